@@ -1,0 +1,330 @@
+/* bbh-test-server.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <libsoup/soup.h>
+
+#include "bbh-test-server.h"
+
+typedef struct
+{
+  char   *method;
+  guint   status;
+  char   *content_type;
+  char   *body;
+  guint   delay_ms;
+} Answer;
+
+struct _BbhTestServer
+{
+  SoupServer *server;
+  GQueue      answers;
+  GPtrArray  *requests;
+  GHashTable *files;       /* path → GBytes */
+  GHashTable *file_types;  /* path → content type */
+  char       *url;
+};
+
+static void
+answer_free (Answer *a)
+{
+  g_free (a->method);
+  g_free (a->content_type);
+  g_free (a->body);
+  g_free (a);
+}
+
+static void
+request_free (BbhTestRequest *r)
+{
+  g_free (r->http_method);
+  g_free (r->path);
+  g_free (r->query);
+  g_free (r->content_type);
+  g_clear_pointer (&r->params, g_hash_table_unref);
+  g_free (r);
+}
+
+static Answer *
+take_answer (BbhTestServer *self,
+             const char    *method)
+{
+  for (GList *l = self->answers.head; l; l = l->next)
+    {
+      Answer *a = l->data;
+
+      if (a->method == NULL || g_strcmp0 (a->method, method) == 0)
+        {
+          g_queue_delete_link (&self->answers, l);
+          return a;
+        }
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  SoupServerMessage *msg;
+  Answer            *answer;
+} Delayed;
+
+static void
+send_answer (SoupServerMessage *msg,
+             Answer            *a)
+{
+  soup_server_message_set_status (msg, a->status, NULL);
+  soup_server_message_set_response (msg, a->content_type, SOUP_MEMORY_COPY, a->body, strlen (a->body));
+}
+
+static gboolean
+on_delay_cb (gpointer data)
+{
+  Delayed *d = data;
+
+  send_answer (d->msg, d->answer);
+  soup_server_message_unpause (d->msg);
+  g_object_unref (d->msg);
+  answer_free (d->answer);
+  g_free (d);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_request_cb (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  BbhTestServer *self = user_data;
+  BbhTestRequest *req = g_new0 (BbhTestRequest, 1);
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *method;
+  GBytes *file;
+  Answer *a;
+
+  req->http_method = g_strdup (soup_server_message_get_method (msg));
+  req->path = g_strdup (path);
+  req->query = g_strdup (g_uri_get_query (uri));
+  req->content_type = g_strdup (soup_message_headers_get_content_type (soup_server_message_get_request_headers (msg), NULL));
+
+  if (g_str_equal (req->http_method, "POST"))
+    {
+      SoupMessageBody *body = soup_server_message_get_request_body (msg);
+      g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+      g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+      if (req->content_type != NULL && g_str_has_prefix (req->content_type, "multipart/"))
+        req->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      else
+        req->params = soup_form_decode (text);
+      if (query != NULL)
+        {
+          GHashTableIter iter;
+          gpointer k, v;
+
+          g_hash_table_iter_init (&iter, query);
+          while (g_hash_table_iter_next (&iter, &k, &v))
+            if (!g_hash_table_contains (req->params, k))
+              g_hash_table_insert (req->params, g_strdup (k), g_strdup (v));
+        }
+    }
+  else if (query != NULL)
+    req->params = g_hash_table_ref (query);
+  else
+    req->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_ptr_array_add (self->requests, req);
+
+  file = g_hash_table_lookup (self->files, path);
+  if (file != NULL)
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, g_hash_table_lookup (self->file_types, path),
+                                        SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (file, NULL), g_bytes_get_size (file));
+      return;
+    }
+
+  method = g_hash_table_lookup (req->params, "method");
+  a = take_answer (self, method);
+  if (a == NULL)
+    {
+      static const char ok[] = "{\"code\":0}";
+
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, ok, strlen (ok));
+      return;
+    }
+
+  if (a->delay_ms > 0)
+    {
+      Delayed *d = g_new0 (Delayed, 1);
+
+      d->msg = g_object_ref (msg);
+      d->answer = a;
+      soup_server_message_pause (msg);
+      g_timeout_add (a->delay_ms, on_delay_cb, d);
+      return;
+    }
+
+  send_answer (msg, a);
+  answer_free (a);
+}
+
+BbhTestServer *
+bbh_test_server_new (void)
+{
+  BbhTestServer *self = g_new0 (BbhTestServer, 1);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  self->server = soup_server_new (NULL, NULL);
+  self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) request_free);
+  self->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  self->file_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_queue_init (&self->answers);
+  soup_server_add_handler (self->server, NULL, on_request_cb, self, NULL);
+
+  soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (self->server);
+  g_assert_nonnull (uris);
+  self->url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* The base URL, without the trailing slash. */
+  if (g_str_has_suffix (self->url, "/"))
+    self->url[strlen (self->url) - 1] = '\0';
+
+  return self;
+}
+
+void
+bbh_test_server_free (BbhTestServer *self)
+{
+  if (self == NULL)
+    return;
+  soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+  g_queue_clear_full (&self->answers, (GDestroyNotify) answer_free);
+  g_ptr_array_unref (self->requests);
+  g_hash_table_unref (self->files);
+  g_hash_table_unref (self->file_types);
+  g_free (self->url);
+  g_free (self);
+}
+
+char *
+bbh_test_server_dup_url (BbhTestServer *self)
+{
+  return g_strdup (self->url);
+}
+
+void
+bbh_test_server_queue (BbhTestServer *self,
+                       const char    *method,
+                       guint          status,
+                       const char    *content_type,
+                       const char    *body)
+{
+  Answer *a = g_new0 (Answer, 1);
+
+  a->method = g_strdup (method);
+  a->status = status;
+  a->content_type = g_strdup (content_type ? content_type : "application/json");
+  a->body = g_strdup (body ? body : "");
+  g_queue_push_tail (&self->answers, a);
+}
+
+void
+bbh_test_server_queue_json (BbhTestServer *self,
+                            const char    *method,
+                            const char    *json)
+{
+  bbh_test_server_queue (self, method, 200, "application/json", json);
+}
+
+void
+bbh_test_server_queue_delayed (BbhTestServer *self,
+                               const char    *method,
+                               guint          delay_ms,
+                               const char    *json)
+{
+  bbh_test_server_queue (self, method, 200, "application/json", json);
+  ((Answer *) self->answers.tail->data)->delay_ms = delay_ms;
+}
+
+void
+bbh_test_server_add_file (BbhTestServer *self,
+                          const char    *path,
+                          const char    *content_type,
+                          GBytes        *data)
+{
+  g_hash_table_insert (self->files, g_strdup (path), g_bytes_ref (data));
+  g_hash_table_insert (self->file_types, g_strdup (path), g_strdup (content_type));
+}
+
+guint
+bbh_test_server_get_n_requests (BbhTestServer *self)
+{
+  return self->requests->len;
+}
+
+BbhTestRequest *
+bbh_test_server_get_request (BbhTestServer *self,
+                             guint          index)
+{
+  g_assert_cmpuint (index, <, self->requests->len);
+  return g_ptr_array_index (self->requests, index);
+}
+
+BbhTestRequest *
+bbh_test_server_get_last (BbhTestServer *self)
+{
+  g_assert_cmpuint (self->requests->len, >, 0);
+  return g_ptr_array_index (self->requests, self->requests->len - 1);
+}
+
+guint
+bbh_test_server_count_method (BbhTestServer *self,
+                              const char    *method)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->requests->len; i++)
+    {
+      BbhTestRequest *r = g_ptr_array_index (self->requests, i);
+
+      if (g_strcmp0 (g_hash_table_lookup (r->params, "method"), method) == 0)
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+on_wait_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+bbh_test_wait_for (gboolean *done,
+                   guint     timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_wait_timeout_cb, &timed_out);
+
+  while (!*done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  if (!*done)
+    g_error ("timed out after %u ms waiting for a condition", timeout_ms);
+}

@@ -1,0 +1,60 @@
+/* bbh-test-server.h — a real SoupServer on 127.0.0.1:0 that serves scripted answers
+ *
+ * Tests queue answers per method (or for any method) and read back every request the
+ * client sent, with its parameters decoded, to check method, parameters and encoding.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _BbhTestServer BbhTestServer;
+
+typedef struct
+{
+  char       *http_method;   /* "GET" or "POST" */
+  char       *path;
+  char       *query;         /* raw, as sent */
+  GHashTable *params;        /* decoded name → value, from the query or the form body */
+  char       *content_type;
+} BbhTestRequest;
+
+BbhTestServer   *bbh_test_server_new            (void);
+void             bbh_test_server_free           (BbhTestServer *server);
+char            *bbh_test_server_dup_url        (BbhTestServer *server);
+/* Queue an answer for @method (NULL: any method). Answers are used once, in order; with none
+ * queued the server answers {"code":0}. */
+void             bbh_test_server_queue          (BbhTestServer *server,
+                                                 const char    *method,
+                                                 guint          status,
+                                                 const char    *content_type,
+                                                 const char    *body);
+void             bbh_test_server_queue_json     (BbhTestServer *server,
+                                                 const char    *method,
+                                                 const char    *json);
+/* Hold the next answer for @method for @delay_ms before sending it. */
+void             bbh_test_server_queue_delayed  (BbhTestServer *server,
+                                                 const char    *method,
+                                                 guint          delay_ms,
+                                                 const char    *json);
+/* Serve a raw file at @path (for recording downloads). */
+void             bbh_test_server_add_file       (BbhTestServer *server,
+                                                 const char    *path,
+                                                 const char    *content_type,
+                                                 GBytes        *data);
+guint            bbh_test_server_get_n_requests (BbhTestServer *server);
+BbhTestRequest  *bbh_test_server_get_request    (BbhTestServer *server,
+                                                 guint          index);
+BbhTestRequest  *bbh_test_server_get_last       (BbhTestServer *server);
+guint            bbh_test_server_count_method   (BbhTestServer *server,
+                                                 const char    *method);
+/* Spin the default main context until @done is TRUE, or fail the test after @timeout_ms. */
+void             bbh_test_wait_for              (gboolean      *done,
+                                                 guint          timeout_ms);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BbhTestServer, bbh_test_server_free)
+
+G_END_DECLS

@@ -1,0 +1,344 @@
+/* test-client.c — BbhClient's request plumbing and getExtension against a real SoupServer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bbh-client-private.h"
+#include "bbh-test-server.h"
+
+typedef struct
+{
+  BbhTestServer *server;
+  BbhClient     *client;
+  GAsyncResult  *result;
+  gboolean       done;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *md5 = bbh_password_md5 ("02367073578");
+
+  f->server = bbh_test_server_new ();
+  url = bbh_test_server_dup_url (f->server);
+  f->client = bbh_client_new (url, "100008800", md5);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->result);
+  g_assert_finalize_object (f->client);
+  bbh_test_server_free (f->server);
+}
+
+static void
+on_result_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  f->result = g_object_ref (result);
+  f->done = TRUE;
+}
+
+static BbhExtension *
+login (Fixture  *f,
+       GError  **error)
+{
+  f->done = FALSE;
+  g_clear_object (&f->result);
+  bbh_client_get_extension_async (f->client, NULL, on_result_cb, f);
+  bbh_test_wait_for (&f->done, 20000);
+  return bbh_client_get_extension_finish (f->client, f->result, error);
+}
+
+static void
+test_md5_upper (void)
+{
+  g_autofree char *md5 = bbh_password_md5 ("abc");
+
+  /* RFC 1321's test vector, in the upper case of the document's example. */
+  g_assert_cmpstr (md5, ==, "900150983CD24FB0D6963F7D28E17F72");
+}
+
+static void
+test_login_ok (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbhExtension) ext = NULL;
+  BbhTestRequest *req;
+
+  bbh_test_server_queue_json (f->server, "getExtension",
+                              "{\"code\":\"0\",\"exteId\":\"7687658987667780097\",\"name\":\"张三\","
+                              "\"extension\":\"800\",\"compNumber\":\"100008\",\"compName\":\"重庆测试\","
+                              "\"disablePhoneNum\":\"1\",\"exteLoginType\":0,\"loginLine\":\"L1\"}");
+  ext = login (f, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ext);
+  /* Above 2^53: must not have passed through a double. */
+  g_assert_cmpint (bbh_extension_get_id (ext), ==, G_GINT64_CONSTANT (7687658987667780097));
+  g_assert_cmpstr (bbh_extension_get_name (ext), ==, "张三");
+  g_assert_cmpstr (bbh_extension_get_extension (ext), ==, "800");
+  g_assert_cmpstr (bbh_extension_get_company_number (ext), ==, "100008");
+  g_assert_cmpstr (bbh_extension_get_company_name (ext), ==, "重庆测试");
+  g_assert_true (bbh_extension_get_hide_phone_numbers (ext));
+  g_assert_cmpstr (bbh_extension_get_login_line (ext), ==, "L1");
+
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->path, ==, "/voip/api/jsondata.html");
+  g_assert_cmpstr (req->http_method, ==, "GET");
+  g_assert_cmpstr (g_hash_table_lookup (req->params, "sa_user"), ==, "100008800");
+  g_assert_cmpstr (g_hash_table_lookup (req->params, "sa_password"), ==, "CBCA51A420DD10423A9ACC4DB8041D5A");
+  g_assert_cmpstr (g_hash_table_lookup (req->params, "method"), ==, "getExtension");
+  g_assert_true (g_str_has_prefix (req->query, "sa_user=100008800&sa_password="));
+}
+
+static void
+test_login_wrong_password (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbhExtension) ext = NULL;
+
+  /* Code as a string, as the real server sometimes sends it. */
+  bbh_test_server_queue_json (f->server, "getExtension", "{\"code\":\"-2\",\"message\":\"验证错误\"}");
+  ext = login (f, &error);
+  g_assert_null (ext);
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_AUTH);
+  g_assert_nonnull (strstr (error->message, "password"));
+  g_assert_null (strstr (error->message, "CBCA51A420DD10423A9ACC4DB8041D5A"));
+}
+
+static void
+test_login_not_an_agent (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbhExtension) ext = NULL;
+
+  bbh_test_server_queue_json (f->server, "getExtension", "{\"code\":0}");
+  ext = login (f, &error);
+  g_assert_null (ext);
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_PROTOCOL);
+}
+
+typedef struct
+{
+  const char *name;
+  guint       status;
+  const char *content_type;
+  const char *body;
+  int         code;
+} Quirk;
+
+static const Quirk quirks[] = {
+  { "html-502", 502, "text/html", "<html><body>Bad Gateway</body></html>", BBH_ERROR_HTTP },
+  { "html-200", 200, "text/html", "<!DOCTYPE html><html></html>", BBH_ERROR_PROTOCOL },
+  { "empty", 200, "application/json", "", BBH_ERROR_PROTOCOL },
+  { "truncated", 200, "application/json", "{\"code\":0,\"exteId\":12,\"name\":\"ab", BBH_ERROR_PROTOCOL },
+  { "array", 200, "application/json", "[1,2,3]", BBH_ERROR_PROTOCOL },
+  { "code-garbage", 200, "application/json", "{\"code\":\"abc\"}", BBH_ERROR_PROTOCOL },
+  { "unknown-code", 200, "application/json", "{\"code\":77,\"message\":\"奇怪\"}", BBH_ERROR_FAILED },
+  { "success-false", 200, "application/json", "{\"success\":false,\"message\":\"no\"}", BBH_ERROR_FAILED },
+  { "permission", 200, "application/json", "{\"code\":-5}", BBH_ERROR_PERMISSION },
+};
+
+static void
+test_quirk_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (quirks); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BbhExtension) ext = NULL;
+
+      g_test_message ("quirk %s", quirks[i].name);
+      bbh_test_server_queue (f->server, "getExtension", quirks[i].status, quirks[i].content_type, quirks[i].body);
+      ext = login (f, &error);
+      g_assert_null (ext);
+      g_assert_error (error, BBH_ERROR, quirks[i].code);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+}
+
+static void
+test_jsonp (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbhExtension) ext = NULL;
+
+  bbh_test_server_queue (f->server, "getExtension", 200, "application/javascript",
+                         "jQuery123_456({\"code\":0,\"exteId\":5,\"extension\":\"801\"});");
+  ext = login (f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bbh_extension_get_id (ext), ==, 5);
+  g_assert_cmpstr (bbh_extension_get_extension (ext), ==, "801");
+}
+
+static void
+test_timeout (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbhExtension) ext = NULL;
+
+  bbh_client_set_timeout (f->client, 1);
+  bbh_test_server_queue_delayed (f->server, "getExtension", 3000, "{\"code\":0,\"exteId\":1}");
+  ext = login (f, &error);
+  g_assert_null (ext);
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_TIMEOUT);
+}
+
+static void
+test_unreachable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbhClient) client = NULL;
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSocketAddress) addr = NULL;
+  g_autoptr(GInetAddress) lo = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autofree char *url = NULL;
+  Fixture f = { 0 };
+
+  /* A port that was just free: nothing listens there. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  addr = g_inet_socket_address_new (lo, 0);
+  g_socket_bind (socket, addr, TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&addr);
+  addr = g_socket_get_local_address (socket, &error);
+  url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (addr)));
+  g_socket_close (socket, NULL);
+
+  client = bbh_client_new (url, "100008800", "00");
+  bbh_client_get_extension_async (client, NULL, on_result_cb, &f);
+  bbh_test_wait_for (&f.done, 20000);
+  g_assert_null (bbh_client_get_extension_finish (client, f.result, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_UNREACHABLE);
+  g_clear_object (&f.result);
+}
+
+static void
+test_cancel_is_silent (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  bbh_test_server_queue_delayed (f->server, "getExtension", 2000, "{\"code\":0,\"exteId\":1}");
+  bbh_client_get_extension_async (f->client, cancellable, on_result_cb, f);
+  g_cancellable_cancel (cancellable);
+  bbh_test_wait_for (&f->done, 5000);
+  g_assert_null (bbh_client_get_extension_finish (f->client, f->result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+on_params_result_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  on_result_cb (object, result, user_data);
+}
+
+static void
+test_chinese_encoding_and_post (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  BbhParams *params = bbh_params_new ();
+  g_autoptr(GString) big = g_string_new (NULL);
+  BbhTestRequest *req;
+
+  bbh_params_add (params, "cdrMemo", "客户要求回电 & 明天=好");
+  bbh_params_add (params, "skipped", NULL);
+  bbh_client_call_async (f->client, "addMemo", params, BBH_CALL_DEFAULT, NULL, NULL,
+                         test_chinese_encoding_and_post, NULL, on_params_result_cb, f);
+  bbh_test_wait_for (&f->done, 5000);
+  root = bbh_client_call_finish (f->client, f->result, test_chinese_encoding_and_post, &error);
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (g_hash_table_lookup (req->params, "cdrMemo"), ==, "客户要求回电 & 明天=好");
+  g_assert_false (g_hash_table_contains (req->params, "skipped"));
+  /* UTF-8 percent-encoded on the wire, reserved characters too. */
+  g_assert_nonnull (strstr (req->query, "cdrMemo=%E5%AE%A2"));
+  g_assert_nonnull (strstr (req->query, "%26"));
+
+  /* A long value goes as a POST form with the same fields. */
+  for (guint i = 0; i < 500; i++)
+    g_string_append (big, "长");
+  params = bbh_params_new ();
+  bbh_params_add (params, "cdrMemo", big->str);
+  f->done = FALSE;
+  g_clear_object (&f->result);
+  g_clear_pointer (&root, json_object_unref);
+  bbh_client_call_async (f->client, "addMemo", params, BBH_CALL_DEFAULT, NULL, NULL,
+                         test_chinese_encoding_and_post, NULL, on_params_result_cb, f);
+  bbh_test_wait_for (&f->done, 5000);
+  root = bbh_client_call_finish (f->client, f->result, test_chinese_encoding_and_post, &error);
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->http_method, ==, "POST");
+  g_assert_true (g_str_has_prefix (req->content_type, "application/x-www-form-urlencoded"));
+  g_assert_cmpstr (g_hash_table_lookup (req->params, "cdrMemo"), ==, big->str);
+  g_assert_cmpstr (g_hash_table_lookup (req->params, "method"), ==, "addMemo");
+}
+
+static void
+test_redact (void)
+{
+  g_autofree char *a = bbh_redact_uri ("http://h/x?sa_user=1&sa_password=ABCDEF&method=m");
+  g_autofree char *b = bbh_redact_uri ("sa_password=ABC");
+
+  g_assert_cmpstr (a, ==, "http://h/x?sa_user=1&sa_password=***&method=m");
+  g_assert_cmpstr (b, ==, "sa_password=***");
+}
+
+static void
+test_base_url (void)
+{
+  g_autoptr(BbhClient) a = bbh_client_new ("voip.800ing.com:8080/", "1", "x");
+  g_autoptr(BbhClient) b = bbh_client_new ("https://voip.800ing.com/voip/api/jsondata.html", "1", "x");
+  g_autoptr(BbhClient) c = bbh_client_new ("http://127.0.0.1:8081", "1", "x");
+
+  g_assert_cmpstr (bbh_client_get_base_url (a), ==, "http://voip.800ing.com:8080");
+  g_assert_false (bbh_client_is_encrypted (a));
+  g_assert_false (bbh_client_is_loopback (a));
+  g_assert_cmpstr (bbh_client_get_base_url (b), ==, "https://voip.800ing.com");
+  g_assert_true (bbh_client_is_encrypted (b));
+  g_assert_true (bbh_client_is_loopback (c));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/agent/client/md5-upper", test_md5_upper);
+  g_test_add_func ("/agent/client/redact", test_redact);
+  g_test_add_func ("/agent/client/base-url", test_base_url);
+  g_test_add_func ("/agent/client/unreachable", test_unreachable);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/agent/client/get-extension/ok", test_login_ok);
+  ADD ("/agent/client/get-extension/wrong-password", test_login_wrong_password);
+  ADD ("/agent/client/get-extension/not-an-agent", test_login_not_an_agent);
+  ADD ("/agent/client/quirks/errors", test_quirk_errors);
+  ADD ("/agent/client/quirks/jsonp", test_jsonp);
+  ADD ("/agent/client/timeout", test_timeout);
+  ADD ("/agent/client/cancel-is-silent", test_cancel_is_silent);
+  ADD ("/agent/client/encoding-and-post", test_chinese_encoding_and_post);
+#undef ADD
+
+  return g_test_run ();
+}
