@@ -9,6 +9,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "bbh-client.h"
 #include "bbh-error.h"
@@ -105,6 +106,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BbhList, bbh_list_free)
 G_END_DECLS
 
 G_BEGIN_DECLS
+
+/* The client's session, for requests outside jsondata.html (recording downloads). */
+SoupSession *bbh_client_get_session    (BbhClient            *self);
+/* `sa_user=…&sa_password=…`, escaped. Holds the secret: never log it (bbh_redact_uri()). */
+char        *bbh_client_dup_auth_query (BbhClient            *self);
 
 /* Fails a call before anything is sent (a parameter was invalid); takes @error. */
 void         bbh_client_report_error   (BbhClient            *self,

@@ -784,3 +784,26 @@ bbh_client_get_extension_finish (BbhClient     *self,
 {
   return bbh_client_call_finish (self, result, bbh_client_get_extension_async, error);
 }
+
+/* For the recording download (bbh-client-events.c): one keep-alive session per client. */
+SoupSession *
+bbh_client_get_session (BbhClient *self)
+{
+  g_return_val_if_fail (BBH_IS_CLIENT (self), NULL);
+  return self->session;
+}
+
+/* `sa_user=…&sa_password=…`, escaped, for URLs outside jsondata.html that need the base
+ * authentication (the MP3 download). The result holds the secret: never log it. */
+char *
+bbh_client_dup_auth_query (BbhClient *self)
+{
+  GString *s;
+
+  g_return_val_if_fail (BBH_IS_CLIENT (self), NULL);
+
+  s = g_string_new (NULL);
+  append_param (s, "sa_user", self->account);
+  append_param (s, "sa_password", self->password_md5);
+  return g_string_free (s, FALSE);
+}
