@@ -1,0 +1,466 @@
+/* test-events.c — setUserCheckInOut, sendMsg, recvMsg, getLongWaterLine, hangupExten and
+ * transferExten against a real SoupServer: the request sent and the objects returned
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "bbh-client-events.h"
+#include "bbh-client-private.h"
+#include "bbh-test-server.h"
+
+typedef struct
+{
+  BbhTestServer *server;
+  BbhClient     *client;
+  GAsyncResult  *result;
+  gboolean       done;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *md5 = bbh_password_md5 ("02367073578");
+
+  f->server = bbh_test_server_new ();
+  url = bbh_test_server_dup_url (f->server);
+  f->client = bbh_client_new (url, "100008800", md5);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->result);
+  g_assert_finalize_object (f->client);
+  bbh_test_server_free (f->server);
+}
+
+static void
+on_result_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  f->result = g_object_ref (result);
+  f->done = TRUE;
+}
+
+static void
+reset (Fixture *f)
+{
+  f->done = FALSE;
+  g_clear_object (&f->result);
+}
+
+static void
+wait_result (Fixture *f)
+{
+  bbh_test_wait_for (&f->done, 20000);
+}
+
+static const char *
+param (BbhTestRequest *req,
+       const char     *name)
+{
+  return g_hash_table_lookup (req->params, name);
+}
+
+static void
+assert_base (BbhTestRequest *req,
+             const char     *method)
+{
+  g_assert_cmpstr (req->path, ==, "/voip/api/jsondata.html");
+  g_assert_cmpstr (param (req, "sa_user"), ==, "100008800");
+  g_assert_cmpstr (param (req, "sa_password"), ==, "CBCA51A420DD10423A9ACC4DB8041D5A");
+  g_assert_cmpstr (param (req, "method"), ==, method);
+}
+
+static gboolean
+check_in_out (Fixture        *f,
+              const char     *exten,
+              BbhCheckStatus  status,
+              GError        **error)
+{
+  reset (f);
+  bbh_client_set_user_check_in_out_async (f->client, exten, status, NULL, on_result_cb, f);
+  wait_result (f);
+  return bbh_client_set_user_check_in_out_finish (f->client, f->result, error);
+}
+
+static void
+test_check_in_out (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BbhTestRequest *req;
+
+  bbh_test_server_queue_json (f->server, "setUserCheckInOut", "{\"code\":\"0\",\"message\":\"\"}");
+  g_assert_true (check_in_out (f, "800", BBH_CHECK_IN, &error));
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  assert_base (req, "setUserCheckInOut");
+  g_assert_cmpstr (param (req, "exten"), ==, "800");
+  g_assert_cmpstr (param (req, "status"), ==, "0");
+  g_assert_cmpuint (g_hash_table_size (req->params), ==, 5);
+
+  /* Without an extension: the server uses the logged-in agent's; nothing empty is sent. */
+  g_assert_true (check_in_out (f, NULL, BBH_CHECK_OUT, &error));
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (param (req, "status"), ==, "1");
+  g_assert_false (g_hash_table_contains (req->params, "exten"));
+
+  bbh_test_server_queue_json (f->server, "setUserCheckInOut", "{\"code\":-2,\"message\":\"验证错误\"}");
+  g_assert_false (check_in_out (f, "800", BBH_CHECK_IN, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_AUTH);
+}
+
+static gboolean
+send_msg (Fixture     *f,
+          int          kind,
+          const char  *phone,
+          const char  *content,
+          gint64       time_ms,
+          double       lon,
+          double       lat,
+          GError     **error)
+{
+  reset (f);
+  bbh_client_send_msg_async (f->client, kind, BBH_CLIENT_TYPE_PC, phone, content, time_ms, 100,
+                             lon, lat, NULL, on_result_cb, f);
+  wait_result (f);
+  return bbh_client_send_msg_finish (f->client, f->result, error);
+}
+
+static void
+test_send_msg (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BbhTestRequest *req;
+  gint64 before = g_get_real_time () / 1000;
+  gint64 sent_time;
+
+  g_assert_true (send_msg (f, 1, "13002311111", "{status:0,memo:'客户 & 回拨'}",
+                           G_GINT64_CONSTANT (1700000000123), 106.551556, 29.563009, &error));
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  assert_base (req, "sendMsg");
+  g_assert_cmpstr (param (req, "kind"), ==, "1");
+  g_assert_cmpstr (param (req, "client"), ==, "1");
+  g_assert_cmpstr (param (req, "phone"), ==, "13002311111");
+  g_assert_cmpstr (param (req, "content"), ==, "{status:0,memo:'客户 & 回拨'}");
+  g_assert_cmpstr (param (req, "time"), ==, "1700000000123");
+  g_assert_cmpstr (param (req, "lostTime"), ==, "100");
+  g_assert_cmpstr (param (req, "lon"), ==, "106.551556");
+  g_assert_cmpstr (param (req, "lat"), ==, "29.563009");
+  /* Percent-encoded on the wire: the & inside the content does not split the query. */
+  g_assert_nonnull (strstr (req->query, "content=%7Bstatus%3A0%2Cmemo%3A"));
+  g_assert_null (strstr (req->query, " & "));
+
+  /* No position, no content, time 0 = now. */
+  g_assert_true (send_msg (f, 7, "13002311111", NULL, 0, NAN, NAN, &error));
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_false (g_hash_table_contains (req->params, "lon"));
+  g_assert_false (g_hash_table_contains (req->params, "lat"));
+  g_assert_false (g_hash_table_contains (req->params, "content"));
+  g_assert_true (bbh_parse_int64 (param (req, "time"), &sent_time));
+  g_assert_cmpint (sent_time, >=, before);
+  g_assert_cmpint (sent_time, <=, g_get_real_time () / 1000);
+}
+
+static void
+test_send_msg_invalid (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (send_msg (f, 9, "13002311111", NULL, 0, NAN, NAN, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (send_msg (f, 1, "130-0231 1111", NULL, 0, NAN, NAN, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  /* Nothing was sent for either. */
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 0);
+}
+
+static GListModel *
+recv_msg (Fixture  *f,
+          gint64    water_line,
+          guint     limit,
+          gint64   *out_watermark,
+          GError  **error)
+{
+  reset (f);
+  bbh_client_recv_msg_async (f->client, water_line, limit, NULL, on_result_cb, f);
+  wait_result (f);
+  return bbh_client_recv_msg_finish (f->client, f->result, out_watermark, error);
+}
+
+static void
+test_recv_msg (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) msgs = NULL;
+  g_autoptr(BbhEvent) first = NULL;
+  g_autoptr(BbhEvent) second = NULL;
+  BbhTestRequest *req;
+  gint64 watermark = 0;
+
+  bbh_test_server_queue_json (f->server, "recvMsg",
+                              "{\"code\":0,\"msgs\":["
+                              "{\"kind\":\"2\",\"phone\":\"13800138000\",\"content\":\"{status:0,cdrId:-1}\","
+                              "\"time\":1700000000123,\"waterLine\":\"1700000000200\"},"
+                              "{\"kind\":2,\"phone\":\"13800138000\",\"content\":\"{status:3,cdrId:'7687658987667780097',talkTimes:42}\","
+                              "\"time\":\"1700000050000\",\"waterLine\":1700000050001},"
+                              "{\"kind\":5,\"phone\":\"\",\"content\":\"\",\"time\":1,\"waterLine\":1800000000000}"
+                              "]}");
+  msgs = recv_msg (f, G_GINT64_CONSTANT (1700000000000), 50, &watermark, &error);
+  g_assert_no_error (error);
+
+  req = bbh_test_server_get_last (f->server);
+  assert_base (req, "recvMsg");
+  g_assert_cmpstr (param (req, "client"), ==, "1");
+  g_assert_cmpstr (param (req, "waterLine"), ==, "1700000000000");
+  g_assert_cmpstr (param (req, "limit"), ==, "50");
+
+  g_assert_cmpuint (g_list_model_get_n_items (msgs), ==, 3);
+  g_assert_true (g_list_model_get_item_type (msgs) == BBH_TYPE_EVENT);
+  first = g_list_model_get_item (msgs, 0);
+  second = g_list_model_get_item (msgs, 1);
+  g_assert_cmpint (bbh_event_get_kind (first), ==, 2);
+  g_assert_cmpstr (bbh_event_get_phone (first), ==, "13800138000");
+  g_assert_true (bbh_event_is_ringing (first));
+  g_assert_cmpint (bbh_event_get_time_ms (first), ==, G_GINT64_CONSTANT (1700000000123));
+  g_assert_cmpint (bbh_event_get_watermark (first), ==, G_GINT64_CONSTANT (1700000000200));
+  g_assert_true (bbh_event_is_hangup (second));
+  g_assert_cmpint (bbh_event_get_cdr_id (second), ==, G_GINT64_CONSTANT (7687658987667780097));
+  g_assert_cmpint (bbh_event_get_talk_seconds (second), ==, 42);
+  /* No top-level watermark: the highest of a message with a number (not the GPS one). */
+  g_assert_cmpint (watermark, ==, G_GINT64_CONSTANT (1700000050001));
+}
+
+static void
+test_recv_msg_lists (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const empty[] = {
+    "{\"code\":0,\"msgs\":null}", "{\"code\":0}", "{\"code\":0,\"msgs\":[]}",
+    "{\"code\":0,\"msgs\":[1,\"x\",null]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) msgs = NULL;
+      gint64 watermark = 0;
+
+      bbh_test_server_queue_json (f->server, "recvMsg", empty[i]);
+      msgs = recv_msg (f, 0, 0, &watermark, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (msgs), ==, 0);
+      g_assert_cmpint (watermark, ==, -1);
+      /* limit 0: the server's default, not sent. */
+      g_assert_false (g_hash_table_contains (bbh_test_server_get_last (f->server)->params, "limit"));
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) msgs = NULL;
+    gint64 watermark = 0;
+
+    /* A top-level watermark wins, even above the messages' own. */
+    bbh_test_server_queue_json (f->server, "recvMsg",
+                                "{\"code\":0,\"waterLine\":\"9007199254740993\",\"msgs\":[{\"kind\":1,\"phone\":\"1\",\"waterLine\":3}]}");
+    msgs = recv_msg (f, 0, 0, &watermark, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (msgs), ==, 1);
+    g_assert_cmpint (watermark, ==, G_GINT64_CONSTANT (9007199254740993));
+  }
+}
+
+static GListModel *
+long_poll (Fixture     *f,
+           gint64       water_line,
+           const char  *login_line,
+           gint64      *out_watermark,
+           GError     **error)
+{
+  reset (f);
+  bbh_client_get_long_water_line_async (f->client, water_line, login_line, NULL, on_result_cb, f);
+  wait_result (f);
+  return bbh_client_get_long_water_line_finish (f->client, f->result, out_watermark, error);
+}
+
+static void
+test_long_water_line (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) msgs = NULL;
+  g_autoptr(BbhEvent) event = NULL;
+  BbhTestRequest *req;
+  gint64 watermark = 0;
+
+  bbh_test_server_queue_json (f->server, "getLongWaterLine",
+                              "{\"code\":0,\"waterline\":1700000000999,\"userInfo\":{\"exteStatus\":1},\"keylist\":[],"
+                              "\"msgs\":[{\"kind\":2,\"phone\":\"02367073578\",\"content\":\"{status:0}\","
+                              "\"time\":1700000000900,\"waterLine\":1700000000999}]}");
+  msgs = long_poll (f, 1700000000000, "L-42", &watermark, &error);
+  g_assert_no_error (error);
+
+  req = bbh_test_server_get_last (f->server);
+  assert_base (req, "getLongWaterLine");
+  g_assert_cmpstr (param (req, "client"), ==, "1");
+  g_assert_cmpstr (param (req, "message"), ==, "1");
+  g_assert_cmpstr (param (req, "loginLine"), ==, "L-42");
+  g_assert_cmpstr (param (req, "waterLine"), ==, "1700000000000");
+
+  g_assert_cmpint (watermark, ==, G_GINT64_CONSTANT (1700000000999));
+  g_assert_cmpuint (g_list_model_get_n_items (msgs), ==, 1);
+  event = g_list_model_get_item (msgs, 0);
+  g_assert_cmpstr (bbh_event_get_phone (event), ==, "02367073578");
+  g_assert_true (bbh_event_is_ringing (event));
+
+  /* Only a watermark, no msgs: a supported, quiet answer. */
+  g_clear_object (&msgs);
+  bbh_test_server_queue_json (f->server, "getLongWaterLine", "{\"code\":0,\"waterline\":\"77\"}");
+  msgs = long_poll (f, 5, NULL, &watermark, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (msgs), ==, 0);
+  g_assert_cmpint (watermark, ==, 77);
+  g_assert_false (g_hash_table_contains (bbh_test_server_get_last (f->server)->params, "loginLine"));
+}
+
+typedef struct
+{
+  const char *name;
+  guint       status;
+  const char *body;
+  int         code;
+} Answer;
+
+static void
+test_long_water_line_unsupported (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const Answer answers[] = {
+    { "plain-ok", 200, "{\"code\":0}", BBH_ERROR_UNSUPPORTED },
+    { "success-true", 200, "{\"success\":true}", BBH_ERROR_UNSUPPORTED },
+    { "http-404", 404, "<html>Not Found</html>", BBH_ERROR_UNSUPPORTED },
+    { "internal-empty", 200, "{\"code\":-3,\"message\":\"\"}", BBH_ERROR_UNSUPPORTED },
+    { "internal-method", 200, "{\"code\":-3,\"message\":\"no method getLongWaterLine\"}", BBH_ERROR_UNSUPPORTED },
+    { "own-code", 200, "{\"code\":\"-100\",\"message\":\"unknown method\"}", BBH_ERROR_UNSUPPORTED },
+    /* These are not "unsupported": the stream must not give up the long poll for them. */
+    { "auth", 200, "{\"code\":-2}", BBH_ERROR_AUTH },
+    { "http-502", 502, "<html>Bad Gateway</html>", BBH_ERROR_HTTP },
+    { "garbage", 200, "{\"code\":0,\"msgs\":[", BBH_ERROR_PROTOCOL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) msgs = NULL;
+      gint64 watermark = 0;
+
+      g_test_message ("answer %s", answers[i].name);
+      bbh_test_server_queue (f->server, "getLongWaterLine", answers[i].status, "application/json",
+                             answers[i].body);
+      msgs = long_poll (f, 1, "L", &watermark, &error);
+      g_assert_null (msgs);
+      g_assert_error (error, BBH_ERROR, answers[i].code);
+      g_assert_cmpstr (error->message, !=, "");
+      g_assert_cmpint (watermark, ==, -1);
+    }
+}
+
+static void
+test_hangup_transfer (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BbhTestRequest *req;
+
+  reset (f);
+  bbh_client_hangup_exten_async (f->client, "13800138000", NULL, on_result_cb, f);
+  wait_result (f);
+  g_assert_true (bbh_client_hangup_exten_finish (f->client, f->result, &error));
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  assert_base (req, "hangupExten");
+  g_assert_cmpstr (param (req, "phoneNum"), ==, "13800138000");
+
+  reset (f);
+  bbh_client_transfer_exten_async (f->client, "801", NULL, on_result_cb, f);
+  wait_result (f);
+  g_assert_true (bbh_client_transfer_exten_finish (f->client, f->result, &error));
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  assert_base (req, "transferExten");
+  g_assert_cmpstr (param (req, "descExten"), ==, "801");
+
+  /* A server without them. */
+  bbh_test_server_queue (f->server, "hangupExten", 404, "text/html", "<html></html>");
+  reset (f);
+  bbh_client_hangup_exten_async (f->client, "13800138000", NULL, on_result_cb, f);
+  wait_result (f);
+  g_assert_false (bbh_client_hangup_exten_finish (f->client, f->result, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_UNSUPPORTED);
+  g_clear_error (&error);
+
+  bbh_test_server_queue_json (f->server, "transferExten", "{\"code\":1,\"message\":\"未知方法 transferExten\"}");
+  reset (f);
+  bbh_client_transfer_exten_async (f->client, "801", NULL, on_result_cb, f);
+  wait_result (f);
+  g_assert_false (bbh_client_transfer_exten_finish (f->client, f->result, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_UNSUPPORTED);
+  g_clear_error (&error);
+
+  /* A real refusal keeps its meaning. */
+  bbh_test_server_queue_json (f->server, "transferExten", "{\"code\":-11}");
+  reset (f);
+  bbh_client_transfer_exten_async (f->client, "899", NULL, on_result_cb, f);
+  wait_result (f);
+  g_assert_false (bbh_client_transfer_exten_finish (f->client, f->result, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Nothing is sent for a bad number. */
+  reset (f);
+  bbh_client_hangup_exten_async (f->client, "", NULL, on_result_cb, f);
+  wait_result (f);
+  g_assert_false (bbh_client_hangup_exten_finish (f->client, f->result, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 5);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/agent/events/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("check-in-out", test_check_in_out);
+  ADD ("send-msg", test_send_msg);
+  ADD ("send-msg-invalid", test_send_msg_invalid);
+  ADD ("recv-msg", test_recv_msg);
+  ADD ("recv-msg-lists", test_recv_msg_lists);
+  ADD ("long-water-line", test_long_water_line);
+  ADD ("long-water-line-unsupported", test_long_water_line_unsupported);
+  ADD ("hangup-transfer", test_hangup_transfer);
+
+#undef ADD
+
+  return g_test_run ();
+}
