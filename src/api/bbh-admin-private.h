@@ -69,6 +69,12 @@ const char  *bbh_admin_list_append_rows    (BbhList              *list,
                                             const char           *first_member,
                                             ...) G_GNUC_NULL_TERMINATED;
 
+/* The same for one node: an array of rows, a map of rows or one row; anything else adds
+ * nothing. */
+void         bbh_admin_list_append_node    (BbhList              *list,
+                                            JsonNode             *node,
+                                            BbhAdminRowFunc       parse_row);
+
 /* Every member of @object as text, in order: scalars as their text, arrays and objects as
  * compact JSON, nulls left out. */
 void         bbh_admin_collect_members     (JsonObject           *object,

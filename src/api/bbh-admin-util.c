@@ -175,11 +175,20 @@ bbh_admin_list_append_rows (BbhList         *list,
   if (node == NULL)
     return NULL;
 
+  bbh_admin_list_append_node (list, node, parse_row);
+  return member;
+}
+
+void
+bbh_admin_list_append_node (BbhList         *list,
+                            JsonNode        *node,
+                            BbhAdminRowFunc  parse_row)
+{
   if (JSON_NODE_TYPE (node) == JSON_NODE_ARRAY)
     {
       bbh_list_append_array (list, json_node_get_array (node), parse_row);
     }
-  else
+  else if (JSON_NODE_TYPE (node) == JSON_NODE_OBJECT)
     {
       JsonObject *object = json_node_get_object (node);
 
@@ -196,8 +205,6 @@ bbh_admin_list_append_rows (BbhList         *list,
           append_row (list, object, parse_row);
         }
     }
-
-  return member;
 }
 
 void

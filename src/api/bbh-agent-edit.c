@@ -154,7 +154,8 @@ bbh_agent_edit_get_id (BbhAgentEdit *self)
 
 /**
  * bbh_agent_edit_set_extension:
- * @extension: (nullable): `exteExtension`, a number from 400 to 899; %NULL to not send it
+ * @extension: (nullable): `exteExtension`, a number from 400 to 899; %NULL or empty to not
+ *   send it
  *
  * The number is checked when the request is made, so that a wrong one is reported in words.
  */
@@ -163,7 +164,11 @@ bbh_agent_edit_set_extension (BbhAgentEdit *self,
                               const char   *extension)
 {
   g_return_if_fail (BBH_IS_AGENT_EDIT (self));
+
   replace_string (&self->extension, extension);
+  /* An emptied entry means "no extension", which adding then asks for. */
+  if (self->extension != NULL && *self->extension == '\0')
+    g_clear_pointer (&self->extension, g_free);
 }
 
 void

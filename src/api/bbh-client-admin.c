@@ -19,6 +19,9 @@
 #include "bbh-agent-account-private.h"
 #include "bbh-agent-edit-private.h"
 #include "bbh-agent-private.h"
+#include "bbh-blacklist-entry-private.h"
+#include "bbh-channel-stats-private.h"
+#include "bbh-queued-call-private.h"
 
 static gboolean
 check_exte_id (gint64   exte_id,
@@ -382,4 +385,333 @@ bbh_client_set_show_phone_finish (BbhClient     *self,
                                   GError       **error)
 {
   return finish_ok (self, result, bbh_client_set_show_phone_async, error);
+}
+
+/* 2.2.1 systemChannels */
+
+void
+bbh_client_system_channels_async (BbhClient           *self,
+                                  const char          *company_number,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  BbhParams *params;
+
+  g_return_if_fail (BBH_IS_CLIENT (self));
+
+  if (company_number != NULL && *company_number != '\0')
+    for (const char *p = company_number; *p; p++)
+      if (!g_ascii_isdigit (*p))
+        {
+          bbh_client_report_error (self, bbh_client_system_channels_async, callback, user_data,
+                                   g_error_new (BBH_ERROR, BBH_ERROR_INVALID,
+                                                _("The company number “%s” is not valid: it must be digits only."),
+                                                company_number));
+          return;
+        }
+
+  params = bbh_params_new ();
+  if (company_number != NULL && *company_number != '\0')
+    bbh_params_add (params, "CompNumber", company_number);
+  bbh_client_call_async (self, "systemChannels", params, BBH_CALL_DEFAULT,
+                         bbh_channel_stats_parse, g_object_unref,
+                         bbh_client_system_channels_async,
+                         cancellable, callback, user_data);
+}
+
+/**
+ * bbh_client_system_channels_finish:
+ *
+ * Returns: (transfer full): the channel counters and rows.
+ */
+BbhChannelStats *
+bbh_client_system_channels_finish (BbhClient     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return bbh_client_call_finish (self, result, bbh_client_system_channels_async, error);
+}
+
+/* 2.2.2 getChannelList — rows under `rows` (the document), `data`, `list` or `channels`. */
+
+static gpointer
+parse_channel_list (JsonObject  *root,
+                    GError     **error)
+{
+  g_autoptr(BbhList) list = bbh_list_new (BBH_TYPE_QUEUED_CALL);
+
+  bbh_admin_list_append_rows (list, root, bbh_queued_call_new_from_json,
+                              "rows", "data", "list", "channels", NULL);
+  list->total = bbh_json_get_total (root, g_list_model_get_n_items (G_LIST_MODEL (list->items)));
+  return g_steal_pointer (&list);
+}
+
+/**
+ * bbh_client_get_channel_list_async:
+ * @queue_only: %TRUE for the calls waiting in the queue (`queueSize=1`), %FALSE for every
+ *   channel (`queueSize=0`)
+ */
+void
+bbh_client_get_channel_list_async (BbhClient           *self,
+                                   gboolean             queue_only,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  BbhParams *params;
+
+  g_return_if_fail (BBH_IS_CLIENT (self));
+
+  params = bbh_params_new ();
+  bbh_params_add_int (params, "queueSize", queue_only ? 1 : 0);
+  bbh_client_call_async (self, "getChannelList", params, BBH_CALL_DEFAULT,
+                         parse_channel_list, (GDestroyNotify) bbh_list_free,
+                         bbh_client_get_channel_list_async,
+                         cancellable, callback, user_data);
+}
+
+/**
+ * bbh_client_get_channel_list_finish:
+ * @out_total: (out) (optional): the server's total, or the number of calls
+ *
+ * Returns: (transfer full): a #GListModel of #BbhQueuedCall.
+ */
+GListModel *
+bbh_client_get_channel_list_finish (BbhClient     *self,
+                                    GAsyncResult  *result,
+                                    guint64       *out_total,
+                                    GError       **error)
+{
+  return bbh_client_call_finish_list (self, result, bbh_client_get_channel_list_async,
+                                      out_total, error);
+}
+
+/* 2.2.6 addBlacklists, 2.2.7 delBlacklists: `phones`, comma-separated. Numbers are stripped
+ * of surrounding spaces (people paste them) and sent once each, in the order given. */
+
+static char *
+join_phones (const char * const  *phones,
+             GError             **error)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (phones == NULL || phones[0] == NULL)
+    {
+      g_set_error_literal (error, BBH_ERROR, BBH_ERROR_INVALID,
+                           _("Enter at least one phone number."));
+      return NULL;
+    }
+
+  for (guint i = 0; phones[i] != NULL; i++)
+    {
+      g_autofree char *phone = g_strstrip (g_strdup (phones[i]));
+      g_autofree char *what = NULL;
+
+      /* Translators: %s is a phone number as typed, used in “The %s is empty.” and alike */
+      what = g_strdup_printf (_("phone number “%s”"), phone);
+      if (*phone == '\0')
+        {
+          g_set_error (error, BBH_ERROR, BBH_ERROR_INVALID,
+                       _("Phone number %u of the list is empty."), i + 1);
+          return NULL;
+        }
+      if (!bbh_check_phone (phone, what, error))
+        return NULL;
+      if (g_hash_table_contains (seen, phone))
+        continue;
+      if (joined->len > 0)
+        g_string_append_c (joined, ',');
+      g_string_append (joined, phone);
+      g_hash_table_add (seen, g_steal_pointer (&phone));
+    }
+
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+static void
+call_blacklists (BbhClient           *self,
+                 const char          *method,
+                 const char * const  *phones,
+                 gpointer             source_tag,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *joined = join_phones (phones, &error);
+  BbhParams *params;
+
+  if (joined == NULL)
+    {
+      bbh_client_report_error (self, source_tag, callback, user_data, g_steal_pointer (&error));
+      return;
+    }
+
+  params = bbh_params_new ();
+  bbh_params_add (params, "phones", joined);
+  bbh_client_call_async (self, method, params, BBH_CALL_DEFAULT, NULL, NULL, source_tag,
+                         cancellable, callback, user_data);
+}
+
+/**
+ * bbh_client_add_blacklists_async:
+ * @phones: (array zero-terminated=1): the numbers to block; at least one
+ */
+void
+bbh_client_add_blacklists_async (BbhClient           *self,
+                                 const char * const  *phones,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (BBH_IS_CLIENT (self));
+
+  call_blacklists (self, "addBlacklists", phones, bbh_client_add_blacklists_async,
+                   cancellable, callback, user_data);
+}
+
+gboolean
+bbh_client_add_blacklists_finish (BbhClient     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_ok (self, result, bbh_client_add_blacklists_async, error);
+}
+
+/**
+ * bbh_client_del_blacklists_async:
+ * @phones: (array zero-terminated=1): the numbers to unblock; at least one
+ */
+void
+bbh_client_del_blacklists_async (BbhClient           *self,
+                                 const char * const  *phones,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (BBH_IS_CLIENT (self));
+
+  call_blacklists (self, "delBlacklists", phones, bbh_client_del_blacklists_async,
+                   cancellable, callback, user_data);
+}
+
+gboolean
+bbh_client_del_blacklists_finish (BbhClient     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_ok (self, result, bbh_client_del_blacklists_async, error);
+}
+
+/* 2.2.8 getBlacklists
+ *
+ * `blaPhone` is "the list of numbers" without a type. Seen and tolerated: an array of
+ * strings (or numbers), an array of objects carrying the number, a comma-separated string,
+ * and the same under `rows`, `data` or `list`. */
+
+static void
+append_phones_text (BbhList    *list,
+                    const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    return;
+
+  /* Commas, also the full-width ones of Chinese input, semicolons and line breaks. */
+  parts = g_regex_split_simple ("[,，;；\\s]+", text, 0, 0);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autoptr(GObject) entry = bbh_blacklist_entry_new_from_phone (parts[i]);
+
+      if (entry != NULL)
+        g_list_store_append (list->items, entry);
+    }
+}
+
+static gpointer
+parse_blacklists (JsonObject  *root,
+                  GError     **error)
+{
+  static const char * const members[] = {
+    "blaPhone", "blaPhones", "blacklist", "blacklists", "rows", "data", "list",
+  };
+  g_autoptr(BbhList) list = bbh_list_new (BBH_TYPE_BLACKLIST_ENTRY);
+  JsonNode *node = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (members) && node == NULL; i++)
+    if (json_object_has_member (root, members[i])
+        && !JSON_NODE_HOLDS_NULL (json_object_get_member (root, members[i])))
+      node = json_object_get_member (root, members[i]);
+
+  if (node == NULL)
+    {
+      /* Missing or null: an empty blacklist. */
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      g_autofree char *text = bbh_json_node_dup_text (node);
+
+      append_phones_text (list, text);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (element))
+            {
+              g_autoptr(GObject) entry = bbh_blacklist_entry_new_from_json (json_node_get_object (element));
+
+              if (entry != NULL)
+                g_list_store_append (list->items, entry);
+            }
+          else if (JSON_NODE_HOLDS_VALUE (element))
+            {
+              g_autofree char *text = bbh_json_node_dup_text (element);
+
+              append_phones_text (list, text);
+            }
+        }
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    bbh_admin_list_append_node (list, node, bbh_blacklist_entry_new_from_json);
+
+  list->total = bbh_json_get_total (root, g_list_model_get_n_items (G_LIST_MODEL (list->items)));
+  return g_steal_pointer (&list);
+}
+
+void
+bbh_client_get_blacklists_async (BbhClient           *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (BBH_IS_CLIENT (self));
+
+  bbh_client_call_async (self, "getBlacklists", NULL, BBH_CALL_DEFAULT,
+                         parse_blacklists, (GDestroyNotify) bbh_list_free,
+                         bbh_client_get_blacklists_async,
+                         cancellable, callback, user_data);
+}
+
+/**
+ * bbh_client_get_blacklists_finish:
+ * @out_total: (out) (optional): the server's total, or the number of entries
+ *
+ * Returns: (transfer full): a #GListModel of #BbhBlacklistEntry.
+ */
+GListModel *
+bbh_client_get_blacklists_finish (BbhClient     *self,
+                                  GAsyncResult  *result,
+                                  guint64       *out_total,
+                                  GError       **error)
+{
+  return bbh_client_call_finish_list (self, result, bbh_client_get_blacklists_async,
+                                      out_total, error);
 }

@@ -8,6 +8,10 @@
 #include "bbh-agent.h"
 #include "bbh-agent-account.h"
 #include "bbh-agent-edit.h"
+#include "bbh-blacklist-entry.h"
+#include "bbh-channel-info.h"
+#include "bbh-channel-stats.h"
+#include "bbh-queued-call.h"
 
 G_BEGIN_DECLS
 
@@ -80,6 +84,55 @@ void          bbh_client_set_show_phone_async           (BbhClient            *s
                                                          gpointer              user_data);
 gboolean      bbh_client_set_show_phone_finish          (BbhClient            *self,
                                                          GAsyncResult         *result,
+                                                         GError              **error);
+
+/* 2.2.1 systemChannels — channel counters and the channelviewinfo rows. */
+void          bbh_client_system_channels_async          (BbhClient            *self,
+                                                         const char           *company_number,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+BbhChannelStats *bbh_client_system_channels_finish      (BbhClient            *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+/* 2.2.2 getChannelList — incoming calls waiting (BbhQueuedCall). */
+void          bbh_client_get_channel_list_async         (BbhClient            *self,
+                                                         gboolean              queue_only,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GListModel   *bbh_client_get_channel_list_finish        (BbhClient            *self,
+                                                         GAsyncResult         *result,
+                                                         guint64              *out_total,
+                                                         GError              **error);
+
+/* 2.2.6 addBlacklists, 2.2.7 delBlacklists */
+void          bbh_client_add_blacklists_async           (BbhClient            *self,
+                                                         const char * const   *phones,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean      bbh_client_add_blacklists_finish          (BbhClient            *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+void          bbh_client_del_blacklists_async           (BbhClient            *self,
+                                                         const char * const   *phones,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean      bbh_client_del_blacklists_finish          (BbhClient            *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+/* 2.2.8 getBlacklists (BbhBlacklistEntry) */
+void          bbh_client_get_blacklists_async           (BbhClient            *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GListModel   *bbh_client_get_blacklists_finish          (BbhClient            *self,
+                                                         GAsyncResult         *result,
+                                                         guint64              *out_total,
                                                          GError              **error);
 
 G_END_DECLS
