@@ -1334,3 +1334,129 @@ sandbox_random_password (char **out_md5)
     *out_md5 = sandbox_md5_upper (password);
   return password;
 }
+
+gboolean
+sandbox_param_text (SandboxRequest  *request,
+                    const char      *name,
+                    gsize            max_bytes,
+                    const char     **out_value,
+                    GError         **error)
+{
+  const char *value = sandbox_param (request, name);
+
+  *out_value = NULL;
+  if (value == NULL)
+    return TRUE;
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, SANDBOX_ERROR, SANDBOX_ERROR_PARAMETER,
+                   "Parameter %s is not valid UTF-8", name);
+      return FALSE;
+    }
+  if (strlen (value) > max_bytes)
+    {
+      g_set_error (error, SANDBOX_ERROR, SANDBOX_ERROR_OVER_MAXIMUM,
+                   "Parameter %s is longer than %" G_GSIZE_FORMAT " bytes", name, max_bytes);
+      return FALSE;
+    }
+  *out_value = value;
+  return TRUE;
+}
+
+JsonBuilder *
+sandbox_success_new (void)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "success");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_int_value (builder, 0);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, "OK");
+  return builder;
+}
+
+JsonNode *
+sandbox_builder_finish (JsonBuilder *builder)
+{
+  JsonNode *root;
+
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  g_object_unref (builder);
+  return root;
+}
+
+/* ---- query parameters ---- */
+
+typedef struct
+{
+  char   *text;   /* NULL: an integer */
+  gint64  value;
+} Bind;
+
+struct _SandboxBinds
+{
+  GArray *items;
+};
+
+static void
+bind_clear (gpointer data)
+{
+  g_free (((Bind *) data)->text);
+}
+
+SandboxBinds *
+sandbox_binds_new (void)
+{
+  SandboxBinds *binds = g_new0 (SandboxBinds, 1);
+
+  binds->items = g_array_new (FALSE, TRUE, sizeof (Bind));
+  g_array_set_clear_func (binds->items, bind_clear);
+  return binds;
+}
+
+void
+sandbox_binds_free (SandboxBinds *binds)
+{
+  if (binds == NULL)
+    return;
+  g_array_unref (binds->items);
+  g_free (binds);
+}
+
+void
+sandbox_binds_add_text (SandboxBinds *binds,
+                        const char   *text)
+{
+  Bind bind = { g_strdup (text ? text : ""), 0 };
+  g_array_append_val (binds->items, bind);
+}
+
+void
+sandbox_binds_add_int (SandboxBinds *binds,
+                       gint64        value)
+{
+  Bind bind = { NULL, value };
+  g_array_append_val (binds->items, bind);
+}
+
+int
+sandbox_binds_apply (SandboxBinds *binds,
+                     sqlite3_stmt *stmt)
+{
+  guint i;
+
+  for (i = 0; i < binds->items->len; i++)
+    {
+      const Bind *bind = &g_array_index (binds->items, Bind, i);
+
+      if (bind->text != NULL)
+        sqlite3_bind_text (stmt, i + 1, bind->text, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, i + 1, bind->value);
+    }
+  return i + 1;
+}

@@ -66,6 +66,13 @@ const char   *sandbox_param_str           (SandboxRequest *request,
 const char   *sandbox_param_required      (SandboxRequest *request,
                                            const char     *name,
                                            GError        **error);
+/* Text that will be stored: missing → *out_value NULL and TRUE; invalid UTF-8 or longer than
+ * @max_bytes → FALSE with SANDBOX_ERROR_PARAMETER (or _OVER_MAXIMUM) naming it. */
+gboolean      sandbox_param_text          (SandboxRequest *request,
+                                           const char     *name,
+                                           gsize           max_bytes,
+                                           const char    **out_value,
+                                           GError        **error);
 /* start/limit paging with the document's defaults, limit clamped to 1…1000. */
 gboolean      sandbox_param_paging        (SandboxRequest *request,
                                            int             default_limit,
@@ -95,6 +102,25 @@ gboolean      sandbox_json_add_rows       (SandboxDb    *db,
 gint64        sandbox_db_query_int        (SandboxDb    *db,
                                            sqlite3_stmt *stmt,
                                            GError      **error);
+
+/* An answer in the document's success shape: {"success": true, "code": 0, "message": "OK", …}
+ * with the object still open. */
+JsonBuilder  *sandbox_success_new         (void);
+/* Ends the open object, returns the root and drops the builder. */
+JsonNode     *sandbox_builder_finish      (JsonBuilder  *builder);
+
+/* Values for the plain `?` placeholders of a query built from fixed fragments, in order. */
+typedef struct _SandboxBinds SandboxBinds;
+SandboxBinds *sandbox_binds_new           (void);
+void          sandbox_binds_free          (SandboxBinds *binds);
+void          sandbox_binds_add_text      (SandboxBinds *binds,
+                                           const char   *text);
+void          sandbox_binds_add_int       (SandboxBinds *binds,
+                                           gint64        value);
+/* Binds every value from index 1; returns the next free index. */
+int           sandbox_binds_apply         (SandboxBinds *binds,
+                                           sqlite3_stmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SandboxBinds, sandbox_binds_free)
 
 gboolean      sandbox_agent_is_admin      (const SandboxAgent *agent);
 /* A fresh random password of 8 digits and its upper-case MD5. */
