@@ -197,7 +197,11 @@ schedule_retry (BbhEventStream *self)
                                            : MIN (self->backoff_ms * 2, BACKOFF_MAX_MS);
   delay_ms = self->backoff_ms;
   if (self->jitter)
-    delay_ms = MIN ((guint) (delay_ms * g_rand_double_range (self->rand, 0.8, 1.2)), BACKOFF_MAX_MS);
+    {
+      double spread = g_rand_double_range (self->rand, 0.8, 1.2);
+
+      delay_ms = MIN ((guint) (delay_ms * spread), BACKOFF_MAX_MS);
+    }
 
   schedule_fetch (self, delay_ms);
   self->retry_deadline_us = g_get_monotonic_time () + (gint64) delay_ms * 1000;
@@ -430,7 +434,8 @@ handle_batch (BbhEventStream    *self,
       if (generation != self->generation)
         return;
       g_signal_emit (self, signals[EVENT], 0, event);
-      if (generation == self->generation && *bbh_event_get_phone (event) != '\0')
+      /* Delivered, even if a handler stopped the stream. */
+      if (*bbh_event_get_phone (event) != '\0')
         advance_watermark (self, bbh_event_get_watermark (event));
     }
 
