@@ -4,6 +4,16 @@
  * method checks what it can before sending (numbers, empty lists, the 70-character SMS
  * limit) so that an obviously wrong request fails in words without a round trip.
  *
+ * Choices where the document leaves room:
+ * - findDialrecord sends the start of the range as both `startTime` (2.4.1) and `statrTime`
+ *   (2.7.1); the total is `recordTotal` (2.4.1) or `total` (2.7.1).
+ * - getTaskDetailPhone with an empty or missing `phone` means the task has no numbers left:
+ *   the finish function returns NULL *without* an error.
+ * - upload_record_file goes to jsondata.html like every method (PROTOCOL.md), with the base
+ *   parameters and `method` in the query string, where every servlet reads them, and the
+ *   document's fields as multipart/form-data parts, text parts marked charset=utf-8 as
+ *   section 1.1.1 asks. fileMd5 is the lower-case hex MD5 of the bytes sent.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "bbh-client-records"
@@ -13,6 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
 
 #include "bbh-client-records.h"
 #include "bbh-records-private.h"
@@ -459,4 +470,733 @@ bbh_client_get_callback_list_finish (BbhClient     *self,
 {
   return bbh_client_call_finish_list (self, result, bbh_client_get_callback_list_async,
                                       out_total, error);
+}
+
+/* Methods whose answer carries nothing but success */
+
+static gboolean
+finish_ok (BbhClient     *self,
+           GAsyncResult  *result,
+           gpointer       source_tag,
+           GError       **error)
+{
+  g_autoptr(JsonObject) root = bbh_client_call_finish (self, result, source_tag, error);
+
+  return root != NULL;
+}
+
+static gboolean
+check_not_empty (const char  *value,
+                 const char  *message,
+                 GError     **error)
+{
+  if (value != NULL && *value != '\0')
+    return TRUE;
+  g_set_error_literal (error, BBH_ERROR, BBH_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* 2.1.5 upload_record_file.html */
+
+#define UPLOAD_METHOD      "upload_record_file"
+#define UPLOAD_TIMEOUT_S   120
+
+typedef struct
+{
+  SoupMessage  *message;
+  GCancellable *cancellable;        /* ours: cancelled by the caller's or by the timeout */
+  GCancellable *caller_cancellable;
+  gulong        caller_handler;
+  guint         timeout_id;
+  gboolean      timed_out;
+  gint64        started_us;
+} Upload;
+
+static void
+upload_free (gpointer data)
+{
+  Upload *upload = data;
+
+  g_clear_handle_id (&upload->timeout_id, g_source_remove);
+  if (upload->caller_cancellable != NULL)
+    g_cancellable_disconnect (upload->caller_cancellable, upload->caller_handler);
+  g_clear_object (&upload->caller_cancellable);
+  g_clear_object (&upload->cancellable);
+  g_clear_object (&upload->message);
+  g_free (upload);
+}
+
+static void
+upload_done (GTask  *task,
+             GError *error)
+{
+  BbhClient *self = g_task_get_source_object (task);
+  Upload *upload = g_task_get_task_data (task);
+  double ms = (g_get_monotonic_time () - upload->started_us) / 1000.0;
+
+  /* The same trace line every other request writes; a cancelled upload stays silent. */
+  if (error == NULL || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_signal_emit_by_name (self, "request-finished", UPLOAD_METHOD, ms, error == NULL);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_upload_sent_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Upload *upload = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  const char *data;
+  gsize len = 0;
+
+  g_clear_handle_id (&upload->timeout_id, g_source_remove);
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  if (body == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && upload->timed_out)
+        upload_done (task, g_error_new_literal (BBH_ERROR, BBH_ERROR_TIMEOUT,
+                                                bbh_error_describe (BBH_ERROR_TIMEOUT)));
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        upload_done (task, g_steal_pointer (&error));
+      else if (error->domain == G_TLS_ERROR)
+        upload_done (task, g_error_new_literal (BBH_ERROR, BBH_ERROR_TLS,
+                                                bbh_error_describe (BBH_ERROR_TLS)));
+      else
+        upload_done (task, g_error_new_literal (BBH_ERROR, BBH_ERROR_UNREACHABLE,
+                                                bbh_error_describe (BBH_ERROR_UNREACHABLE)));
+      return;
+    }
+
+  data = g_bytes_get_data (body, &len);
+  root = bbh_response_parse (data, len, soup_message_get_status (upload->message),
+                             BBH_RESPONSE_DEFAULT, &error);
+  upload_done (task, root != NULL ? NULL : g_steal_pointer (&error));
+}
+
+static gboolean
+on_upload_timeout_cb (gpointer user_data)
+{
+  Upload *upload = user_data;
+
+  upload->timeout_id = 0;
+  upload->timed_out = TRUE;
+  g_cancellable_cancel (upload->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_upload_caller_cancelled_cb (GCancellable *cancellable,
+                               gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static void
+append_text_part (SoupMultipart *multipart,
+                  const char    *name,
+                  const char    *value)
+{
+  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_MULTIPART);
+  g_autoptr(GHashTable) disposition = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GBytes) body = g_bytes_new (value, strlen (value));
+
+  g_hash_table_insert (disposition, (gpointer) "name", (gpointer) name);
+  soup_message_headers_set_content_disposition (headers, "form-data", disposition);
+  soup_message_headers_replace (headers, "Content-Type", "text/plain; charset=utf-8");
+  soup_multipart_append_part (multipart, headers, body);
+}
+
+/* A multipart/form-data POST to jsondata.html: what bbh_client_call_async() does for form
+ * bodies, for the one method of the document that carries a file. */
+static SoupMessage *
+build_upload_message (BbhClient  *self,
+                      const char *file_name,
+                      GBytes     *contents)
+{
+  g_autoptr(SoupMultipart) multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
+  g_autoptr(SoupMessageHeaders) file_headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_MULTIPART);
+  g_autoptr(GHashTable) disposition = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *auth = bbh_client_dup_auth_query (self);
+  g_autofree char *uri = NULL;
+  g_autofree char *name64 = g_base64_encode ((const guchar *) file_name, strlen (file_name));
+  g_autofree char *md5 = g_compute_checksum_for_bytes (G_CHECKSUM_MD5, contents);
+  SoupMessage *message;
+
+  append_text_part (multipart, "fileName", name64);
+  append_text_part (multipart, "fileMd5", md5);
+  append_text_part (multipart, "isBase", "true");
+
+  g_hash_table_insert (disposition, (gpointer) "name", (gpointer) "fileGsm");
+  g_hash_table_insert (disposition, (gpointer) "filename", (gpointer) file_name);
+  soup_message_headers_set_content_disposition (file_headers, "form-data", disposition);
+  soup_message_headers_set_content_type (file_headers, "application/octet-stream", NULL);
+  soup_multipart_append_part (multipart, file_headers, contents);
+
+  uri = g_strconcat (bbh_client_get_base_url (self), "/voip/api/jsondata.html?",
+                     auth, "&method=" UPLOAD_METHOD, NULL);
+  message = soup_message_new (SOUP_METHOD_POST, uri);
+  if (message == NULL)
+    return NULL;
+
+  soup_multipart_to_message (multipart, headers, &body);
+  soup_message_set_request_body_from_bytes (message,
+                                            soup_message_headers_get_one (headers, "Content-Type"),
+                                            body);
+  return message;
+}
+
+/**
+ * bbh_client_upload_record_file_async:
+ * @file_name: the recording's file name, without a directory; what dialRecordFile names
+ * @contents: the file's bytes
+ *
+ * Uploads a recording made on this side (section 2.1.5): `fileName` as base64, `fileMd5`,
+ * `isBase=true` and the bytes as the `fileGsm` part of a multipart/form-data body.
+ */
+void
+bbh_client_upload_record_file_async (BbhClient           *self,
+                                     const char          *file_name,
+                                     GBytes              *contents,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Upload *upload;
+
+  g_return_if_fail (BBH_IS_CLIENT (self));
+
+  if (!check_not_empty (file_name, _("The recording has no file name."), &error))
+    ;
+  else if (strchr (file_name, '/') != NULL || !g_utf8_validate (file_name, -1, NULL))
+    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                         _("The recording's file name must be a plain file name, without folders."));
+  else if (contents == NULL || g_bytes_get_size (contents) == 0)
+    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                         _("The recording is empty: there is nothing to upload."));
+  if (error != NULL)
+    {
+      bbh_client_report_error (self, bbh_client_upload_record_file_async, callback, user_data,
+                               g_steal_pointer (&error));
+      return;
+    }
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bbh_client_upload_record_file_async);
+  g_task_set_name (task, UPLOAD_METHOD);
+
+  upload = g_new0 (Upload, 1);
+  upload->cancellable = g_cancellable_new ();
+  upload->started_us = g_get_monotonic_time ();
+  g_task_set_task_data (task, upload, upload_free);
+
+  upload->message = build_upload_message (self, file_name, contents);
+  if (upload->message == NULL)
+    {
+      g_task_return_new_error (task, BBH_ERROR, BBH_ERROR_INVALID,
+                               _("The server address “%s” is not valid."),
+                               bbh_client_get_base_url (self));
+      return;
+    }
+
+  if (cancellable != NULL)
+    {
+      upload->caller_cancellable = g_object_ref (cancellable);
+      upload->caller_handler = g_cancellable_connect (cancellable,
+                                                      G_CALLBACK (on_upload_caller_cancelled_cb),
+                                                      g_object_ref (upload->cancellable),
+                                                      g_object_unref);
+    }
+
+  /* A recording is larger than an API answer: allow for a slow uplink. */
+  upload->timeout_id = g_timeout_add_seconds (MAX (bbh_client_get_timeout (self), UPLOAD_TIMEOUT_S),
+                                              on_upload_timeout_cb, upload);
+
+  soup_session_send_and_read_async (bbh_client_get_session (self),
+                                    upload->message,
+                                    G_PRIORITY_DEFAULT,
+                                    upload->cancellable,
+                                    on_upload_sent_cb,
+                                    g_steal_pointer (&task));
+}
+
+gboolean
+bbh_client_upload_record_file_finish (BbhClient     *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (BBH_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bbh_client_upload_record_file_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* 2.1.6 addCdrRecord */
+
+/**
+ * bbh_client_add_cdr_record_async:
+ * @upload: the record; copied into the request, so it may be freed at once
+ */
+void
+bbh_client_add_cdr_record_async (BbhClient           *self,
+                                 const BbhCdrUpload  *upload,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  BbhParams *params;
+
+  g_return_if_fail (BBH_IS_CLIENT (self));
+  g_return_if_fail (upload != NULL);
+
+  if (upload->id <= 0)
+    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                         _("The call record has no id of its own."));
+  else if (upload->phone != NULL)
+    bbh_check_phone (upload->phone, _("phone number"), &error);
+  if (error == NULL && upload->sms_send_status > 1)
+    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                         _("The SMS status of a call record is either “sent” or “not sent”."));
+  if (error != NULL)
+    {
+      bbh_client_report_error (self, bbh_client_add_cdr_record_async, callback, user_data,
+                               g_steal_pointer (&error));
+      return;
+    }
+
+  params = bbh_params_new ();
+  bbh_cdr_upload_to_params (upload, params);
+  bbh_client_call_async (self, "addCdrRecord", params, BBH_CALL_POST, NULL, NULL,
+                         bbh_client_add_cdr_record_async, cancellable, callback, user_data);
+}
+
+gboolean
+bbh_client_add_cdr_record_finish (BbhClient     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_ok (self, result, bbh_client_add_cdr_record_async, error);
+}
+
+/* 2.1.7 addSmsRecord */
+
+/**
+ * bbh_client_add_sms_record_async:
+ * @id: the client's own unique id for the message; 0 not sent
+ * @kind: sent or received
+ * @phone: the other party
+ * @content: (nullable): the text
+ * @time_ms: when, in Unix milliseconds
+ */
+void
+bbh_client_add_sms_record_async (BbhClient           *self,
+                                 gint64               id,
+                                 BbhSmsKind           kind,
+                                 const char          *phone,
+                                 const char          *content,
+                                 gint64               time_ms,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  BbhParams *params;
+
+  g_return_if_fail (BBH_IS_CLIENT (self));
+
+  if (kind != BBH_SMS_SENT && kind != BBH_SMS_RECEIVED)
+    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                         _("An SMS record is either sent or received."));
+  else if (!bbh_check_phone (phone, _("phone number"), &error))
+    ;
+  else if (time_ms <= 0)
+    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                         _("The SMS record has no time."));
+  if (error != NULL)
+    {
+      bbh_client_report_error (self, bbh_client_add_sms_record_async, callback, user_data,
+                               g_steal_pointer (&error));
+      return;
+    }
+
+  params = bbh_params_new ();
+  if (id > 0)
+    bbh_params_add_int (params, "id", id);
+  bbh_params_add_int (params, "kind", kind);
+  bbh_params_add (params, "phone", phone);
+  bbh_params_add (params, "content", content);
+  bbh_params_add_int (params, "time", time_ms);
+  bbh_client_call_async (self, "addSmsRecord", params, BBH_CALL_POST, NULL, NULL,
+                         bbh_client_add_sms_record_async, cancellable, callback, user_data);
+}
+
+gboolean
+bbh_client_add_sms_record_finish (BbhClient     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_ok (self, result, bbh_client_add_sms_record_async, error);
+}
+
+/* 2.1.8 / 2.7.2 getTaskDetailPhone */
+
+/**
+ * bbh_client_get_task_detail_phone_async:
+ *
+ * Takes the next number of the agent's outbound task. This hands the number out on the
+ * server, so only an explicit "call next" may call it.
+ */
+void
+bbh_client_get_task_detail_phone_async (BbhClient           *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (BBH_IS_CLIENT (self));
+
+  bbh_client_call_async (self, "getTaskDetailPhone", NULL, BBH_CALL_DEFAULT,
+                         bbh_task_phone_parse, g_object_unref,
+                         bbh_client_get_task_detail_phone_async,
+                         cancellable, callback, user_data);
+}
+
+/**
+ * bbh_client_get_task_detail_phone_finish:
+ *
+ * Returns: (transfer full) (nullable): the next number; %NULL with @error unset when the
+ *   task has no numbers left.
+ */
+BbhTaskPhone *
+bbh_client_get_task_detail_phone_finish (BbhClient     *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return bbh_client_call_finish (self, result, bbh_client_get_task_detail_phone_async, error);
+}
+
+/* 2.2.3 smsSend */
+
+/**
+ * bbh_client_sms_send_async:
+ * @phones: (array zero-terminated=1): the numbers, at least one; sent joined with “,”
+ * @text: at most %BBH_SMS_MAX_CHARS characters (Chinese characters count one each)
+ * @list_id: the batch number (listId); negative not sent
+ */
+void
+bbh_client_sms_send_async (BbhClient           *self,
+                           const char * const  *phones,
+                           const char          *text,
+                           gint64               list_id,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *joined = NULL;
+  BbhParams *params;
+
+  g_return_if_fail (BBH_IS_CLIENT (self));
+
+  if (phones == NULL || phones[0] == NULL)
+    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                         _("Choose at least one number to send the message to."));
+  else
+    for (guint i = 0; phones[i] != NULL && error == NULL; i++)
+      bbh_check_phone (phones[i], _("phone number"), &error);
+
+  if (error == NULL)
+    {
+      if (text == NULL || *text == '\0')
+        g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID, _("The message is empty."));
+      else if (!g_utf8_validate (text, -1, NULL))
+        g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                             _("The message contains characters that cannot be sent."));
+      else if (g_utf8_strlen (text, -1) > BBH_SMS_MAX_CHARS)
+        g_set_error (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                     /* Translators: %d is the limit (70), %ld the message's length */
+                     _("The message is too long: at most %d characters, this one has %ld."),
+                     BBH_SMS_MAX_CHARS, g_utf8_strlen (text, -1));
+    }
+
+  if (error != NULL)
+    {
+      bbh_client_report_error (self, bbh_client_sms_send_async, callback, user_data,
+                               g_steal_pointer (&error));
+      return;
+    }
+
+  joined = g_strjoinv (",", (char **) phones);
+  params = bbh_params_new ();
+  bbh_params_add (params, "phoneNum", joined);
+  bbh_params_add (params, "memo", text);
+  bbh_params_add_opt_int (params, "listId", list_id);
+  bbh_client_call_async (self, "smsSend", params, BBH_CALL_DEFAULT, NULL, NULL,
+                         bbh_client_sms_send_async, cancellable, callback, user_data);
+}
+
+gboolean
+bbh_client_sms_send_finish (BbhClient     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return finish_ok (self, result, bbh_client_sms_send_async, error);
+}
+
+/* 2.2.5 setIvrDialing */
+
+/**
+ * bbh_client_set_ivr_dialing_async:
+ * @source_phone: the caller
+ * @dest_phone: the number the caller dialled
+ * @dial_phone: the number to dial on the caller's behalf
+ * @save_times: how long the entry stays valid (saveTimes); negative not sent
+ */
+void
+bbh_client_set_ivr_dialing_async (BbhClient           *self,
+                                  const char          *source_phone,
+                                  const char          *dest_phone,
+                                  const char          *dial_phone,
+                                  int                  save_times,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  BbhParams *params;
+
+  g_return_if_fail (BBH_IS_CLIENT (self));
+
+  if (!bbh_check_phone (source_phone, _("calling number"), &error)
+      || !bbh_check_phone (dest_phone, _("called number"), &error)
+      || !bbh_check_phone (dial_phone, _("number to dial"), &error))
+    {
+      bbh_client_report_error (self, bbh_client_set_ivr_dialing_async, callback, user_data,
+                               g_steal_pointer (&error));
+      return;
+    }
+
+  params = bbh_params_new ();
+  bbh_params_add (params, "sourcePhone", source_phone);
+  bbh_params_add (params, "descPhone", dest_phone);
+  bbh_params_add (params, "dialPhone", dial_phone);
+  bbh_params_add_opt_int (params, "saveTimes", save_times);
+  bbh_client_call_async (self, "setIvrDialing", params, BBH_CALL_DEFAULT, NULL, NULL,
+                         bbh_client_set_ivr_dialing_async, cancellable, callback, user_data);
+}
+
+gboolean
+bbh_client_set_ivr_dialing_finish (BbhClient     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_ok (self, result, bbh_client_set_ivr_dialing_async, error);
+}
+
+/* 2.4.2 phoneAudit */
+
+/**
+ * bbh_client_phone_audit_async:
+ * @code: what to read out (yzm): digits for %BBH_VOICE_DIGITS, text (Chinese allowed)
+ *   otherwise
+ * @kind: how to read it (type)
+ * @connect_id: the caller's own id for the call (ws_wlstConnectId); 0 not sent
+ * @phone: the number to call
+ * @record: whether to record (isRecord)
+ * @command_no: (nullable): the command number for %BBH_VOICE_FILE_LIST (commandNo)
+ */
+void
+bbh_client_phone_audit_async (BbhClient           *self,
+                              const char          *code,
+                              BbhVoiceKind         kind,
+                              gint64               connect_id,
+                              const char          *phone,
+                              BbhVoiceRecord       record,
+                              const char          *command_no,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  BbhParams *params;
+
+  g_return_if_fail (BBH_IS_CLIENT (self));
+
+  if (!check_not_empty (code, _("The verification code is empty."), &error))
+    ;
+  else if (kind != BBH_VOICE_DIGITS && kind != BBH_VOICE_CHINESE
+           && kind != BBH_VOICE_IFLYTEK && kind != BBH_VOICE_FILE_LIST)
+    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                         _("Choose how the verification code is read out."));
+  else if (kind == BBH_VOICE_DIGITS && strspn (code, "0123456789") != strlen (code))
+    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                         _("A code read out as digits may contain only digits."));
+  else if (record < BBH_VOICE_RECORD_NONE || record > BBH_VOICE_RECORD_AFTER_ANSWER)
+    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                         _("Choose whether the verification call is recorded."));
+  else
+    bbh_check_phone (phone, _("phone number"), &error);
+  if (error != NULL)
+    {
+      bbh_client_report_error (self, bbh_client_phone_audit_async, callback, user_data,
+                               g_steal_pointer (&error));
+      return;
+    }
+
+  params = bbh_params_new ();
+  bbh_params_add (params, "yzm", code);
+  bbh_params_add_int (params, "type", kind);
+  if (connect_id > 0)
+    bbh_params_add_int (params, "ws_wlstConnectId", connect_id);
+  bbh_params_add (params, "phone", phone);
+  bbh_params_add_int (params, "isRecord", record);
+  if (command_no != NULL && *command_no != '\0')
+    bbh_params_add (params, "commandNo", command_no);
+  bbh_client_call_async (self, "phoneAudit", params, BBH_CALL_DEFAULT,
+                         parse_created_id, g_free,
+                         bbh_client_phone_audit_async, cancellable, callback, user_data);
+}
+
+/**
+ * bbh_client_phone_audit_finish:
+ *
+ * Returns: the call's id, to follow with bbh_client_get_phone_audit_async(); 0 with @error
+ *   set on failure.
+ */
+gint64
+bbh_client_phone_audit_finish (BbhClient     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return finish_id (self, result, bbh_client_phone_audit_async, error);
+}
+
+/* 2.4.3 getPhoneAudit */
+
+static gpointer
+parse_phone_audits (JsonObject  *root,
+                    GError     **error)
+{
+  return parse_list (root, BBH_TYPE_PHONE_AUDIT, bbh_phone_audit_parse);
+}
+
+/**
+ * bbh_client_get_phone_audit_async:
+ * @query: what to look for; copied into the request, so it may be freed at once
+ */
+void
+bbh_client_get_phone_audit_async (BbhClient                *self,
+                                  const BbhPhoneAuditQuery *query,
+                                  GCancellable             *cancellable,
+                                  GAsyncReadyCallback       callback,
+                                  gpointer                  user_data)
+{
+  BbhParams *params;
+
+  g_return_if_fail (BBH_IS_CLIENT (self));
+  g_return_if_fail (query != NULL);
+
+  params = bbh_params_new ();
+  bbh_phone_audit_query_to_params (query, params);
+  bbh_client_call_async (self, "getPhoneAudit", params, BBH_CALL_DEFAULT,
+                         parse_phone_audits, (GDestroyNotify) bbh_list_free,
+                         bbh_client_get_phone_audit_async, cancellable, callback, user_data);
+}
+
+/**
+ * bbh_client_get_phone_audit_finish:
+ * @out_total: (out) (optional): the server's total
+ *
+ * Returns: (transfer full): a #GListModel of #BbhPhoneAudit.
+ */
+GListModel *
+bbh_client_get_phone_audit_finish (BbhClient     *self,
+                                   GAsyncResult  *result,
+                                   guint64       *out_total,
+                                   GError       **error)
+{
+  return bbh_client_call_finish_list (self, result, bbh_client_get_phone_audit_async,
+                                      out_total, error);
+}
+
+/* 2.5.1 sendTelCall */
+
+/* Twelve hex digits, optionally in pairs separated by ':' or '-'. */
+static gboolean
+is_mac_address (const char *mac)
+{
+  guint digits = 0;
+
+  for (const char *p = mac; *p; p++)
+    {
+      if (g_ascii_isxdigit (*p))
+        digits++;
+      else if (*p != ':' && *p != '-')
+        return FALSE;
+    }
+  return digits == 12;
+}
+
+/**
+ * bbh_client_send_tel_call_async:
+ * @mac: the phone box's MAC address, as it reports it
+ * @channel: its line, from 1
+ * @phone: the number to dial
+ */
+void
+bbh_client_send_tel_call_async (BbhClient           *self,
+                                const char          *mac,
+                                guint                channel,
+                                const char          *phone,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  BbhParams *params;
+
+  g_return_if_fail (BBH_IS_CLIENT (self));
+
+  if (mac == NULL || !is_mac_address (mac))
+    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                         _("The phone box's MAC address should be twelve hexadecimal digits, such as 00:1A:2B:3C:4D:5E."));
+  else if (channel < 1)
+    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
+                         _("The phone box's lines are numbered from 1."));
+  else
+    bbh_check_phone (phone, _("phone number"), &error);
+  if (error != NULL)
+    {
+      bbh_client_report_error (self, bbh_client_send_tel_call_async, callback, user_data,
+                               g_steal_pointer (&error));
+      return;
+    }
+
+  params = bbh_params_new ();
+  bbh_params_add (params, "mac", mac);
+  bbh_params_add_int (params, "channel", channel);
+  bbh_params_add (params, "phone", phone);
+  bbh_client_call_async (self, "sendTelCall", params, BBH_CALL_DEFAULT, NULL, NULL,
+                         bbh_client_send_tel_call_async, cancellable, callback, user_data);
+}
+
+gboolean
+bbh_client_send_tel_call_finish (BbhClient     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_ok (self, result, bbh_client_send_tel_call_async, error);
 }

@@ -14,7 +14,11 @@
 #include "bbh-call-record.h"
 #include "bbh-call-record-query.h"
 #include "bbh-callback.h"
+#include "bbh-cdr-upload.h"
 #include "bbh-client-private.h"
+#include "bbh-phone-audit.h"
+#include "bbh-phone-audit-query.h"
+#include "bbh-task-phone.h"
 
 G_BEGIN_DECLS
 
@@ -34,11 +38,19 @@ JsonObject  *bbh_records_find_object      (JsonObject    *root,
 
 gpointer     bbh_call_record_parse        (JsonObject    *object);
 gpointer     bbh_callback_parse           (JsonObject    *object);
+gpointer     bbh_phone_audit_parse        (JsonObject    *object);
 gpointer     bbh_area_parse               (JsonObject    *root,
+                                           GError       **error);
+/* NULL without an error when the task has no numbers left. */
+gpointer     bbh_task_phone_parse         (JsonObject    *root,
                                            GError       **error);
 
 /* Append the query's parameters in the document's order. */
 void         bbh_call_record_query_to_params   (const BbhCallRecordQuery *query,
+                                                BbhParams                *params);
+void         bbh_phone_audit_query_to_params   (const BbhPhoneAuditQuery *query,
+                                                BbhParams                *params);
+void         bbh_cdr_upload_to_params          (const BbhCdrUpload       *upload,
                                                 BbhParams                *params);
 
 G_END_DECLS

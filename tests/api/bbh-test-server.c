@@ -38,8 +38,73 @@ answer_free (Answer *a)
 }
 
 static void
+part_free (BbhTestPart *p)
+{
+  g_free (p->name);
+  g_free (p->filename);
+  g_free (p->content_type);
+  g_clear_pointer (&p->data, g_bytes_unref);
+  g_free (p);
+}
+
+/* Every part goes to r->parts; a plain field (no filename) also to r->params. */
+static void
+decode_multipart (BbhTestRequest    *r,
+                  SoupServerMessage *msg,
+                  GBytes            *body)
+{
+  SoupMultipart *multipart;
+
+  multipart = soup_multipart_new_from_message (soup_server_message_get_request_headers (msg), body);
+  if (multipart == NULL)
+    return;
+
+  for (int i = 0; i < soup_multipart_get_length (multipart); i++)
+    {
+      SoupMessageHeaders *headers = NULL;
+      GBytes *data = NULL;
+      g_autofree char *disposition = NULL;
+      g_autoptr(GHashTable) dparams = NULL;
+      BbhTestPart *part;
+
+      if (!soup_multipart_get_part (multipart, i, &headers, &data))
+        continue;
+
+      part = g_new0 (BbhTestPart, 1);
+      if (soup_message_headers_get_content_disposition (headers, &disposition, &dparams))
+        {
+          part->name = g_strdup (g_hash_table_lookup (dparams, "name"));
+          part->filename = g_strdup (g_hash_table_lookup (dparams, "filename"));
+        }
+      part->content_type = g_strdup (soup_message_headers_get_one (headers, "Content-Type"));
+      part->data = g_bytes_ref (data);
+      if (part->name != NULL && part->filename == NULL)
+        g_hash_table_insert (r->params, g_strdup (part->name),
+                             g_strndup (g_bytes_get_data (data, NULL), g_bytes_get_size (data)));
+      g_ptr_array_add (r->parts, part);
+    }
+
+  soup_multipart_free (multipart);
+}
+
+BbhTestPart *
+bbh_test_request_get_part (BbhTestRequest *r,
+                           const char     *name)
+{
+  for (guint i = 0; r->parts != NULL && i < r->parts->len; i++)
+    {
+      BbhTestPart *part = g_ptr_array_index (r->parts, i);
+
+      if (g_strcmp0 (part->name, name) == 0)
+        return part;
+    }
+  return NULL;
+}
+
+static void
 request_free (BbhTestRequest *r)
 {
+  g_clear_pointer (&r->parts, g_ptr_array_unref);
   g_free (r->http_method);
   g_free (r->path);
   g_free (r->query);
@@ -110,6 +175,7 @@ on_request_cb (SoupServer        *server,
   req->path = g_strdup (path);
   req->query = g_strdup (g_uri_get_query (uri));
   req->content_type = g_strdup (soup_message_headers_get_content_type (soup_server_message_get_request_headers (msg), NULL));
+  req->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) part_free);
 
   if (g_str_equal (req->http_method, "POST"))
     {
@@ -118,7 +184,10 @@ on_request_cb (SoupServer        *server,
       g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
       if (req->content_type != NULL && g_str_has_prefix (req->content_type, "multipart/"))
-        req->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+        {
+          req->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          decode_multipart (req, msg, bytes);
+        }
       else
         req->params = soup_form_decode (text);
       if (query != NULL)

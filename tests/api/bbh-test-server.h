@@ -13,14 +13,29 @@ G_BEGIN_DECLS
 
 typedef struct _BbhTestServer BbhTestServer;
 
+/* One part of a multipart/form-data body. */
+typedef struct
+{
+  char       *name;          /* from Content-Disposition */
+  char       *filename;      /* NULL for a plain field */
+  char       *content_type;  /* the part's full Content-Type header, or NULL */
+  GBytes     *data;
+} BbhTestPart;
+
 typedef struct
 {
   char       *http_method;   /* "GET" or "POST" */
   char       *path;
   char       *query;         /* raw, as sent */
-  GHashTable *params;        /* decoded name → value, from the query or the form body */
+  GHashTable *params;        /* decoded name → value, from the query or the form body; for a
+                              * multipart body also every part without a filename */
   char       *content_type;
+  GPtrArray  *parts;         /* of BbhTestPart, in order; empty unless the body is multipart */
 } BbhTestRequest;
+
+/* The first part named @name, or NULL. */
+BbhTestPart     *bbh_test_request_get_part      (BbhTestRequest *request,
+                                                 const char     *name);
 
 BbhTestServer   *bbh_test_server_new            (void);
 void             bbh_test_server_free           (BbhTestServer *server);

@@ -535,6 +535,378 @@ test_area_rejects_bad_phone (Fixture       *f,
   g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 0);
 }
 
+/* getTaskDetailPhone */
+
+static BbhTaskPhone *
+next_phone (Fixture  *f,
+            GError  **error)
+{
+  reset (f);
+  bbh_client_get_task_detail_phone_async (f->client, NULL, on_result_cb, f);
+  bbh_test_wait_for (&f->done, 10000);
+  return bbh_client_get_task_detail_phone_finish (f->client, f->result, error);
+}
+
+static void
+test_task_phone_next (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbhTaskPhone) next = NULL;
+  gint64 ctd_id = 0;
+  BbhTestRequest *req;
+
+  bbh_test_server_queue_json (f->server, "getTaskDetailPhone",
+                              "{\"code\":0,\"phone\":\"13002367525\",\"cfId\":\"31\",\"ctdId\":\"7687658987667780097\"}");
+  next = next_phone (f, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (next);
+  g_assert_cmpstr (bbh_task_phone_get_phone (next), ==, "13002367525");
+  g_assert_cmpint (bbh_task_phone_get_flow_id (next), ==, 31);
+  g_assert_cmpint (bbh_task_phone_get_task_detail_id (next), ==, G_GINT64_CONSTANT (7687658987667780097));
+  g_object_get (next, "task-detail-id", &ctd_id, NULL);
+  g_assert_cmpint (ctd_id, ==, G_GINT64_CONSTANT (7687658987667780097));
+
+  /* No parameters beyond the base ones. */
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (param (req, "method"), ==, "getTaskDetailPhone");
+  g_assert_cmpuint (g_hash_table_size (req->params), ==, 3);
+  g_clear_object (&next);
+
+  /* Section 2.7.2's shape: success and phone inside result. */
+  bbh_test_server_queue_json (f->server, "getTaskDetailPhone",
+                              "{\"result\":{\"success\":true,\"phone\":13912345678}}");
+  next = next_phone (f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bbh_task_phone_get_phone (next), ==, "13912345678");
+  g_assert_cmpint (bbh_task_phone_get_flow_id (next), ==, 0);
+}
+
+static void
+test_task_phone_exhausted (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const answers[] = {
+    "{\"code\":0,\"phone\":\"\"}",
+    "{\"code\":0,\"phone\":\"  \",\"cfId\":31}",
+    "{\"code\":0,\"phone\":null}",
+    "{\"code\":0}",
+    "{\"success\":true}",
+  };
+
+  /* No more numbers: NULL and no error, so "call next" can say "the task is done". */
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BbhTaskPhone) next = NULL;
+
+      g_test_message ("answer %s", answers[i]);
+      bbh_test_server_queue_json (f->server, "getTaskDetailPhone", answers[i]);
+      next = next_phone (f, &error);
+      g_assert_no_error (error);
+      g_assert_null (next);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BbhTaskPhone) next = NULL;
+
+    bbh_test_server_queue_json (f->server, "getTaskDetailPhone", "{\"code\":-5}");
+    next = next_phone (f, &error);
+    g_assert_null (next);
+    g_assert_error (error, BBH_ERROR, BBH_ERROR_PERMISSION);
+  }
+}
+
+/* addCdrRecord */
+
+static gboolean
+add_cdr (Fixture             *f,
+         const BbhCdrUpload  *upload,
+         GError             **error)
+{
+  reset (f);
+  bbh_client_add_cdr_record_async (f->client, upload, NULL, on_result_cb, f);
+  bbh_test_wait_for (&f->done, 10000);
+  return bbh_client_add_cdr_record_finish (f->client, f->result, error);
+}
+
+static void
+test_add_cdr_record_every_field (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbhCdrUpload) upload = bbh_cdr_upload_new (G_GINT64_CONSTANT (1709600000123));
+  g_autoptr(BbhCdrUpload) copy = NULL;
+  BbhTestRequest *req;
+
+  upload->status = 2;
+  upload->open_ip = g_strdup ("192.168.1.20");
+  upload->peer = 1;
+  upload->phone = g_strdup ("13002367525");
+  upload->type = 0;
+  upload->start_time = g_date_time_new_local (2024, 3, 5, 9, 15, 2);
+  upload->success_time = g_date_time_new_local (2024, 3, 5, 9, 15, 7);
+  upload->hangup_time = g_date_time_new_local (2024, 3, 5, 9, 17, 12);
+  upload->answer = 1;
+  upload->hangup_reason = 16;
+  upload->talk_time = 125;
+  upload->record_file = g_strdup ("通话录音-20240305.gsm");
+  upload->ctd_id = G_GINT64_CONSTANT (7687658987667780097);
+  upload->transfer_success_time = g_date_time_new_local (2024, 3, 5, 9, 16, 0);
+  upload->transfer_time = 72;
+  upload->sms_send_status = 1;
+  copy = bbh_cdr_upload_copy (upload);
+  g_clear_pointer (&upload, bbh_cdr_upload_free);
+
+  g_assert_true (add_cdr (f, copy, &error));
+  g_assert_no_error (error);
+
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->http_method, ==, "POST");
+  g_assert_cmpstr (param (req, "method"), ==, "addCdrRecord");
+  g_assert_cmpstr (param (req, "dialId"), ==, "1709600000123");
+  g_assert_cmpstr (param (req, "dialStatus"), ==, "2");
+  g_assert_cmpstr (param (req, "dialOpenIp"), ==, "192.168.1.20");
+  g_assert_cmpstr (param (req, "dialPeer"), ==, "1");
+  g_assert_cmpstr (param (req, "dialPhoneNum"), ==, "13002367525");
+  g_assert_cmpstr (param (req, "dialType"), ==, "0");
+  g_assert_cmpstr (param (req, "dialStartTime"), ==, "2024-03-05 09:15:02");
+  /* The document's typos are the wire's spelling. */
+  g_assert_cmpstr (param (req, "dialSucessTime"), ==, "2024-03-05 09:15:07");
+  g_assert_false (g_hash_table_contains (req->params, "dialSuccessTime"));
+  g_assert_cmpstr (param (req, "dialHangupTime"), ==, "2024-03-05 09:17:12");
+  g_assert_cmpstr (param (req, "dialAnswer"), ==, "1");
+  g_assert_cmpstr (param (req, "dialHangupReason"), ==, "16");
+  g_assert_cmpstr (param (req, "dialTalktime"), ==, "125");
+  g_assert_cmpstr (param (req, "dialRecordFile"), ==, "通话录音-20240305.gsm");
+  g_assert_cmpstr (param (req, "dialCtdId"), ==, "7687658987667780097");
+  g_assert_cmpstr (param (req, "dialTransferSuccesTime"), ==, "2024-03-05 09:16:00");
+  g_assert_cmpstr (param (req, "dialTransferTimes"), ==, "72");
+  g_assert_cmpstr (param (req, "dialSmsSendStatus"), ==, "1");
+  g_assert_cmpuint (g_hash_table_size (req->params), ==, 20);
+}
+
+static void
+test_add_cdr_record_minimal (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbhCdrUpload) upload = bbh_cdr_upload_new (7);
+  BbhTestRequest *req;
+
+  /* Unset fields are not sent at all, not sent as -1 or empty. */
+  upload->talk_time = 0;
+  upload->sms_send_status = 0;
+  g_assert_true (add_cdr (f, upload, &error));
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (param (req, "dialId"), ==, "7");
+  g_assert_cmpstr (param (req, "dialTalktime"), ==, "0");
+  g_assert_cmpstr (param (req, "dialSmsSendStatus"), ==, "0");
+  g_assert_cmpuint (g_hash_table_size (req->params), ==, 6);
+
+  /* Rejected before sending. */
+  upload->id = 0;
+  g_assert_false (add_cdr (f, upload, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_clear_error (&error);
+  upload->id = 8;
+  upload->phone = g_strdup ("not a number");
+  g_assert_false (add_cdr (f, upload, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&upload->phone, g_free);
+  upload->sms_send_status = 2;
+  g_assert_false (add_cdr (f, upload, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 1);
+
+  /* The server's refusal, in words. */
+  g_clear_error (&error);
+  upload->sms_send_status = -1;
+  bbh_test_server_queue_json (f->server, "addCdrRecord", "{\"code\":-10,\"message\":\"数据已经存在\"}");
+  g_assert_false (add_cdr (f, upload, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_EXISTS);
+}
+
+/* addSmsRecord */
+
+static gboolean
+add_sms (Fixture     *f,
+         gint64       id,
+         BbhSmsKind   kind,
+         const char  *phone,
+         const char  *content,
+         gint64       time_ms,
+         GError     **error)
+{
+  reset (f);
+  bbh_client_add_sms_record_async (f->client, id, kind, phone, content, time_ms, NULL, on_result_cb, f);
+  bbh_test_wait_for (&f->done, 10000);
+  return bbh_client_add_sms_record_finish (f->client, f->result, error);
+}
+
+static void
+test_add_sms_record (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BbhTestRequest *req;
+
+  g_assert_true (add_sms (f, 991, BBH_SMS_RECEIVED, "13002367525", "明天上午十点见 & 谢谢",
+                          G_GINT64_CONSTANT (1709601302123), &error));
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->http_method, ==, "POST");
+  g_assert_cmpstr (param (req, "method"), ==, "addSmsRecord");
+  g_assert_cmpstr (param (req, "id"), ==, "991");
+  g_assert_cmpstr (param (req, "kind"), ==, "4");
+  g_assert_cmpstr (param (req, "phone"), ==, "13002367525");
+  g_assert_cmpstr (param (req, "content"), ==, "明天上午十点见 & 谢谢");
+  g_assert_cmpstr (param (req, "time"), ==, "1709601302123");
+  g_assert_cmpuint (g_hash_table_size (req->params), ==, 8);
+
+  g_assert_true (add_sms (f, 0, BBH_SMS_SENT, "13002367525", NULL, 1, &error));
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (param (req, "kind"), ==, "3");
+  g_assert_false (g_hash_table_contains (req->params, "id"));
+  g_assert_false (g_hash_table_contains (req->params, "content"));
+
+  g_assert_false (add_sms (f, 1, 5, "13002367525", "x", 1, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (add_sms (f, 1, BBH_SMS_SENT, "", "x", 1, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (add_sms (f, 1, BBH_SMS_SENT, "13002367525", "x", 0, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 2);
+}
+
+/* upload_record_file.html */
+
+static gboolean
+upload_file (Fixture     *f,
+             const char  *name,
+             GBytes      *contents,
+             GError     **error)
+{
+  reset (f);
+  bbh_client_upload_record_file_async (f->client, name, contents, NULL, on_result_cb, f);
+  bbh_test_wait_for (&f->done, 10000);
+  return bbh_client_upload_record_file_finish (f->client, f->result, error);
+}
+
+static void
+on_request_finished_cb (BbhClient  *client,
+                        const char *method,
+                        double      ms,
+                        gboolean    ok,
+                        gpointer    user_data)
+{
+  GString *log = user_data;
+
+  g_string_append_printf (log, "%s:%s;", method, ok ? "ok" : "failed");
+}
+
+static void
+test_upload_record_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  /* Binary, with NUL bytes and a CR LF that must not be mangled. */
+  static const guint8 audio[] = { 'R', 'I', 'F', 'F', 0, 0, 1, 2, '\r', '\n', 0xff, 0xfe, '-', '-', 0 };
+  g_autoptr(GBytes) contents = g_bytes_new_static (audio, sizeof audio);
+  g_autofree char *md5 = g_compute_checksum_for_data (G_CHECKSUM_MD5, audio, sizeof audio);
+  g_autofree char *name64 = NULL;
+  BbhTestRequest *req;
+  BbhTestPart *part;
+
+  g_signal_connect (f->client, "request-finished", G_CALLBACK (on_request_finished_cb), log);
+  g_assert_true (upload_file (f, "通话录音-20240305.gsm", contents, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (log->str, ==, "upload_record_file:ok;");
+
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->http_method, ==, "POST");
+  g_assert_cmpstr (req->path, ==, "/voip/api/jsondata.html");
+  g_assert_true (g_str_has_prefix (req->content_type, "multipart/form-data"));
+  /* Authentication and the method in the query string. */
+  g_assert_cmpstr (param (req, "sa_user"), ==, "100008800");
+  g_assert_cmpstr (param (req, "sa_password"), ==, "CBCA51A420DD10423A9ACC4DB8041D5A");
+  g_assert_cmpstr (param (req, "method"), ==, "upload_record_file");
+
+  g_assert_cmpuint (req->parts->len, ==, 4);
+  name64 = g_base64_encode ((const guchar *) "通话录音-20240305.gsm", strlen ("通话录音-20240305.gsm"));
+  g_assert_cmpstr (param (req, "fileName"), ==, name64);
+  g_assert_cmpstr (param (req, "fileName"), ==, "6YCa6K+d5b2V6Z+zLTIwMjQwMzA1LmdzbQ==");
+  g_assert_cmpstr (param (req, "fileMd5"), ==, md5);
+  g_assert_cmpstr (param (req, "isBase"), ==, "true");
+  part = bbh_test_request_get_part (req, "fileName");
+  g_assert_cmpstr (part->content_type, ==, "text/plain; charset=utf-8");
+
+  part = bbh_test_request_get_part (req, "fileGsm");
+  g_assert_nonnull (part);
+  g_assert_cmpstr (part->filename, ==, "通话录音-20240305.gsm");
+  g_assert_cmpstr (part->content_type, ==, "application/octet-stream");
+  g_assert_true (g_bytes_equal (part->data, contents));
+  g_assert_false (g_hash_table_contains (req->params, "fileGsm"));
+
+  /* The server's answer decides. */
+  bbh_test_server_queue_json (f->server, "upload_record_file", "{\"code\":-13,\"message\":\"文件保存失败\"}");
+  g_assert_false (upload_file (f, "a.gsm", contents, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_FILE_SAVE);
+  g_assert_cmpstr (log->str, ==, "upload_record_file:ok;upload_record_file:failed;");
+  g_clear_error (&error);
+
+  bbh_test_server_queue (f->server, "upload_record_file", 413, "text/html", "<html>Too large</html>");
+  g_assert_false (upload_file (f, "a.gsm", contents, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_HTTP);
+}
+
+static void
+test_upload_rejects (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) some = g_bytes_new_static ("abc", 3);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (upload_file (f, "a.gsm", empty, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (upload_file (f, "a.gsm", NULL, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (upload_file (f, "", some, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (upload_file (f, "../etc/passwd", some, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 0);
+}
+
+static void
+test_upload_cancel_is_silent (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GBytes) some = g_bytes_new_static ("abc", 3);
+  g_autoptr(GString) log = g_string_new (NULL);
+
+  g_signal_connect (f->client, "request-finished", G_CALLBACK (on_request_finished_cb), log);
+  bbh_test_server_queue_delayed (f->server, "upload_record_file", 2000, "{\"code\":0}");
+  reset (f);
+  bbh_client_upload_record_file_async (f->client, "a.gsm", some, cancellable, on_result_cb, f);
+  g_cancellable_cancel (cancellable);
+  bbh_test_wait_for (&f->done, 5000);
+  g_assert_false (bbh_client_upload_record_file_finish (f->client, f->result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpstr (log->str, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +925,14 @@ main (int   argc,
   ADD ("/agent/records/area/ok", test_area_ok);
   ADD ("/agent/records/area/quirks", test_area_quirks);
   ADD ("/agent/records/area/bad-phone", test_area_rejects_bad_phone);
+  ADD ("/agent/records/task-phone/next", test_task_phone_next);
+  ADD ("/agent/records/task-phone/exhausted", test_task_phone_exhausted);
+  ADD ("/agent/records/add-cdr-record/every-field", test_add_cdr_record_every_field);
+  ADD ("/agent/records/add-cdr-record/minimal-and-rejects", test_add_cdr_record_minimal);
+  ADD ("/agent/records/add-sms-record", test_add_sms_record);
+  ADD ("/agent/records/upload-record-file/multipart", test_upload_record_file);
+  ADD ("/agent/records/upload-record-file/rejects", test_upload_rejects);
+  ADD ("/agent/records/upload-record-file/cancel", test_upload_cancel_is_silent);
 #undef ADD
 
   return g_test_run ();
