@@ -1,0 +1,1148 @@
+/* agent-application.c — the application: command line, actions, login, quit
+ *
+ * One instance per user (org.babaihu.Agent on the session bus): a second `babaihu-agent
+ * --dial N` or `gapplication action org.babaihu.Agent show-page "'home'"` lands here. The
+ * application owns the session and the one main window, logs in (from the login page, the
+ * keyring, --password-file or the sandbox) and ends the process within a few seconds of
+ * `quit`, checking the agent out on the way if the server answers in time.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "agent-application"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "agent-application.h"
+#include "agent-preferences-window.h"
+#include "agent-trace.h"
+
+/* `quit` must end the process within 5 s: check-out gets 2 s, this is the backstop. */
+#define QUIT_BACKSTOP_MS 4000
+
+struct _AgentApplication
+{
+  AdwApplication parent_instance;
+
+  /* Owned */
+  GSettings        *settings;
+  AgentSession     *session;
+  AgentCredentials *credentials;
+  AgentSandbox     *sandbox;
+  GCancellable     *cancellable;
+  char             *pending_dial;
+  guint             quit_backstop_id;
+
+  guint             quitting : 1;
+  guint             starting : 1;       /* a login is being prepared (sandbox, file, keyring) */
+  guint             on_sandbox : 1;
+};
+
+G_DEFINE_FINAL_TYPE (AgentApplication, agent_application, ADW_TYPE_APPLICATION)
+
+enum {
+  DIAL_REQUESTED,
+  OPEN_CUSTOMER_REQUESTED,
+  PLAY_RECORDING_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const GOptionEntry option_entries[] = {
+  { "sandbox", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start the demo sandbox and log in to it"), NULL },
+  { "server", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The 800ing server to log in to"), N_("URL") },
+  { "account", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The account to log in with"), N_("ACCOUNT") },
+  { "password-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read the password from FILE (for automation)"), N_("FILE") },
+  { "dial", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Dial NUMBER once logged in"), N_("NUMBER") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    NULL, N_("[tel:NUMBER]") },
+  { NULL }
+};
+
+typedef struct
+{
+  char     *server;        /* NULL: the sandbox */
+  char     *account;
+  char     *password_md5;
+  gboolean  remember;
+  gboolean  explicit_request;
+  gboolean  from_keyring;
+} LoginRequest;
+
+static void
+login_request_free (LoginRequest *request)
+{
+  g_free (request->server);
+  g_free (request->account);
+  if (request->password_md5 != NULL)
+    memset (request->password_md5, 0, strlen (request->password_md5));
+  g_free (request->password_md5);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoginRequest, login_request_free)
+
+static AgentWindow *
+ensure_window (AgentApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (AGENT_IS_WINDOW (l->data))
+          return l->data;
+
+      window = GTK_WINDOW (agent_window_new (GTK_APPLICATION (self), self->session));
+    }
+
+  return AGENT_WINDOW (window);
+}
+
+static gboolean
+needs_session (AgentApplication *self,
+               const char       *message)
+{
+  if (agent_session_get_logged_in (self->session))
+    return TRUE;
+
+  agent_window_show_login (ensure_window (self), message);
+  return FALSE;
+}
+
+static void
+present_window (AgentApplication *self)
+{
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+}
+
+/* tel:+86-138-0013-8000;phone-context=… → +8613800138000 */
+char *
+agent_phone_from_uri (const char *uri)
+{
+  g_autofree char *unescaped = NULL;
+  const char *rest;
+  GString *number;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (g_ascii_strncasecmp (uri, "tel:", 4) == 0)
+    rest = uri + 4;
+  else if (g_ascii_strncasecmp (uri, "callto:", 7) == 0)
+    rest = uri + 7;
+  else
+    return NULL;
+
+  while (*rest == '/')
+    rest++;
+
+  unescaped = g_uri_unescape_string (rest, NULL);
+  if (unescaped == NULL)
+    return NULL;
+
+  number = g_string_new (NULL);
+  for (const char *p = unescaped; *p && *p != ';' && *p != '?'; p++)
+    {
+      if (g_ascii_isdigit (*p) || ((*p == '+') && number->len == 0) || *p == '*' || *p == '#')
+        g_string_append_c (number, *p);
+      else if (strchr (" -.()", *p) == NULL)
+        {
+          g_string_free (number, TRUE);
+          return NULL;
+        }
+    }
+
+  if (number->len == 0)
+    {
+      g_string_free (number, TRUE);
+      return NULL;
+    }
+  return g_string_free (number, FALSE);
+}
+
+static void
+run_dial (AgentApplication *self,
+          const char       *number)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[DIAL_REQUESTED], 0, number, &handled);
+  if (!handled)
+    agent_application_toast (self, _("Dialing is not available in this version."));
+}
+
+static void
+request_dial (AgentApplication *self,
+              const char       *number)
+{
+  if (number == NULL || *number == '\0')
+    return;
+
+  if (agent_session_get_logged_in (self->session))
+    {
+      run_dial (self, number);
+      return;
+    }
+
+  /* A number given on the command line while the login is still on its way waits for it. */
+  if (self->starting || agent_session_get_busy (self->session))
+    {
+      g_free (self->pending_dial);
+      self->pending_dial = g_strdup (number);
+      return;
+    }
+
+  agent_window_show_login (ensure_window (self), _("Log in to dial."));
+}
+
+/* Login --------------------------------------------------------------------------------- */
+
+static void
+on_credentials_stored_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(AgentApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!agent_credentials_store_finish (AGENT_CREDENTIALS (object), result, &error))
+    {
+      g_message ("Could not remember the password: %s", error->message);
+      agent_application_toast (self, _("The password could not be kept in the keyring. You will be asked for it next time."));
+    }
+}
+
+static void
+on_credentials_forgotten_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!agent_credentials_forget_finish (AGENT_CREDENTIALS (object), result, &error))
+    g_message ("Could not forget the remembered password: %s", error->message);
+}
+
+static void
+show_login_error (AgentApplication *self,
+                  const char       *message,
+                  gboolean          dialog)
+{
+  AgentWindow *window = ensure_window (self);
+  AdwMessageDialog *alert;
+
+  agent_window_show_login (window, message);
+  if (!dialog)
+    return;
+
+  alert = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
+                                                      _("Login Failed"), message));
+  adw_message_dialog_add_response (alert, "close", _("_Close"));
+  adw_message_dialog_set_default_response (alert, "close");
+  gtk_widget_add_css_class (GTK_WIDGET (alert), "login-error-dialog");
+  gtk_window_present (GTK_WINDOW (alert));
+}
+
+static void
+on_login_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AgentApplication *self = g_task_get_source_object (task);
+  LoginRequest *request = g_task_get_task_data (task);
+  g_autoptr(BbhExtension) extension = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pending = NULL;
+
+  self->starting = FALSE;
+  extension = agent_session_login_finish (AGENT_SESSION (object), result, &error);
+  pending = g_steal_pointer (&self->pending_dial);
+
+  if (extension == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_boolean (task, FALSE);
+          return;
+        }
+
+      message = agent_login_error_describe (error, request->server != NULL
+                                                   ? request->server : _("the demo sandbox"));
+      g_message ("Login failed: %s", error->message);
+
+      /* A remembered password the server no longer takes is forgotten. */
+      if (request->from_keyring && g_error_matches (error, BBH_ERROR, BBH_ERROR_AUTH))
+        agent_credentials_forget_async (self->credentials, request->server, request->account,
+                                        NULL, on_credentials_forgotten_cb, NULL);
+
+      show_login_error (self, message, request->explicit_request);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  self->on_sandbox = request->server == NULL;
+  agent_window_set_sandbox (ensure_window (self), self->on_sandbox);
+
+  g_settings_set_string (self->settings, "server", request->server != NULL ? request->server : "");
+  g_settings_set_string (self->settings, "account", request->account);
+
+  if (request->remember && request->server != NULL && !request->from_keyring)
+    agent_credentials_store_async (self->credentials, request->server, request->account,
+                                   request->password_md5, NULL,
+                                   on_credentials_stored_cb, g_object_ref (self));
+
+  if (pending != NULL)
+    run_dial (self, pending);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+login_now (AgentApplication *self,
+           GTask            *task,
+           const char       *url)
+{
+  LoginRequest *request = g_task_get_task_data (task);
+
+  agent_session_login_async (self->session, url, request->account, request->password_md5,
+                             self->cancellable, on_login_cb, task);
+}
+
+static void
+on_sandbox_started_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AgentApplication *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  url = agent_sandbox_start_finish (AGENT_SANDBOX (object), result, &error);
+  if (url == NULL)
+    {
+      self->starting = FALSE;
+      g_free (self->pending_dial);
+      self->pending_dial = NULL;
+      agent_login_page_set_busy (agent_window_get_login_page (ensure_window (self)), FALSE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_login_error (self, error->message, TRUE);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  login_now (self, g_steal_pointer (&task), url);
+}
+
+static void
+start_login (AgentApplication *self,
+             LoginRequest     *request)
+{
+  GTask *task;
+
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_source_tag (task, start_login);
+  g_task_set_task_data (task, request, (GDestroyNotify) login_request_free);
+
+  if (request->server == NULL)
+    {
+      self->starting = TRUE;
+      agent_login_page_set_busy (agent_window_get_login_page (ensure_window (self)), TRUE);
+      agent_sandbox_start_async (self->sandbox, self->cancellable, on_sandbox_started_cb, task);
+    }
+  else
+    login_now (self, task, request->server);
+}
+
+/**
+ * agent_application_login:
+ * @self: a #AgentApplication
+ * @server: (nullable): the server's base URL, or %NULL for the demo sandbox (started when
+ *   it is not running)
+ * @account: the account
+ * @password_md5: the MD5 of the password
+ * @remember: keep the password in the keyring for the next start
+ * @explicit_request: the person asked for it: a failure is shown in a dialog
+ *
+ * Logs in; the result shows in the window (the main view, or the login page with the error).
+ */
+void
+agent_application_login (AgentApplication *self,
+                         const char       *server,
+                         const char       *account,
+                         const char       *password_md5,
+                         gboolean          remember,
+                         gboolean          explicit_request)
+{
+  LoginRequest *request;
+
+  g_return_if_fail (AGENT_IS_APPLICATION (self));
+  g_return_if_fail (account != NULL && password_md5 != NULL);
+
+  if (agent_session_get_logged_in (self->session))
+    return;
+
+  request = g_new0 (LoginRequest, 1);
+  request->server = g_strdup (server);
+  request->account = g_strdup (account);
+  request->password_md5 = g_strdup (password_md5);
+  request->remember = remember;
+  request->explicit_request = explicit_request;
+  start_login (self, request);
+}
+
+static void
+on_login_page_submit_cb (AgentApplication *self,
+                         guint             preset,
+                         const char       *server,
+                         const char       *account,
+                         const char       *password,
+                         gboolean          remember,
+                         AgentLoginPage   *page)
+{
+  g_autofree char *md5 = bbh_password_md5 (password);
+
+  agent_application_login (self, preset == AGENT_SERVER_SANDBOX ? NULL : server,
+                           account, md5, remember, TRUE);
+}
+
+static void
+on_keyring_lookup_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(LoginRequest) request = user_data;
+  AgentApplication *self = g_object_get_data (G_OBJECT (object), "agent-application");
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  secret = agent_credentials_lookup_finish (AGENT_CREDENTIALS (object), result, &error);
+  if (self == NULL || self->quitting)
+    {
+      if (secret != NULL)
+        secret_password_free (secret);
+      return;
+    }
+
+  if (secret == NULL)
+    {
+      if (error != NULL)
+        g_message ("The keyring could not be read: %s", error->message);
+      self->starting = FALSE;
+      g_clear_pointer (&self->pending_dial, g_free);
+      return;
+    }
+
+  if (agent_session_get_logged_in (self->session) || agent_session_get_busy (self->session))
+    {
+      secret_password_free (secret);
+      self->starting = FALSE;
+      return;
+    }
+
+  request->password_md5 = g_strdup (secret);
+  secret_password_free (secret);
+  request->remember = TRUE;
+  request->from_keyring = TRUE;
+  start_login (self, g_steal_pointer (&request));
+}
+
+static void
+try_keyring_login (AgentApplication *self,
+                   const char       *server,
+                   const char       *account)
+{
+  LoginRequest *request;
+
+  if (server == NULL || *server == '\0' || account == NULL || *account == '\0')
+    return;
+
+  request = g_new0 (LoginRequest, 1);
+  request->server = g_strdup (server);
+  request->account = g_strdup (account);
+  self->starting = TRUE;
+  agent_credentials_lookup_async (self->credentials, server, account, self->cancellable,
+                                  on_keyring_lookup_cb, request);
+}
+
+static void
+on_password_file_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(LoginRequest) request = user_data;
+  AgentApplication *self = g_object_get_data (G_OBJECT (object), "agent-application");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (self == NULL)
+        return;
+      self->starting = FALSE;
+      message = g_strdup_printf (_("The password file could not be read: %s"), error->message);
+      show_login_error (self, message, TRUE);
+      return;
+    }
+
+  if (self == NULL || self->quitting)
+    return;
+
+  g_strchomp (contents);
+  request->password_md5 = bbh_password_md5 (contents);
+  memset (contents, 0, length);
+  start_login (self, g_steal_pointer (&request));
+}
+
+/* Actions -------------------------------------------------------------------------------- */
+
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AgentApplication *self = user_data;
+  AgentWindow *window = ensure_window (self);
+
+  agent_window_show_page (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+dial_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  AgentApplication *self = user_data;
+
+  request_dial (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_customer_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  AgentApplication *self = user_data;
+  gboolean handled = FALSE;
+
+  if (!needs_session (self, _("Log in to open a customer.")))
+    return;
+
+  g_signal_emit (self, signals[OPEN_CUSTOMER_REQUESTED], 0,
+                 g_variant_get_string (parameter, NULL), &handled);
+  if (!handled)
+    agent_application_toast (self, _("Customer records are not available in this version."));
+}
+
+static void
+play_recording_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AgentApplication *self = user_data;
+  gboolean handled = FALSE;
+
+  if (!needs_session (self, _("Log in to play recordings.")))
+    return;
+
+  g_signal_emit (self, signals[PLAY_RECORDING_REQUESTED], 0,
+                 g_variant_get_string (parameter, NULL), &handled);
+  if (!handled)
+    agent_application_toast (self, _("Recordings cannot be played in this version."));
+}
+
+static void
+on_check_in_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AgentApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!agent_session_set_checked_in_finish (AGENT_SESSION (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("Checking in or out failed: %s"),
+                                                  error->message);
+
+      agent_application_toast (self, message);
+    }
+}
+
+static void
+check_in_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  AgentApplication *self = user_data;
+  gboolean checked_in = g_variant_get_boolean (parameter);
+
+  if (!needs_session (self, checked_in ? _("Log in to check in.") : _("Log in to check out.")))
+    {
+      AGENT_TRACE ("check-in",
+                   "checked_in", g_variant_new_boolean (checked_in),
+                   "ok", g_variant_new_boolean (FALSE),
+                   "reason", g_variant_new_string ("not logged in"),
+                   NULL);
+      return;
+    }
+
+  agent_session_set_checked_in_async (self->session, checked_in,
+                                      agent_session_get_cancellable (self->session),
+                                      on_check_in_cb, g_object_ref (self));
+}
+
+static void
+on_logout_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  agent_session_logout_finish (AGENT_SESSION (object), result, NULL);
+}
+
+static void
+logout_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  AgentApplication *self = user_data;
+  g_autofree char *server = g_strdup (agent_session_get_server (self->session));
+  g_autofree char *account = g_strdup (agent_session_get_account (self->session));
+  AgentWindow *window = ensure_window (self);
+
+  g_clear_pointer (&self->pending_dial, g_free);
+
+  if (!agent_session_get_logged_in (self->session))
+    {
+      agent_window_show_login (window, NULL);
+      return;
+    }
+
+  /* Logging out means "not me next time": the remembered password goes too. */
+  if (server != NULL && account != NULL && !self->on_sandbox)
+    agent_credentials_forget_async (self->credentials, server, account, NULL,
+                                    on_credentials_forgotten_cb, NULL);
+
+  agent_session_logout_async (self->session, on_logout_cb, NULL);
+  agent_window_set_sandbox (window, FALSE);
+  agent_login_page_set_account (agent_window_get_login_page (window), account);
+  agent_window_show_login (window, NULL);
+}
+
+static void
+finish_quit (AgentApplication *self)
+{
+  g_clear_handle_id (&self->quit_backstop_id, g_source_remove);
+  agent_sandbox_stop (self->sandbox);
+  agent_trace_flush ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; )
+    {
+      GList *next = l->next;
+
+      gtk_window_destroy (l->data);
+      l = next;
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static gboolean
+on_quit_backstop_cb (gpointer user_data)
+{
+  AgentApplication *self = user_data;
+
+  self->quit_backstop_id = 0;
+  g_message ("The server did not answer the check-out in time; quitting anyway");
+  finish_quit (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_quit_logout_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AgentApplication) self = user_data;
+
+  agent_session_logout_finish (AGENT_SESSION (object), result, NULL);
+  if (self->quit_backstop_id != 0)
+    finish_quit (self);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  AgentApplication *self = user_data;
+
+  if (self->quitting)
+    return;
+  self->quitting = TRUE;
+
+  g_cancellable_cancel (self->cancellable);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    gtk_widget_set_visible (l->data, FALSE);
+
+  self->quit_backstop_id = g_timeout_add (QUIT_BACKSTOP_MS, on_quit_backstop_cb, self);
+  /* The remembered password stays: quitting is not logging out. */
+  agent_session_logout_async (self->session, on_quit_logout_cb, g_object_ref (self));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AgentApplication *self = user_data;
+  GtkWindow *preferences = agent_preferences_window_new (GTK_WINDOW (ensure_window (self)),
+                                                         self->settings);
+
+  gtk_window_present (preferences);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  AgentApplication *self = user_data;
+  const char *developers[] = { "Babaihu Agent contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", ensure_window (self),
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("Babaihu Agent"),
+                        "developer-name", _("Babaihu Agent contributors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("A desktop client for agents of the 800ing cloud call center"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one a line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AgentApplication *self = user_data;
+  AgentWindow *window = ensure_window (self);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "show-page", show_page_action, "s" },
+  { "dial", dial_action, "s" },
+  { "open-customer", open_customer_action, "s" },
+  { "play-recording", play_recording_action, "s" },
+  { "check-in", check_in_action, "b" },
+  { "logout", logout_action },
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "shortcuts", shortcuts_action },
+};
+
+/* GApplication ---------------------------------------------------------------------------- */
+
+static void
+agent_application_activate (GApplication *app)
+{
+  AgentApplication *self = AGENT_APPLICATION (app);
+
+  if (self->quitting)
+    return;
+  present_window (self);
+}
+
+static void
+agent_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  AgentApplication *self = AGENT_APPLICATION (app);
+
+  present_window (self);
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+      g_autofree char *number = agent_phone_from_uri (uri);
+
+      if (number != NULL)
+        request_dial (self, number);
+      else
+        agent_application_toast (self, _("This link is not a phone number."));
+    }
+}
+
+static int
+agent_application_command_line (GApplication            *app,
+                                GApplicationCommandLine *command_line)
+{
+  AgentApplication *self = AGENT_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  AgentWindow *window;
+  AgentLoginPage *login_page;
+  g_autofree char *server = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *password_file = NULL;
+  g_autofree char *dial = NULL;
+  g_autofree const char **remaining = NULL;
+  gboolean sandbox = FALSE;
+  gboolean logged_in;
+
+  if (self->quitting)
+    return 1;
+
+  g_variant_dict_lookup (options, "sandbox", "b", &sandbox);
+  g_variant_dict_lookup (options, "server", "s", &server);
+  g_variant_dict_lookup (options, "account", "s", &account);
+  g_variant_dict_lookup (options, "password-file", "^ay", &password_file);
+  g_variant_dict_lookup (options, "dial", "s", &dial);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &remaining);
+
+  window = ensure_window (self);
+  login_page = agent_window_get_login_page (window);
+  logged_in = agent_session_get_logged_in (self->session) || agent_session_get_busy (self->session) ||
+              self->starting;
+
+  if (remaining != NULL)
+    for (guint i = 0; remaining[i] != NULL; i++)
+      {
+        g_autofree char *number = agent_phone_from_uri (remaining[i]);
+
+        if (number == NULL)
+          {
+            g_application_command_line_printerr (command_line,
+                                                 _("“%s” is not a tel: or callto: link\n"),
+                                                 remaining[i]);
+            return 1;
+          }
+        if (dial == NULL)
+          dial = g_steal_pointer (&number);
+      }
+
+  if (!logged_in)
+    {
+      if (server != NULL)
+        agent_login_page_set_server (login_page, server);
+      if (account != NULL)
+        agent_login_page_set_account (login_page, account);
+
+      if (sandbox)
+        {
+          g_autofree char *md5 = bbh_password_md5 (AGENT_SANDBOX_PASSWORD);
+
+          agent_login_page_set_server (login_page, NULL);
+          agent_login_page_set_account (login_page, AGENT_SANDBOX_ACCOUNT);
+          agent_application_login (self, NULL, AGENT_SANDBOX_ACCOUNT, md5, FALSE, TRUE);
+        }
+      else if (password_file != NULL)
+        {
+          g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                                  password_file);
+          LoginRequest *request = g_new0 (LoginRequest, 1);
+          g_autofree char *saved_server = g_settings_get_string (self->settings, "server");
+          g_autofree char *saved_account = g_settings_get_string (self->settings, "account");
+
+          request->server = g_strdup (server != NULL ? server
+                                      : *saved_server != '\0' ? saved_server : AGENT_800ING_URL);
+          request->account = g_strdup (account != NULL ? account : saved_account);
+          request->explicit_request = TRUE;
+          self->starting = TRUE;
+          g_object_set_data (G_OBJECT (file), "agent-application", self);
+          g_file_load_contents_async (file, self->cancellable, on_password_file_cb, request);
+        }
+      else
+        {
+          g_autofree char *saved_server = g_settings_get_string (self->settings, "server");
+          g_autofree char *saved_account = g_settings_get_string (self->settings, "account");
+
+          if (server == NULL && account == NULL)
+            {
+              agent_login_page_set_server (login_page, saved_server);
+              if (*saved_account != '\0')
+                agent_login_page_set_account (login_page, saved_account);
+            }
+          try_keyring_login (self, server != NULL ? server : saved_server,
+                             account != NULL ? account : saved_account);
+        }
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (dial != NULL)
+    request_dial (self, dial);
+
+  return 0;
+}
+
+static void
+agent_application_startup (GApplication *app)
+{
+  AgentApplication *self = AGENT_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const struct { const char *page; const char *accel; } page_accels[] = {
+    { "home", "<Alt>1" }, { "history", "<Alt>2" }, { "customers", "<Alt>3" },
+    { "memos", "<Alt>4" }, { "tasks", "<Alt>5" }, { "sms", "<Alt>6" },
+  };
+
+  G_APPLICATION_CLASS (agent_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
+                                         shortcuts_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (page_accels); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("app.show-page('%s')", page_accels[i].page);
+      const char *accels[] = { page_accels[i].accel, NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), detailed, accels);
+    }
+
+  self->settings = g_settings_new (APP_ID);
+  self->session = agent_session_new (self->settings);
+  self->credentials = agent_credentials_new ();
+  g_object_set_data (G_OBJECT (self->credentials), "agent-application", self);
+  self->sandbox = agent_sandbox_new ();
+  self->cancellable = g_cancellable_new ();
+
+  g_object_bind_property (self->session, "logged-in",
+                          g_action_map_lookup_action (G_ACTION_MAP (self), "logout"), "enabled",
+                          G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_object (agent_window_get_login_page (ensure_window (self)), "submit",
+                           G_CALLBACK (on_login_page_submit_cb), self, G_CONNECT_SWAPPED);
+
+  /* -- Services built on the session (call pop-up, outbox, dialer) are created here. -- */
+}
+
+static void
+agent_application_shutdown (GApplication *app)
+{
+  AgentApplication *self = AGENT_APPLICATION (app);
+
+  g_clear_handle_id (&self->quit_backstop_id, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  if (self->sandbox != NULL)
+    agent_sandbox_stop (self->sandbox);
+  agent_trace_flush ();
+
+  G_APPLICATION_CLASS (agent_application_parent_class)->shutdown (app);
+}
+
+static void
+agent_application_dispose (GObject *object)
+{
+  AgentApplication *self = AGENT_APPLICATION (object);
+
+  g_clear_handle_id (&self->quit_backstop_id, g_source_remove);
+  if (self->credentials != NULL)
+    g_object_set_data (G_OBJECT (self->credentials), "agent-application", NULL);
+  g_clear_object (&self->session);
+  g_clear_object (&self->credentials);
+  g_clear_object (&self->sandbox);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (agent_application_parent_class)->dispose (object);
+}
+
+static void
+agent_application_finalize (GObject *object)
+{
+  AgentApplication *self = AGENT_APPLICATION (object);
+
+  g_free (self->pending_dial);
+
+  G_OBJECT_CLASS (agent_application_parent_class)->finalize (object);
+}
+
+static void
+agent_application_class_init (AgentApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = agent_application_dispose;
+  object_class->finalize = agent_application_finalize;
+
+  app_class->startup = agent_application_startup;
+  app_class->shutdown = agent_application_shutdown;
+  app_class->activate = agent_application_activate;
+  app_class->open = agent_application_open;
+  app_class->command_line = agent_application_command_line;
+
+  /**
+   * AgentApplication::dial-requested:
+   * @self: the application
+   * @number: the number to dial
+   *
+   * The `dial` action, `--dial` or a `tel:` link, once logged in. The dialer handles it and
+   * returns %TRUE; it writes the `dial` trace event.
+   */
+  signals[DIAL_REQUESTED] =
+    g_signal_new ("dial-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
+
+  /**
+   * AgentApplication::open-customer-requested:
+   * @self: the application
+   * @phone: the customer's phone number
+   *
+   * The `open-customer` action, once logged in; the handler writes `customer-shown`.
+   */
+  signals[OPEN_CUSTOMER_REQUESTED] =
+    g_signal_new ("open-customer-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
+
+  /**
+   * AgentApplication::play-recording-requested:
+   * @self: the application
+   * @cdr_id: the call record's id, as text
+   *
+   * The `play-recording` action, once logged in; the handler writes `playback-state`.
+   */
+  signals[PLAY_RECORDING_REQUESTED] =
+    g_signal_new ("play-recording-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
+}
+
+static void
+agent_application_init (AgentApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[tel:NUMBER]"));
+}
+
+AgentApplication *
+agent_application_new (void)
+{
+  return g_object_new (AGENT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/babaihu/Agent",
+                       NULL);
+}
+
+/**
+ * agent_application_get_session:
+ *
+ * Returns: (transfer none): the session, logged in or not
+ */
+AgentSession *
+agent_application_get_session (AgentApplication *self)
+{
+  g_return_val_if_fail (AGENT_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * agent_application_get_credentials:
+ *
+ * Returns: (transfer none): the keyring access
+ */
+AgentCredentials *
+agent_application_get_credentials (AgentApplication *self)
+{
+  g_return_val_if_fail (AGENT_IS_APPLICATION (self), NULL);
+
+  return self->credentials;
+}
+
+/**
+ * agent_application_get_sandbox:
+ *
+ * Returns: (transfer none): the demo sandbox child process, running or not
+ */
+AgentSandbox *
+agent_application_get_sandbox (AgentApplication *self)
+{
+  g_return_val_if_fail (AGENT_IS_APPLICATION (self), NULL);
+
+  return self->sandbox;
+}
+
+/**
+ * agent_application_get_window:
+ *
+ * Returns: (transfer none): the main window, created when there is none
+ */
+AgentWindow *
+agent_application_get_window (AgentApplication *self)
+{
+  g_return_val_if_fail (AGENT_IS_APPLICATION (self), NULL);
+
+  return ensure_window (self);
+}
+
+/**
+ * agent_application_get_settings:
+ *
+ * Returns: (transfer none): the `org.babaihu.Agent` settings
+ */
+GSettings *
+agent_application_get_settings (AgentApplication *self)
+{
+  g_return_val_if_fail (AGENT_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * agent_application_toast:
+ * @self: a #AgentApplication
+ * @message: what to say
+ *
+ * Shows @message as a toast in the main window.
+ */
+void
+agent_application_toast (AgentApplication *self,
+                         const char       *message)
+{
+  g_return_if_fail (AGENT_IS_APPLICATION (self));
+
+  agent_window_add_toast (ensure_window (self), message);
+}
