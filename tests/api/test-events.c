@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gstdio.h>
 
 #include "bbh-client-events.h"
 #include "bbh-client-private.h"
@@ -442,6 +443,324 @@ test_hangup_transfer (Fixture       *f,
   g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 5);
 }
 
+/* Recordings */
+
+static void
+test_recording_urls (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *base = bbh_test_server_dup_url (f->server);
+  g_autofree char *url = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *redacted = NULL;
+
+  url = bbh_client_dup_recording_url (f->client, "2024/05/01/录音 #1.wav");
+  expected = g_strconcat (base, "/voip/record/2024/05/01/%E5%BD%95%E9%9F%B3%20%231.wav", NULL);
+  g_assert_cmpstr (url, ==, expected);
+  g_clear_pointer (&url, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  /* It cannot climb out of /voip/record/. */
+  url = bbh_client_dup_recording_url (f->client, "/../../voip/api/./x.wav");
+  expected = g_strconcat (base, "/voip/record/voip/api/x.wav", NULL);
+  g_assert_cmpstr (url, ==, expected);
+  g_clear_pointer (&url, g_free);
+
+  g_assert_null (bbh_client_dup_recording_url (f->client, NULL));
+  g_assert_null (bbh_client_dup_recording_url (f->client, ""));
+  g_assert_null (bbh_client_dup_recording_url (f->client, "/../"));
+  url = bbh_client_dup_recording_url (f->client, "https://cdn.example.com/r/1.wav");
+  g_assert_cmpstr (url, ==, "https://cdn.example.com/r/1.wav");
+  g_clear_pointer (&url, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  url = bbh_client_dup_mp3_url (f->client, G_GINT64_CONSTANT (7687658987667780097));
+  expected = g_strconcat (base, "/voip/api/client/download/record.json?id=7687658987667780097&ismp3=1"
+                          "&sa_user=100008800&sa_password=CBCA51A420DD10423A9ACC4DB8041D5A", NULL);
+  g_assert_cmpstr (url, ==, expected);
+  /* What may be logged: no secret. */
+  redacted = bbh_redact_uri (url);
+  g_assert_null (strstr (redacted, "CBCA51A420DD10423A9ACC4DB8041D5A"));
+}
+
+typedef struct
+{
+  Fixture      *f;
+  GArray       *received;
+  goffset       total;
+  GCancellable *cancel_after_first;
+  gboolean      destroyed;
+} Progress;
+
+static void
+on_progress_cb (goffset  received,
+                goffset  total,
+                gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_array_append_val (p->received, received);
+  p->total = total;
+  if (p->cancel_after_first != NULL && received > 0)
+    g_cancellable_cancel (p->cancel_after_first);
+}
+
+static void
+on_progress_destroy_cb (gpointer user_data)
+{
+  Progress *p = user_data;
+
+  p->destroyed = TRUE;
+}
+
+static char *
+make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("bbh-download-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* The names in @dir, sorted, joined by spaces: shows a leftover temporary file. */
+static char *
+list_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_assert_cmpint (g_remove (file), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+static GBytes *
+make_audio (gsize size)
+{
+  guint8 *data = g_malloc (size);
+  GRand *rand = g_rand_new_with_seed (42);
+
+  for (gsize i = 0; i < size; i++)
+    data[i] = (guint8) g_rand_int (rand);
+  g_rand_free (rand);
+  return g_bytes_new_take (data, size);
+}
+
+static gboolean
+download (Fixture       *f,
+          const char    *url,
+          GFile         *dest,
+          Progress      *p,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  reset (f);
+  bbh_client_download_async (f->client, url, dest, on_progress_cb, p, on_progress_destroy_cb,
+                             cancellable, on_result_cb, f);
+  wait_result (f);
+  return bbh_client_download_finish (f->client, f->result, error);
+}
+
+static void
+test_download (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GBytes) audio = make_audio (300 * 1024 + 7);
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "call.wav", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *listing = NULL;
+  Progress p = { f, g_array_new (FALSE, FALSE, sizeof (goffset)), 0, NULL, FALSE };
+  gsize length;
+
+  bbh_test_server_add_file (f->server, "/voip/record/2024/call 1.wav", "audio/x-wav", audio);
+  /* An older file of that name is replaced. */
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+
+  url = bbh_client_dup_recording_url (f->client, "2024/call 1.wav");
+  g_assert_true (download (f, url, dest, &p, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (audio, NULL), g_bytes_get_size (audio));
+  g_assert_cmpstr (bbh_test_server_get_last (f->server)->path, ==, "/voip/record/2024/call 1.wav");
+
+  /* Progress: from 0, growing, to the announced total. */
+  g_assert_cmpuint (p.received->len, >=, 3);
+  g_assert_cmpint (g_array_index (p.received, goffset, 0), ==, 0);
+  for (guint i = 1; i < p.received->len; i++)
+    g_assert_cmpint (g_array_index (p.received, goffset, i), >, g_array_index (p.received, goffset, i - 1));
+  g_assert_cmpint (g_array_index (p.received, goffset, p.received->len - 1), ==, g_bytes_get_size (audio));
+  g_assert_cmpint (p.total, ==, g_bytes_get_size (audio));
+  g_assert_true (p.destroyed);
+
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "call.wav");
+  g_array_unref (p.received);
+  remove_dir (dir);
+}
+
+static void
+test_download_mp3 (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) audio = make_audio (4096);
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "call.mp3", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *contents = NULL;
+  Progress p = { f, g_array_new (FALSE, FALSE, sizeof (goffset)), 0, NULL, FALSE };
+  BbhTestRequest *req;
+  gsize length;
+
+  bbh_test_server_add_file (f->server, "/voip/api/client/download/record.json", "audio/mpeg", audio);
+  url = bbh_client_dup_mp3_url (f->client, 282982852097151);
+  g_assert_true (download (f, url, dest, &p, NULL, &error));
+  g_assert_no_error (error);
+
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (param (req, "id"), ==, "282982852097151");
+  g_assert_cmpstr (param (req, "ismp3"), ==, "1");
+  g_assert_cmpstr (param (req, "sa_user"), ==, "100008800");
+  g_assert_cmpstr (param (req, "sa_password"), ==, "CBCA51A420DD10423A9ACC4DB8041D5A");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (audio, NULL), g_bytes_get_size (audio));
+  g_array_unref (p.received);
+  remove_dir (dir);
+}
+
+static void
+test_download_errors (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    guint       status;
+    const char *content_type;
+    const char *body;
+    int         code;
+  } cases[] = {
+    { "404", 404, "text/html", "<html>Not Found</html>", BBH_ERROR_NOT_FOUND },
+    { "500", 500, "text/html", "<html>oops</html>", BBH_ERROR_HTTP },
+    { "json-auth", 200, "application/json", "{\"code\":-2,\"message\":\"验证错误\"}", BBH_ERROR_AUTH },
+    { "json-ok", 200, "application/json", "{\"code\":0}", BBH_ERROR_PROTOCOL },
+  };
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "call.wav", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (path);
+  g_autofree char *url = bbh_client_dup_mp3_url (f->client, 5);
+
+  /* What was there before stays. */
+  g_assert_true (g_file_set_contents (path, "previous", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *listing = NULL;
+      g_autofree char *contents = NULL;
+      Progress p = { f, g_array_new (FALSE, FALSE, sizeof (goffset)), 0, NULL, FALSE };
+
+      g_test_message ("case %s", cases[i].name);
+      bbh_test_server_queue (f->server, NULL, cases[i].status, cases[i].content_type, cases[i].body);
+      g_assert_false (download (f, url, dest, &p, NULL, &error));
+      g_assert_error (error, BBH_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, !=, "");
+      g_assert_null (strstr (error->message, "CBCA51A420DD10423A9ACC4DB8041D5A"));
+      if (cases[i].status == 404)
+        g_assert_nonnull (strstr (error->message, "404"));
+
+      listing = list_dir (dir);
+      g_assert_cmpstr (listing, ==, "call.wav");
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "previous");
+      g_assert_true (p.destroyed);
+      g_array_unref (p.received);
+    }
+
+  remove_dir (dir);
+}
+
+static void
+test_download_cancel (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) audio = make_audio (2 * 1024 * 1024);
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "call.wav", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (path);
+  g_autofree char *url = bbh_client_dup_recording_url (f->client, "big.wav");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  Progress p = { f, g_array_new (FALSE, FALSE, sizeof (goffset)), 0, cancellable, FALSE };
+
+  bbh_test_server_add_file (f->server, "/voip/record/big.wav", "audio/x-wav", audio);
+
+  /* Cancelled in the middle: part of the file had been written. */
+  g_assert_false (download (f, url, dest, &p, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_array_index (p.received, goffset, p.received->len - 1), >, 0);
+  g_assert_cmpint (g_array_index (p.received, goffset, p.received->len - 1), <, g_bytes_get_size (audio));
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "");
+  g_clear_error (&error);
+  g_clear_pointer (&listing, g_free);
+
+  /* Cancelled before it started. */
+  g_cancellable_cancel (cancelled);
+  p.cancel_after_first = NULL;
+  g_assert_false (download (f, url, dest, &p, cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "");
+
+  g_array_unref (p.received);
+  remove_dir (dir);
+}
+
+static void
+test_download_unwritable (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) audio = make_audio (10);
+  g_autoptr(GFile) dest = g_file_new_for_path ("/nonexistent-dir/for/sure/call.wav");
+  g_autofree char *url = bbh_client_dup_recording_url (f->client, "a.wav");
+  g_autoptr(GError) error = NULL;
+  Progress p = { f, g_array_new (FALSE, FALSE, sizeof (goffset)), 0, NULL, FALSE };
+
+  bbh_test_server_add_file (f->server, "/voip/record/a.wav", "audio/x-wav", audio);
+  g_assert_false (download (f, url, dest, &p, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  /* The agent learns where it failed. */
+  g_assert_nonnull (strstr (error->message, "/nonexistent-dir/for/sure/call.wav"));
+  g_array_unref (p.received);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +778,12 @@ main (int   argc,
   ADD ("long-water-line", test_long_water_line);
   ADD ("long-water-line-unsupported", test_long_water_line_unsupported);
   ADD ("hangup-transfer", test_hangup_transfer);
+  ADD ("recording-urls", test_recording_urls);
+  ADD ("download", test_download);
+  ADD ("download-mp3", test_download_mp3);
+  ADD ("download-errors", test_download_errors);
+  ADD ("download-cancel", test_download_cancel);
+  ADD ("download-unwritable", test_download_unwritable);
 
 #undef ADD
 
