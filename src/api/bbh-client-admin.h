@@ -9,9 +9,13 @@
 #include "bbh-agent-account.h"
 #include "bbh-agent-edit.h"
 #include "bbh-blacklist-entry.h"
+#include "bbh-call-flow.h"
 #include "bbh-channel-info.h"
 #include "bbh-channel-stats.h"
 #include "bbh-queued-call.h"
+#include "bbh-task-count.h"
+#include "bbh-task-detail.h"
+#include "bbh-task-request.h"
 
 G_BEGIN_DECLS
 
@@ -133,6 +137,51 @@ void          bbh_client_get_blacklists_async           (BbhClient            *s
 GListModel   *bbh_client_get_blacklists_finish          (BbhClient            *self,
                                                          GAsyncResult         *result,
                                                          guint64              *out_total,
+                                                         GError              **error);
+
+/* 2.10.1 findCallFlow — outbound call flows (BbhCallFlow). */
+void          bbh_client_find_call_flow_async           (BbhClient            *self,
+                                                         gint64                task_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GListModel   *bbh_client_find_call_flow_finish          (BbhClient            *self,
+                                                         GAsyncResult         *result,
+                                                         guint64              *out_total,
+                                                         GError              **error);
+/* {base}/voip/sound/{path}: a flow's message (bbh_call_flow_get_voice_path()). */
+char         *bbh_client_dup_sound_url                  (BbhClient            *self,
+                                                         const char           *path);
+
+/* 2.10.2 addTask — returns the new task's id. */
+void          bbh_client_add_task_async                 (BbhClient            *self,
+                                                         BbhTaskRequest       *task,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean      bbh_client_add_task_finish                (BbhClient            *self,
+                                                         GAsyncResult         *result,
+                                                         gint64               *out_task_id,
+                                                         GError              **error);
+
+/* 2.10.3 findTaskMx — a page of a flow's task numbers (BbhTaskDetail) and the per-state
+ * counts (BbhTaskCount). */
+void          bbh_client_find_task_mx_async             (BbhClient            *self,
+                                                         gint64                flow_id,
+                                                         BbhTaskFilter         filter,
+                                                         gint64                task_id,
+                                                         const char           *task_name,
+                                                         GDateTime            *start_time,
+                                                         GDateTime            *end_time,
+                                                         guint                 start,
+                                                         guint                 limit,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GListModel   *bbh_client_find_task_mx_finish            (BbhClient            *self,
+                                                         GAsyncResult         *result,
+                                                         guint64              *out_total,
+                                                         GListModel          **out_groups,
                                                          GError              **error);
 
 G_END_DECLS
