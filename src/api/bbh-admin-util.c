@@ -137,16 +137,28 @@ append_row (BbhList         *list,
     g_list_store_append (list->items, item);
 }
 
-/* A map of rows has objects as values; a single row has only scalars (and maybe lists). */
+/* A map of rows keyed by id has only objects as values (nulls aside); a single row has
+ * scalars, even when one of its members is an object. */
 static gboolean
 is_map_of_rows (JsonObject *object)
 {
   g_autoptr(GList) values = json_object_get_values (object);
+  gboolean any = FALSE;
 
   for (GList *l = values; l != NULL; l = l->next)
-    if (JSON_NODE_TYPE ((JsonNode *) l->data) == JSON_NODE_OBJECT)
-      return TRUE;
-  return FALSE;
+    {
+      switch (JSON_NODE_TYPE ((JsonNode *) l->data))
+        {
+        case JSON_NODE_OBJECT:
+          any = TRUE;
+          break;
+        case JSON_NODE_NULL:
+          break;
+        default:
+          return FALSE;
+        }
+    }
+  return any;
 }
 
 const char *
@@ -274,6 +286,20 @@ bbh_admin_parse_time_ms (const char *text)
   if (*copy == '\0')
     return 0;
 
+  len = strlen (copy);
+
+  /* Compact local time, "20240501093015". */
+  if (len == 14 && bbh_parse_int64 (copy, &number) && (g_str_has_prefix (copy, "19")
+                                                        || g_str_has_prefix (copy, "20")))
+    {
+      g_autofree char *iso = g_strdup_printf ("%.4s-%.2s-%.2sT%.2s:%.2s:%.2s", copy, copy + 4,
+                                              copy + 6, copy + 8, copy + 10, copy + 12);
+
+      tz = g_time_zone_new_local ();
+      dt = g_date_time_new_from_iso8601 (iso, tz);
+      return dt != NULL ? g_date_time_to_unix (dt) * 1000 : 0;
+    }
+
   if (bbh_parse_int64 (copy, &number))
     {
       /* 10 digits are seconds (2001–2286), more are milliseconds. */
@@ -288,7 +314,6 @@ bbh_admin_parse_time_ms (const char *text)
     if (*p == '/')
       *p = '-';
 
-  len = strlen (copy);
   if (len == 10)
     {
       char *with_time = g_strconcat (copy, "T00:00:00", NULL);

@@ -339,13 +339,15 @@ check_extension (const char  *extension,
       return FALSE;
     }
   for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isdigit (extension[i]) || len > 16)
-      {
-        g_set_error (error, BBH_ERROR, BBH_ERROR_INVALID,
-                     _("The extension “%s” is not valid: it must be the agent's extension number."),
-                     extension);
-        return FALSE;
-      }
+    if (!g_ascii_isdigit (extension[i]))
+      len = 0;
+  if (len == 0 || len > 16)
+    {
+      g_set_error (error, BBH_ERROR, BBH_ERROR_INVALID,
+                   _("The extension “%s” is not valid: it must be the agent's extension number."),
+                   extension);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -211,6 +211,8 @@ static const Shape extension_shapes[] = {
   { "extensions", "{\"code\":0,\"extensions\":[{\"exteId\":8,\"exteName\":\"戊\"}]}", 1, 1, "戊" },
   { "data-map", "{\"code\":0,\"data\":{\"a\":{\"exteId\":9,\"exteName\":\"己\"}}}", 1, 1, "己" },
   { "single", "{\"code\":0,\"extension\":{\"exteId\":10,\"exteName\":\"庚\"}}", 1, 1, "庚" },
+  /* One row with an object member is still one row, not a map. */
+  { "single-nested", "{\"code\":0,\"extension\":{\"exteId\":10,\"exteName\":\"壬\",\"dept\":{\"id\":1}}}", 1, 1, "壬" },
   { "null", "{\"code\":0,\"extension\":null}", 0, 0, NULL },
   { "missing", "{\"code\":0}", 0, 0, NULL },
   { "empty", "{\"code\":0,\"rows\":[]}", 0, 0, NULL },
@@ -808,6 +810,35 @@ test_get_channel_list (Fixture       *f,
   g_assert_cmpuint (total, ==, 0);
 }
 
+static void
+test_channel_list_times (Fixture       *f,
+                         gconstpointer  data)
+{
+  /* Every spelling of 2024-05-01 09:30:15 in Chongqing seen from servers and proxies. */
+  static const char *spellings[] = {
+    "\"2024-05-01 09:30:15\"", "\"2024-05-01T09:30:15\"", "\"2024/05/01 09:30:15\"",
+    "\"20240501093015\"", "\"1714527015\"", "1714527015", "1714527015000", "\" 1714527015000 \"",
+    "\"2024-05-01T01:30:15Z\"", "\"2024-05-01 09:30:15.250\"",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) calls = NULL;
+      g_autoptr(BbhQueuedCall) call = NULL;
+      g_autofree char *body = g_strdup_printf ("{\"code\":0,\"rows\":[{\"callinTel\":\"1\",\"createTime\":%s}]}",
+                                               spellings[i]);
+
+      g_test_message ("createTime %s", spellings[i]);
+      bbh_test_server_queue_json (f->server, "getChannelList", body);
+      calls = get_channel_list (f, TRUE, NULL, &error);
+      g_assert_no_error (error);
+      call = g_list_model_get_item (calls, 0);
+      g_assert_cmpint (bbh_queued_call_get_create_time_ms (call) / 1000, ==, 1714527015);
+      g_assert_cmpint (g_date_time_get_hour (bbh_queued_call_get_create_time (call)), ==, 9);
+    }
+}
+
 /* ---- addBlacklists / delBlacklists / getBlacklists ---- */
 
 static gboolean
@@ -1245,6 +1276,7 @@ main (int   argc,
   ADD ("/agent/admin/set-show-phone", test_set_show_phone);
   ADD ("/agent/admin/system-channels", test_system_channels);
   ADD ("/agent/admin/get-channel-list", test_get_channel_list);
+  ADD ("/agent/admin/get-channel-list/times", test_channel_list_times);
   ADD ("/agent/admin/blacklists/add-del", test_add_del_blacklists);
   ADD ("/agent/admin/blacklists/rejected", test_blacklists_rejected);
   ADD ("/agent/admin/blacklists/get", test_get_blacklists);
