@@ -11,11 +11,15 @@
 
 #include <json-glib/json-glib.h>
 
+#include "bbh-client-private.h"
 #include "bbh-code.h"
+#include "bbh-customer-edit.h"
+#include "bbh-customer-query.h"
 #include "bbh-customer.h"
 #include "bbh-customer-phone.h"
 #include "bbh-memo.h"
 #include "bbh-sale.h"
+#include "bbh-table-field.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +58,9 @@ gpointer     bbh_customer_phone_parse   (JsonObject     *object);
 gpointer     bbh_sale_parse             (JsonObject     *object);
 gpointer     bbh_memo_parse             (JsonObject     *object);
 gpointer     bbh_code_parse             (JsonObject     *object);
+gpointer     bbh_table_field_parse      (JsonObject     *object);
+BbhTableField *bbh_table_field_new_pair (const char     *name,
+                                         const char     *label);
 gpointer     bbh_customer_parse         (JsonObject     *object);
 
 /* getCustomersPage answers phones apart from their customers; they are joined by custId. */
@@ -64,10 +71,38 @@ void         bbh_customer_set_sales     (BbhCustomer    *self,
 void         bbh_customer_set_work_types (BbhCustomer   *self,
                                           JsonArray     *array);
 
+/* Every field of the savecustomer table, in its order; an unset field is sent empty. */
+void         bbh_customer_edit_add_params (BbhCustomerEdit *self,
+                                           BbhParams       *params);
+
+/* Checks @self (BBH_ERROR_INVALID) and adds what is set. */
+gboolean     bbh_customer_query_add_params (const BbhCustomerQuery  *self,
+                                            BbhParams               *params,
+                                            GError                 **error);
+
 /* The first array among @first_member… that is present (null and missing mean empty). */
 JsonArray   *bbh_customers_find_array   (JsonObject     *root,
                                          const char     *first_member,
                                          ...) G_GNUC_NULL_TERMINATED;
+
+/* A list answer: the rows under the first of @members (a NULL-terminated array) present in
+ * the answer or in its `data` object, and the total beside them. */
+BbhList     *bbh_customers_parse_list   (JsonObject     *root,
+                                         GType           item_type,
+                                         gpointer      (*parse_item) (JsonObject *object),
+                                         const char    **members);
+/* A write's answer carries nothing but success. */
+gboolean     bbh_customers_finish_write (BbhClient      *self,
+                                         GAsyncResult   *result,
+                                         gpointer        source_tag,
+                                         GError        **error);
+/* BBH_ERROR_INVALID naming @what when @value is NULL or empty. */
+gboolean     bbh_customers_check_text   (const char     *value,
+                                         const char     *what,
+                                         GError        **error);
+/* BBH_ERROR_INVALID unless @customer_id is a saved customer's (> 0). */
+gboolean     bbh_customers_check_customer_id (gint64     customer_id,
+                                              GError   **error);
 
 /* "yyyy-mm-dd hh:mm:ss" (local time, seconds optional, or a "T"), a date alone, or Unix
  * seconds or milliseconds as text. NULL for anything else. */

@@ -305,6 +305,707 @@ test_get_customer_errors (Fixture       *f,
   g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 3);
 }
 
+/* getCustomersPage */
+
+static GListModel *
+get_page (Fixture                *f,
+          const BbhCustomerQuery *query,
+          guint64                *total,
+          GError                **error)
+{
+  reset (f);
+  bbh_client_get_customers_page_async (f->client, query, NULL, on_result_cb, f);
+  wait (f);
+  return bbh_client_get_customers_page_finish (f->client, f->result, total, error);
+}
+
+static void
+test_page_ok (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) customers = NULL;
+  g_autoptr(BbhCustomerQuery) query = bbh_customer_query_new ();
+  g_autoptr(BbhCustomer) a = NULL;
+  g_autoptr(BbhCustomer) b = NULL;
+  g_autoptr(BbhCustomer) c = NULL;
+  g_autoptr(BbhCustomerPhone) phone = NULL;
+  BbhTestRequest *req;
+  guint64 total = 0;
+
+  bbh_customer_query_set_status (query, "2");
+  bbh_customer_query_set_customer_type (query, "VIP");
+  bbh_customer_query_set_search (query, BBH_CUSTOMER_FIND_NAME, "李 & 四");
+  bbh_customer_query_set_sort_field (query, "custName");
+  bbh_customer_query_set_locked (query, 1);
+  bbh_customer_query_set_date_range (query, BBH_CUSTOMER_DATE_CREATED,
+                                     "2024-01-01 00:00:00", "2024-12-31");
+  bbh_customer_query_set_page (query, 40, 20);
+
+  bbh_test_server_queue_json (f->server, "getCustomersPage",
+                              "{\"code\":0,\"success\":true,\"recordTotal\":\"1234\","
+                              "\"rows_customer\":["
+                              "{\"custId\":\"7687658987667780097\",\"custName\":\"李四\",\"custIsLock\":\"1\"},"
+                              "{\"custId\":9007199254740993,\"custName\":\"王五\",\"custCorpName\":\"五金店\"},"
+                              "{\"custId\":\"3\",\"custName\":\"无号码\"}],"
+                              "\"rows_customerphone\":["
+                              "{\"cpId\":1,\"custId\":7687658987667780097,\"cpPhone\":\"13800138000\",\"cpType\":\"常用电话\"},"
+                              "{\"cpId\":2,\"custId\":\"9007199254740993\",\"cpPhone\":\"13900139000\"},"
+                              "{\"cpId\":3,\"custId\":\"7687658987667780097\",\"cpPhone\":\"02367073578\",\"cpLinkMan\":\"前台\"},"
+                              "{\"cpId\":4,\"custId\":\"99\",\"cpPhone\":\"13700137000\"}]}");
+  customers = get_page (f, query, &total, &error);
+  g_assert_no_error (error);
+
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->http_method, ==, "GET");
+  g_assert_cmpstr (param (req, "method"), ==, "getCustomersPage");
+  g_assert_cmpstr (param (req, "custStatus"), ==, "2");
+  g_assert_cmpstr (param (req, "custType"), ==, "VIP");
+  g_assert_cmpstr (param (req, "findType"), ==, "custName");
+  g_assert_cmpstr (param (req, "sqlwhere"), ==, "李 & 四");
+  g_assert_cmpstr (param (req, "sortfield"), ==, "custName");
+  g_assert_cmpstr (param (req, "custIsLock"), ==, "1");
+  g_assert_cmpstr (param (req, "dateOpt"), ==, "3");
+  g_assert_cmpstr (param (req, "startTime"), ==, "2024-01-01 00:00:00");
+  g_assert_cmpstr (param (req, "endTime"), ==, "2024-12-31");
+  g_assert_cmpstr (param (req, "start"), ==, "40");
+  g_assert_cmpstr (param (req, "limit"), ==, "20");
+  g_assert_cmpuint (g_hash_table_size (req->params), ==, 3 + 11);
+
+  g_assert_cmpuint (total, ==, 1234);
+  g_assert_true (g_list_model_get_item_type (customers) == BBH_TYPE_CUSTOMER);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 3);
+
+  /* Numbers joined to their customer by custId, whichever way the id was written. */
+  a = g_list_model_get_item (customers, 0);
+  g_assert_cmpint (bbh_customer_get_id (a), ==, G_GINT64_CONSTANT (7687658987667780097));
+  g_assert_cmpstr (bbh_customer_get_name (a), ==, "李四");
+  g_assert_true (bbh_customer_get_is_locked (a));
+  g_assert_cmpuint (g_list_model_get_n_items (bbh_customer_get_phones (a)), ==, 2);
+  g_assert_cmpstr (bbh_customer_get_phone (a), ==, "13800138000");
+  phone = g_list_model_get_item (bbh_customer_get_phones (a), 1);
+  g_assert_cmpstr (bbh_customer_phone_get_phone (phone), ==, "02367073578");
+  g_assert_cmpstr (bbh_customer_phone_get_link_man (phone), ==, "前台");
+  g_assert_cmpint (bbh_customer_phone_get_id (phone), ==, 3);
+
+  b = g_list_model_get_item (customers, 1);
+  g_assert_cmpint (bbh_customer_get_id (b), ==, G_GINT64_CONSTANT (9007199254740993));
+  g_assert_cmpstr (bbh_customer_get_corp_name (b), ==, "五金店");
+  g_assert_false (bbh_customer_get_is_locked (b));
+  g_assert_cmpuint (g_list_model_get_n_items (bbh_customer_get_phones (b)), ==, 1);
+  g_assert_cmpstr (bbh_customer_get_phone (b), ==, "13900139000");
+
+  c = g_list_model_get_item (customers, 2);
+  g_assert_cmpint (bbh_customer_get_id (c), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (bbh_customer_get_phones (c)), ==, 0);
+  g_assert_null (bbh_customer_get_phone (c));
+
+  g_clear_object (&customers);
+  g_clear_object (&phone);
+  g_assert_finalize_object (g_steal_pointer (&a));
+  g_assert_finalize_object (g_steal_pointer (&b));
+  g_assert_finalize_object (g_steal_pointer (&c));
+}
+
+static void
+test_page_default_query (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) customers = NULL;
+  g_autoptr(BbhCustomerQuery) query = bbh_customer_query_new ();
+  g_autoptr(BbhCustomerQuery) copy = NULL;
+  BbhTestRequest *req;
+
+  bbh_test_server_queue_json (f->server, "getCustomersPage", "{\"code\":0,\"rows_customer\":[]}");
+  customers = get_page (f, NULL, NULL, &error);
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (param (req, "start"), ==, "0");
+  g_assert_cmpstr (param (req, "limit"), ==, "50");
+  g_assert_cmpuint (g_hash_table_size (req->params), ==, 3 + 2);
+  g_clear_object (&customers);
+
+  /* A search with no text, and "any" lock, send nothing for them; the find types map to
+   * the document's names. */
+  bbh_customer_query_set_search (query, BBH_CUSTOMER_FIND_PHONE, "");
+  bbh_customer_query_set_locked (query, -1);
+  customers = get_page (f, query, NULL, &error);
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_false (g_hash_table_contains (req->params, "findType"));
+  g_assert_false (g_hash_table_contains (req->params, "sqlwhere"));
+  g_assert_false (g_hash_table_contains (req->params, "custIsLock"));
+  g_clear_object (&customers);
+
+  bbh_customer_query_set_search (query, BBH_CUSTOMER_FIND_PHONE, "1380013");
+  bbh_customer_query_set_locked (query, 0);
+  customers = get_page (f, query, NULL, &error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (param (req, "findType"), ==, "cpPhone");
+  g_assert_cmpstr (param (req, "sqlwhere"), ==, "1380013");
+  g_assert_cmpstr (param (req, "custIsLock"), ==, "0");
+  g_clear_object (&customers);
+
+  copy = bbh_customer_query_copy (query);
+  bbh_customer_query_set_search (query, BBH_CUSTOMER_FIND_CORP_NAME, "八百呼");
+  g_assert_cmpstr (bbh_customer_query_get_search (copy), ==, "1380013");
+  customers = get_page (f, query, NULL, &error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (param (req, "findType"), ==, "custCorpName");
+  g_assert_cmpstr (param (req, "sqlwhere"), ==, "八百呼");
+}
+
+static void
+test_page_quirks (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *empty[] = {
+    "{\"code\":0,\"rows_customer\":null,\"rows_customerphone\":null}",
+    "{\"code\":0}",
+    "{\"code\":\"0\",\"rows_customer\":[],\"recordTotal\":0}",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) customers = NULL;
+  g_autoptr(BbhCustomer) customer = NULL;
+  guint64 total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    {
+      g_autoptr(GListModel) none = NULL;
+
+      g_test_message ("answer %u: %s", i, empty[i]);
+      total = 99;
+      bbh_test_server_queue_json (f->server, "getCustomersPage", empty[i]);
+      none = get_page (f, NULL, &total, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+      g_assert_cmpuint (total, ==, 0);
+    }
+
+  /* `rows` instead of rows_customer, `total` instead of recordTotal, numbers inside the row;
+   * the separate list does not add them twice. */
+  bbh_test_server_queue_json (f->server, "getCustomersPage",
+                              "{\"code\":0,\"total\":7,\"rows\":[{\"custId\":5,\"custName\":\"甲\","
+                              "\"customerphone\":[{\"custId\":5,\"cpPhone\":\"13800138000\"}]}],"
+                              "\"rows_customerphone\":[{\"custId\":5,\"cpPhone\":\"13800138000\"}]}");
+  customers = get_page (f, NULL, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 1);
+  customer = g_list_model_get_item (customers, 0);
+  g_assert_cmpstr (bbh_customer_get_name (customer), ==, "甲");
+  g_assert_cmpuint (g_list_model_get_n_items (bbh_customer_get_phones (customer)), ==, 1);
+}
+
+static void
+test_page_errors (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) customers = NULL;
+  g_autoptr(BbhCustomerQuery) query = bbh_customer_query_new ();
+
+  bbh_test_server_queue_json (f->server, "getCustomersPage", "{\"success\":false,\"message\":\"错误\"}");
+  customers = get_page (f, NULL, NULL, &error);
+  g_assert_null (customers);
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_FAILED);
+  g_clear_error (&error);
+
+  bbh_customer_query_set_date_range (query, BBH_CUSTOMER_DATE_LAST_CALL, "yesterday", NULL);
+  customers = get_page (f, query, NULL, &error);
+  g_assert_null (customers);
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "yesterday"));
+  g_clear_error (&error);
+
+  bbh_customer_query_set_date_range (query, BBH_CUSTOMER_DATE_BIRTHDAY, "2024-01-01", "2024-13-45");
+  customers = get_page (f, query, NULL, &error);
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 1);
+}
+
+/* saveCustomer, savecustomer */
+
+static gboolean
+save (Fixture          *f,
+      gboolean          lower_case,
+      BbhCustomerEdit  *edit,
+      gint64           *id,
+      GError          **error)
+{
+  reset (f);
+  if (lower_case)
+    {
+      bbh_client_savecustomer_async (f->client, edit, NULL, on_result_cb, f);
+      wait (f);
+      return bbh_client_savecustomer_finish (f->client, f->result, id, error);
+    }
+  bbh_client_save_customer_async (f->client, edit, NULL, on_result_cb, f);
+  wait (f);
+  return bbh_client_save_customer_finish (f->client, f->result, id, error);
+}
+
+static void
+test_save_new_three_phones (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbhCustomerEdit) edit = bbh_customer_edit_new ();
+  BbhTestRequest *req;
+  gint64 id = 0;
+
+  bbh_customer_edit_set_name (edit, "李四");
+  bbh_customer_edit_set_corp_name (edit, "重庆八百呼科技 & 合伙人");
+  bbh_customer_edit_set_status (edit, "2");
+  bbh_customer_edit_set_qq (edit, "12345678");
+  bbh_customer_edit_set_address (edit, "重庆市渝中区解放碑 1 号");
+  bbh_customer_edit_set_birthday_type (edit, 2);
+  bbh_customer_edit_set_birthday (edit, "1980-02-29");
+  bbh_customer_edit_set_source (edit, "展会");
+  bbh_customer_edit_set_age (edit, "44");
+  bbh_customer_edit_set_area (edit, "重庆");
+  bbh_customer_edit_set_sex (edit, "男");
+  bbh_customer_edit_set_memo (edit, "第一行\n第二行=好");
+  bbh_customer_edit_set_customer_type (edit, "VIP");
+  bbh_customer_edit_set_other1 (edit, "甲");
+  bbh_customer_edit_set_other2 (edit, "乙");
+  bbh_customer_edit_set_other3 (edit, "丙");
+  bbh_customer_edit_add_phone (edit, "13800138000", NULL, "李四");
+  bbh_customer_edit_add_phone (edit, "02367073578", "办公电话", "前台");
+  bbh_customer_edit_add_phone (edit, "+8613900139000", NULL, NULL);
+  g_assert_cmpuint (bbh_customer_edit_get_n_phones (edit), ==, 3);
+
+  bbh_test_server_queue_json (f->server, "saveCustomer",
+                              "{\"code\":0,\"success\":true,\"custId\":\"7687658987667780097\"}");
+  g_assert_true (save (f, FALSE, edit, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==, G_GINT64_CONSTANT (7687658987667780097));
+
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->http_method, ==, "POST");
+  g_assert_true (g_str_has_prefix (req->content_type, "application/x-www-form-urlencoded"));
+  g_assert_cmpstr (param (req, "method"), ==, "saveCustomer");
+  g_assert_cmpstr (param (req, "custId"), ==, "");
+  g_assert_cmpstr (param (req, "cpPhone"), ==, "13800138000");
+  g_assert_cmpstr (param (req, "custName"), ==, "李四");
+  g_assert_cmpstr (param (req, "custCorpName"), ==, "重庆八百呼科技 & 合伙人");
+  g_assert_cmpstr (param (req, "custStatus"), ==, "2");
+  g_assert_cmpstr (param (req, "custQQ"), ==, "12345678");
+  g_assert_cmpstr (param (req, "custAddr"), ==, "重庆市渝中区解放碑 1 号");
+  g_assert_cmpstr (param (req, "custBirthdayType"), ==, "2");
+  g_assert_cmpstr (param (req, "custBirthday"), ==, "1980-02-29");
+  g_assert_cmpstr (param (req, "custSource"), ==, "展会");
+  g_assert_cmpstr (param (req, "custAge"), ==, "44");
+  g_assert_cmpstr (param (req, "custArea"), ==, "重庆");
+  g_assert_cmpstr (param (req, "custSex"), ==, "男");
+  g_assert_cmpstr (param (req, "custMemo"), ==, "第一行\n第二行=好");
+  g_assert_cmpstr (param (req, "custType"), ==, "VIP");
+  g_assert_cmpstr (param (req, "custOther1"), ==, "甲");
+  g_assert_cmpstr (param (req, "custOther2"), ==, "乙");
+  g_assert_cmpstr (param (req, "custOther3"), ==, "丙");
+  g_assert_cmpstr (param (req, "recordCount_voip_customer_phone"), ==, "3");
+  g_assert_cmpstr (param (req, "cpPhone[0]"), ==, "13800138000");
+  g_assert_cmpstr (param (req, "cpPhone[1]"), ==, "02367073578");
+  g_assert_cmpstr (param (req, "cpPhone[2]"), ==, "+8613900139000");
+  g_assert_cmpstr (param (req, "cpType[0]"), ==, "常用电话");
+  g_assert_cmpstr (param (req, "cpType[1]"), ==, "办公电话");
+  g_assert_cmpstr (param (req, "cpType[2]"), ==, "");
+  g_assert_cmpstr (param (req, "cpLinkMan[0]"), ==, "李四");
+  g_assert_cmpstr (param (req, "cpLinkMan[1]"), ==, "前台");
+  g_assert_cmpstr (param (req, "cpLinkMan[2]"), ==, "");
+  g_assert_false (g_hash_table_contains (req->params, "cpPhone[3]"));
+  /* 3 base + custId, cpPhone, 15 text fields, custBirthdayType, count, 3 × 3 indexed. */
+  g_assert_cmpuint (g_hash_table_size (req->params), ==, 3 + 2 + 15 + 1 + 1 + 9);
+}
+
+static void
+test_save_edit_existing (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbhCustomer) customer = NULL;
+  g_autoptr(BbhCustomerEdit) edit = NULL;
+  BbhTestRequest *req;
+  gint64 id = 0;
+
+  bbh_test_server_queue_json (f->server, "getcustomer", FULL_CUSTOMER);
+  customer = get_customer (f, "13800138000", &error);
+  g_assert_no_error (error);
+
+  edit = bbh_customer_edit_new_from_customer (customer);
+  g_assert_cmpint (bbh_customer_edit_get_id (edit), ==, G_GINT64_CONSTANT (7687658987667780097));
+  g_assert_cmpstr (bbh_customer_edit_get_corp_name (edit), ==, "重庆八百呼科技");
+  g_assert_cmpint (bbh_customer_edit_get_birthday_type (edit), ==, 1);
+  g_assert_cmpuint (bbh_customer_edit_get_n_phones (edit), ==, 2);
+  g_assert_cmpstr (bbh_customer_edit_get_phone (edit, 1), ==, "2367073578");
+  g_assert_cmpstr (bbh_customer_edit_get_phone_type (edit, 1), ==, "办公电话");
+  g_assert_null (bbh_customer_edit_get_phone_link_man (edit, 1));
+
+  /* The copy is the app's: editing it leaves the customer alone. */
+  bbh_customer_edit_set_name (edit, "李四（新）");
+  bbh_customer_edit_remove_phone (edit, 0);
+  bbh_customer_edit_set_phone (edit, 0, "02367073578", "办公电话", "前台");
+  g_assert_cmpstr (bbh_customer_get_name (customer), ==, "李四");
+
+  /* An update answered without the id: the id sent is the one saved. */
+  bbh_test_server_queue_json (f->server, "savecustomer", "{\"code\":\"0\"}");
+  g_assert_true (save (f, TRUE, edit, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==, G_GINT64_CONSTANT (7687658987667780097));
+
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->http_method, ==, "POST");
+  g_assert_cmpstr (param (req, "method"), ==, "savecustomer");
+  g_assert_cmpstr (param (req, "custId"), ==, "7687658987667780097");
+  g_assert_cmpstr (param (req, "custName"), ==, "李四（新）");
+  g_assert_cmpstr (param (req, "custCorpName"), ==, "重庆八百呼科技");
+  g_assert_cmpstr (param (req, "custQQ"), ==, "12345678");
+  g_assert_cmpstr (param (req, "custBirthdayType"), ==, "1");
+  g_assert_cmpstr (param (req, "custOther2"), ==, "");
+  g_assert_cmpstr (param (req, "custOther3"), ==, "");
+  g_assert_cmpstr (param (req, "cpPhone"), ==, "02367073578");
+  g_assert_cmpstr (param (req, "recordCount_voip_customer_phone"), ==, "1");
+  g_assert_cmpstr (param (req, "cpPhone[0]"), ==, "02367073578");
+  g_assert_cmpstr (param (req, "cpType[0]"), ==, "办公电话");
+  g_assert_cmpstr (param (req, "cpLinkMan[0]"), ==, "前台");
+  g_assert_false (g_hash_table_contains (req->params, "cpPhone[1]"));
+
+  /* The id as a bare number above 2^53 in a new customer's answer. */
+  bbh_customer_edit_set_id (edit, 0);
+  bbh_test_server_queue_json (f->server, "saveCustomer",
+                              "{\"code\":0,\"custId\":9007199254740993}");
+  g_assert_true (save (f, FALSE, edit, &id, &error));
+  g_assert_cmpint (id, ==, G_GINT64_CONSTANT (9007199254740993));
+  g_assert_cmpstr (param (bbh_test_server_get_last (f->server), "custId"), ==, "");
+}
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  GPtrArray *names = user_data;
+
+  g_ptr_array_add (names, g_strdup (pspec->name));
+}
+
+static void
+test_edit_properties (void)
+{
+  g_autoptr(BbhCustomerEdit) edit = bbh_customer_edit_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *qq = NULL;
+
+  g_signal_connect (edit, "notify", G_CALLBACK (on_notify_cb), names);
+
+  /* Writable properties, as a form's bindings set them; notify only on change. */
+  g_object_set (edit, "qq", "10001", "customer-type", "VIP", "birthday-type", 1, NULL);
+  g_assert_cmpstr (bbh_customer_edit_get_qq (edit), ==, "10001");
+  g_assert_cmpstr (bbh_customer_edit_get_customer_type (edit), ==, "VIP");
+  g_assert_cmpint (bbh_customer_edit_get_birthday_type (edit), ==, 1);
+  g_assert_cmpuint (names->len, ==, 3);
+  bbh_customer_edit_set_qq (edit, "10001");
+  g_assert_cmpuint (names->len, ==, 3);
+  bbh_customer_edit_add_phone (edit, "13800138000", NULL, NULL);
+  g_assert_cmpuint (names->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (names, 3), ==, "n-phones");
+  bbh_customer_edit_clear_phones (edit);
+  g_assert_cmpuint (bbh_customer_edit_get_n_phones (edit), ==, 0);
+  g_object_get (edit, "qq", &qq, NULL);
+  g_assert_cmpstr (qq, ==, "10001");
+  g_signal_handlers_disconnect_by_func (edit, on_notify_cb, names);
+  g_assert_finalize_object (g_steal_pointer (&edit));
+}
+
+static void
+test_save_invalid (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *bad_birthdays[] = { "1981-02-29", "80-1-1", "1980/01/01", "1980-1-01", "明天" };
+  g_autoptr(BbhCustomerEdit) edit = bbh_customer_edit_new ();
+  g_autoptr(GError) error = NULL;
+
+  bbh_customer_edit_set_name (edit, "李四");
+  g_assert_false (save (f, FALSE, edit, NULL, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "phone number"));
+  g_clear_error (&error);
+
+  bbh_customer_edit_add_phone (edit, "13800138000", NULL, NULL);
+  bbh_customer_edit_add_phone (edit, "138 0013 8000", NULL, NULL);
+  g_assert_false (save (f, TRUE, edit, NULL, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_clear_error (&error);
+  bbh_customer_edit_remove_phone (edit, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_birthdays); i++)
+    {
+      bbh_customer_edit_set_birthday (edit, bad_birthdays[i]);
+      g_assert_false (bbh_customer_edit_validate (edit, &error));
+      g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, bad_birthdays[i]));
+      g_clear_error (&error);
+      g_assert_false (save (f, FALSE, edit, NULL, &error));
+      g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 0);
+
+  bbh_customer_edit_set_birthday (edit, "");
+  g_assert_true (bbh_customer_edit_validate (edit, NULL));
+  bbh_customer_edit_set_birthday (edit, "2000-12-31");
+  g_assert_true (bbh_customer_edit_validate (edit, NULL));
+}
+
+static void
+test_save_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BbhCustomerEdit) edit = bbh_customer_edit_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id = 77;
+
+  bbh_customer_edit_add_phone (edit, "13800138000", NULL, NULL);
+  bbh_test_server_queue_json (f->server, "saveCustomer", "{\"code\":-10,\"message\":\"号码已存在\"}");
+  g_assert_false (save (f, FALSE, edit, &id, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_EXISTS);
+  g_assert_cmpint (id, ==, 77);
+  g_clear_error (&error);
+
+  bbh_test_server_queue_json (f->server, "saveCustomer", "{\"success\":false}");
+  g_assert_false (save (f, FALSE, edit, &id, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_FAILED);
+}
+
+/* delcustomer, setCustomerLock */
+
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BbhTestRequest *req;
+
+  bbh_test_server_queue_json (f->server, "delcustomer", "{\"success\":true}");
+  reset (f);
+  bbh_client_delete_customer_async (f->client, G_GINT64_CONSTANT (7687658987667780097), NULL,
+                                    on_result_cb, f);
+  wait (f);
+  g_assert_true (bbh_client_delete_customer_finish (f->client, f->result, &error));
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->http_method, ==, "POST");
+  g_assert_cmpstr (param (req, "method"), ==, "delcustomer");
+  g_assert_cmpstr (param (req, "custId"), ==, "7687658987667780097");
+  g_assert_cmpuint (g_hash_table_size (req->params), ==, 4);
+
+  bbh_test_server_queue_json (f->server, "delcustomer", "{\"code\":-11}");
+  reset (f);
+  bbh_client_delete_customer_async (f->client, 5, NULL, on_result_cb, f);
+  wait (f);
+  g_assert_false (bbh_client_delete_customer_finish (f->client, f->result, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  reset (f);
+  bbh_client_delete_customer_async (f->client, 0, NULL, on_result_cb, f);
+  wait (f);
+  g_assert_false (bbh_client_delete_customer_finish (f->client, f->result, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 2);
+}
+
+static void
+test_lock (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BbhTestRequest *req;
+
+  reset (f);
+  bbh_client_set_customer_lock_async (f->client, G_GINT64_CONSTANT (9007199254740993), TRUE, NULL,
+                                      on_result_cb, f);
+  wait (f);
+  g_assert_true (bbh_client_set_customer_lock_finish (f->client, f->result, &error));
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->http_method, ==, "POST");
+  g_assert_cmpstr (param (req, "method"), ==, "setCustomerLock");
+  g_assert_cmpstr (param (req, "custId"), ==, "9007199254740993");
+  g_assert_cmpstr (param (req, "custIsLock"), ==, "1");
+
+  bbh_test_server_queue_json (f->server, "setCustomerLock", "{\"code\":\"-5\"}");
+  reset (f);
+  bbh_client_set_customer_lock_async (f->client, 42, FALSE, NULL, on_result_cb, f);
+  wait (f);
+  g_assert_false (bbh_client_set_customer_lock_finish (f->client, f->result, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_PERMISSION);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (param (req, "custId"), ==, "42");
+  g_assert_cmpstr (param (req, "custIsLock"), ==, "0");
+  g_clear_error (&error);
+
+  reset (f);
+  bbh_client_set_customer_lock_async (f->client, -1, TRUE, NULL, on_result_cb, f);
+  wait (f);
+  g_assert_false (bbh_client_set_customer_lock_finish (f->client, f->result, &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 2);
+}
+
+/* getTableFields, getCodes */
+
+static GListModel *
+get_fields (Fixture   *f,
+            gboolean   system_names,
+            GError   **error)
+{
+  reset (f);
+  bbh_client_get_table_fields_async (f->client, system_names, NULL, on_result_cb, f);
+  wait (f);
+  return bbh_client_get_table_fields_finish (f->client, f->result, NULL, error);
+}
+
+static void
+assert_field (GListModel *fields,
+              guint       position,
+              const char *name,
+              const char *label)
+{
+  g_autoptr(BbhTableField) field = g_list_model_get_item (fields, position);
+
+  g_assert_nonnull (field);
+  g_assert_cmpstr (bbh_table_field_get_name (field), ==, name);
+  g_assert_cmpstr (bbh_table_field_get_label (field), ==, label);
+}
+
+static void
+test_table_fields (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) fields = NULL;
+  g_autoptr(BbhTableField) field = NULL;
+  g_autofree char *visible = NULL;
+  BbhTestRequest *req;
+
+  /* Rows: every member kept; a row without a field name is skipped. */
+  bbh_test_server_queue_json (f->server, "getTableFields",
+                              "{\"code\":0,\"rows\":[{\"fieldName\":\"custName\",\"chineseName\":\"联系人\","
+                              "\"isShow\":\"1\"},{\"field\":\"custOther1\",\"name\":\"微信号\"},"
+                              "{\"name\":\"custOther2\"},{\"chineseName\":\"无名\"}]}");
+  fields = get_fields (f, FALSE, &error);
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->http_method, ==, "GET");
+  g_assert_cmpstr (param (req, "method"), ==, "getTableFields");
+  g_assert_cmpstr (param (req, "chinesename"), ==, "0");
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 3);
+  assert_field (fields, 0, "custName", "联系人");
+  assert_field (fields, 1, "custOther1", "微信号");
+  assert_field (fields, 2, "custOther2", "custOther2");
+  field = g_list_model_get_item (fields, 0);
+  visible = bbh_table_field_dup_field (field, "isShow");
+  g_assert_cmpstr (visible, ==, "1");
+  g_clear_object (&field);
+  g_clear_object (&fields);
+
+  /* A map of name to label, under data or as the answer itself. */
+  bbh_test_server_queue_json (f->server, "getTableFields",
+                              "{\"code\":0,\"data\":{\"custName\":\"姓名\",\"custOther1\":\"微信号\"}}");
+  fields = get_fields (f, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (param (bbh_test_server_get_last (f->server), "chinesename"), ==, "1");
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 2);
+  assert_field (fields, 0, "custName", "姓名");
+  assert_field (fields, 1, "custOther1", "微信号");
+  g_clear_object (&fields);
+
+  bbh_test_server_queue_json (f->server, "getTableFields",
+                              "{\"code\":0,\"success\":true,\"custCorpName\":\"单位\",\"custQQ\":\"微信\"}");
+  fields = get_fields (f, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 2);
+  assert_field (fields, 0, "custCorpName", "单位");
+  assert_field (fields, 1, "custQQ", "微信");
+  g_clear_object (&fields);
+
+  bbh_test_server_queue_json (f->server, "getTableFields", "{\"code\":-5}");
+  fields = get_fields (f, FALSE, &error);
+  g_assert_null (fields);
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_PERMISSION);
+}
+
+static GListModel *
+get_codes (Fixture     *f,
+           const char  *code_type,
+           guint64     *total,
+           GError     **error)
+{
+  reset (f);
+  bbh_client_get_codes_async (f->client, code_type, NULL, on_result_cb, f);
+  wait (f);
+  return bbh_client_get_codes_finish (f->client, f->result, total, error);
+}
+
+static void
+test_codes (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) codes = NULL;
+  g_autoptr(BbhCode) code = NULL;
+  g_autofree char *sort = NULL;
+  BbhTestRequest *req;
+  guint64 total = 0;
+
+  bbh_test_server_queue_json (f->server, "getCodes",
+                              "{\"code\":0,\"ROWS\":[{\"codeType\":\"custStatus\",\"codeValue\":1,"
+                              "\"codeName\":\"意向客户\",\"codeSort\":\"2\"},"
+                              "{\"value\":\"2\",\"text\":\"成交客户\"},{\"other\":1}]}");
+  codes = get_codes (f, "custStatus", &total, &error);
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->http_method, ==, "GET");
+  g_assert_cmpstr (param (req, "method"), ==, "getCodes");
+  g_assert_cmpstr (param (req, "codeType"), ==, "custStatus");
+  g_assert_cmpuint (g_list_model_get_n_items (codes), ==, 2);
+  g_assert_cmpuint (total, ==, 2);
+  code = g_list_model_get_item (codes, 0);
+  g_assert_cmpstr (bbh_code_get_value (code), ==, "1");
+  g_assert_cmpstr (bbh_code_get_text (code), ==, "意向客户");
+  g_assert_cmpstr (bbh_code_get_code_type (code), ==, "custStatus");
+  sort = bbh_code_dup_field (code, "codeSort");
+  g_assert_cmpstr (sort, ==, "2");
+  g_clear_object (&code);
+  code = g_list_model_get_item (codes, 1);
+  g_assert_cmpstr (bbh_code_get_value (code), ==, "2");
+  g_assert_cmpstr (bbh_code_get_text (code), ==, "成交客户");
+  g_assert_null (bbh_code_get_code_type (code));
+  g_clear_object (&codes);
+  g_assert_finalize_object (g_steal_pointer (&code));
+
+  bbh_test_server_queue_json (f->server, "getCodes",
+                              "{\"success\":true,\"rows\":[{\"codeValue\":\"A\",\"codeName\":\"甲\"}]}");
+  codes = get_codes (f, "custType", &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (codes), ==, 1);
+  g_clear_object (&codes);
+
+  bbh_test_server_queue_json (f->server, "getCodes", "{\"code\":0,\"ROWS\":null}");
+  codes = get_codes (f, "custType", &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (codes), ==, 0);
+  g_assert_cmpuint (total, ==, 0);
+  g_clear_object (&codes);
+
+  codes = get_codes (f, "", &total, &error);
+  g_assert_null (codes);
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,7 +1017,20 @@ main (int   argc,
   ADD ("/agent/customers/get/not-found", test_get_customer_not_found);
   ADD ("/agent/customers/get/quirks", test_get_customer_quirks);
   ADD ("/agent/customers/get/errors", test_get_customer_errors);
+  ADD ("/agent/customers/page/ok", test_page_ok);
+  ADD ("/agent/customers/page/default-query", test_page_default_query);
+  ADD ("/agent/customers/page/quirks", test_page_quirks);
+  ADD ("/agent/customers/page/errors", test_page_errors);
+  ADD ("/agent/customers/save/new-three-phones", test_save_new_three_phones);
+  ADD ("/agent/customers/save/edit-existing", test_save_edit_existing);
+  ADD ("/agent/customers/save/invalid", test_save_invalid);
+  ADD ("/agent/customers/save/refused", test_save_refused);
+  ADD ("/agent/customers/delete", test_delete);
+  ADD ("/agent/customers/lock", test_lock);
+  ADD ("/agent/customers/table-fields", test_table_fields);
+  ADD ("/agent/customers/codes", test_codes);
 #undef ADD
+  g_test_add_func ("/agent/customers/edit/properties", test_edit_properties);
 
   return g_test_run ();
 }

@@ -1,4 +1,5 @@
-/* test-memos.c — getMemos and addMemo against a real SoupServer
+/* test-memos.c — getMemos, addMemo, getCustomerSales and setCustomerSales against a real
+ * SoupServer
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -359,6 +360,189 @@ test_add_memo_invalid (Fixture       *f,
   g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 0);
 }
 
+/* getCustomerSales, setCustomerSales */
+
+static GListModel *
+get_sales (Fixture     *f,
+           const char  *phone,
+           guint64     *total,
+           GError     **error)
+{
+  reset (f);
+  bbh_client_get_customer_sales_async (f->client, phone, NULL, on_result_cb, f);
+  bbh_test_wait_for (&f->done, 10000);
+  return bbh_client_get_customer_sales_finish (f->client, f->result, total, error);
+}
+
+static void
+test_get_sales_ok (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) sales = NULL;
+  g_autoptr(BbhSale) sale = NULL;
+  g_autofree char *money = NULL;
+  BbhTestRequest *req;
+  guint64 total = 0;
+
+  bbh_test_server_queue_json (f->server, "getCustomerSales",
+                              "{\"code\":0,\"success\":true,\"customersales\":["
+                              "{\"csId\":\"7687658987667780097\",\"custId\":9007199254740993,"
+                              "\"custName\":\"李四\",\"custType\":\"VIP\",\"csPhone\":\"13800138000\","
+                              "\"csExtension\":\"800\",\"exteName\":\"张三\",\"csStatus\":\"0\","
+                              "\"csTime\":\"2024-05-06 07:08:09\",\"csMoney\":12.5},"
+                              "{\"csId\":2,\"custId\":\"3\",\"phone\":13800138000,\"extension\":801,"
+                              "\"status\":1}]}");
+  sales = get_sales (f, "13800138000", &total, &error);
+  g_assert_no_error (error);
+
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->http_method, ==, "GET");
+  g_assert_cmpstr (param (req, "method"), ==, "getCustomerSales");
+  g_assert_cmpstr (param (req, "phoneNum"), ==, "13800138000");
+  g_assert_cmpuint (g_hash_table_size (req->params), ==, 4);
+
+  g_assert_cmpuint (total, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (sales), ==, 2);
+  sale = g_list_model_get_item (sales, 0);
+  g_assert_cmpint (bbh_sale_get_id (sale), ==, G_GINT64_CONSTANT (7687658987667780097));
+  g_assert_cmpint (bbh_sale_get_customer_id (sale), ==, G_GINT64_CONSTANT (9007199254740993));
+  g_assert_cmpstr (bbh_sale_get_customer_name (sale), ==, "李四");
+  g_assert_cmpstr (bbh_sale_get_customer_type (sale), ==, "VIP");
+  g_assert_cmpstr (bbh_sale_get_phone (sale), ==, "13800138000");
+  g_assert_cmpstr (bbh_sale_get_extension (sale), ==, "800");
+  g_assert_cmpstr (bbh_sale_get_extension_name (sale), ==, "张三");
+  g_assert_cmpint (bbh_sale_get_status (sale), ==, 0);
+  g_assert_cmpstr (bbh_sale_get_time (sale), ==, "2024-05-06 07:08:09");
+  money = bbh_sale_dup_field (sale, "csMoney");
+  g_assert_cmpstr (money, ==, "12.5");
+  g_clear_object (&sale);
+
+  sale = g_list_model_get_item (sales, 1);
+  g_assert_cmpint (bbh_sale_get_id (sale), ==, 2);
+  g_assert_cmpint (bbh_sale_get_customer_id (sale), ==, 3);
+  g_assert_cmpstr (bbh_sale_get_phone (sale), ==, "13800138000");
+  g_assert_cmpstr (bbh_sale_get_extension (sale), ==, "801");
+  g_assert_cmpint (bbh_sale_get_status (sale), ==, 1);
+  g_assert_null (bbh_sale_get_time (sale));
+  g_assert_null (bbh_sale_get_customer_name (sale));
+
+  g_clear_object (&sales);
+  g_assert_finalize_object (g_steal_pointer (&sale));
+}
+
+static void
+test_get_sales_quirks (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *empty[] = {
+    "{\"code\":0,\"customersales\":null}",
+    "{\"code\":0}",
+    "{\"code\":0,\"customersales\":[]}",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) sales = NULL;
+  g_autoptr(BbhSale) sale = NULL;
+  guint64 total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    {
+      g_autoptr(GListModel) none = NULL;
+
+      total = 99;
+      bbh_test_server_queue_json (f->server, "getCustomerSales", empty[i]);
+      none = get_sales (f, "13800138000", &total, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+      g_assert_cmpuint (total, ==, 0);
+    }
+
+  /* `rows` and a total; a sale without a status says so with -1. */
+  bbh_test_server_queue_json (f->server, "getCustomerSales",
+                              "{\"code\":0,\"recordTotal\":\"9\",\"rows\":[{\"csId\":\"5\"}]}");
+  sales = get_sales (f, "13800138000", &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 9);
+  sale = g_list_model_get_item (sales, 0);
+  g_assert_cmpint (bbh_sale_get_id (sale), ==, 5);
+  g_assert_cmpint (bbh_sale_get_status (sale), ==, -1);
+  g_clear_object (&sale);
+  g_clear_object (&sales);
+
+  bbh_test_server_queue_json (f->server, "getCustomerSales", "{\"success\":false}");
+  sales = get_sales (f, "13800138000", &total, &error);
+  g_assert_null (sales);
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_FAILED);
+  g_clear_error (&error);
+
+  sales = get_sales (f, NULL, &total, &error);
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 5);
+}
+
+static gboolean
+set_sales (Fixture     *f,
+           gint64       sale_id,
+           const char  *extension,
+           gint64       customer_id,
+           const char  *customer_type,
+           gboolean     succeeded,
+           const char  *phone,
+           GError     **error)
+{
+  reset (f);
+  bbh_client_set_customer_sales_async (f->client, sale_id, extension, customer_id, customer_type,
+                                       succeeded, phone, NULL, on_result_cb, f);
+  bbh_test_wait_for (&f->done, 10000);
+  return bbh_client_set_customer_sales_finish (f->client, f->result, error);
+}
+
+static void
+test_set_sales (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BbhTestRequest *req;
+
+  bbh_test_server_queue_json (f->server, "setCustomerSales", "{\"code\":0,\"success\":true}");
+  g_assert_true (set_sales (f, G_GINT64_CONSTANT (7687658987667780097), "801",
+                            G_GINT64_CONSTANT (9007199254740993), "重要客户", TRUE, "13800138000",
+                            &error));
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (req->http_method, ==, "POST");
+  g_assert_cmpstr (param (req, "method"), ==, "setCustomerSales");
+  g_assert_cmpstr (param (req, "csId"), ==, "7687658987667780097");
+  g_assert_cmpstr (param (req, "extension"), ==, "801");
+  g_assert_cmpstr (param (req, "custId"), ==, "9007199254740993");
+  g_assert_cmpstr (param (req, "custType"), ==, "重要客户");
+  g_assert_cmpstr (param (req, "status"), ==, "1");
+  g_assert_cmpstr (param (req, "phone"), ==, "13800138000");
+  g_assert_cmpuint (g_hash_table_size (req->params), ==, 3 + 6);
+
+  /* No extension: the logged-in agent's (account 100008800 → 800); no sale id yet. */
+  g_assert_true (set_sales (f, 0, NULL, 42, NULL, FALSE, "02367073578", &error));
+  g_assert_no_error (error);
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (param (req, "csId"), ==, "");
+  g_assert_cmpstr (param (req, "extension"), ==, "800");
+  g_assert_cmpstr (param (req, "custId"), ==, "42");
+  g_assert_cmpstr (param (req, "custType"), ==, "");
+  g_assert_cmpstr (param (req, "status"), ==, "0");
+
+  bbh_test_server_queue_json (f->server, "setCustomerSales", "{\"code\":-11}");
+  g_assert_false (set_sales (f, 5, NULL, 42, NULL, TRUE, "13800138000", &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_false (set_sales (f, 5, NULL, 0, NULL, TRUE, "13800138000", &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (set_sales (f, 5, NULL, 42, NULL, TRUE, "x", &error));
+  g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +559,9 @@ main (int   argc,
   ADD ("/agent/memos/add/hint", test_add_memo_hint);
   ADD ("/agent/memos/add/refused", test_add_memo_refused);
   ADD ("/agent/memos/add/invalid", test_add_memo_invalid);
+  ADD ("/agent/memos/sales/get", test_get_sales_ok);
+  ADD ("/agent/memos/sales/quirks", test_get_sales_quirks);
+  ADD ("/agent/memos/sales/set", test_set_sales);
 #undef ADD
 
   return g_test_run ();
