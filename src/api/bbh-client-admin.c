@@ -615,7 +615,8 @@ bbh_client_del_blacklists_finish (BbhClient     *self,
  *
  * `blaPhone` is "the list of numbers" without a type. Seen and tolerated: an array of
  * strings (or numbers), an array of objects carrying the number, a comma-separated string,
- * and the same under `rows`, `data` or `list`. */
+ * and the same under `rows`, `data` or `list` — also both at once (the sandbox sends the
+ * bare numbers as `blaPhone` and the full rows as `rows`). */
 
 static void
 append_phones_text (BbhList    *list,
@@ -637,6 +638,23 @@ append_phones_text (BbhList    *list,
     }
 }
 
+/* An array with at least one object, or an object (a map of rows, or one row). */
+static gboolean
+holds_rows (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return TRUE;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static gpointer
 parse_blacklists (JsonObject  *root,
                   GError     **error)
@@ -647,6 +665,15 @@ parse_blacklists (JsonObject  *root,
   g_autoptr(BbhList) list = bbh_list_new (BBH_TYPE_BLACKLIST_ENTRY);
   JsonNode *node = NULL;
 
+  /* A server may send both the bare numbers and rows that say more about them (id, date):
+   * the rows win. Otherwise the first member present. */
+  for (guint i = 0; i < G_N_ELEMENTS (members) && node == NULL; i++)
+    {
+      JsonNode *candidate = json_object_get_member (root, members[i]);
+
+      if (candidate != NULL && holds_rows (candidate))
+        node = candidate;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (members) && node == NULL; i++)
     if (json_object_has_member (root, members[i])
         && !JSON_NODE_HOLDS_NULL (json_object_get_member (root, members[i])))

@@ -1011,6 +1011,19 @@ test_get_blacklists (Fixture       *f,
   g_assert_cmpuint (total, ==, 120);
   g_clear_object (&entries);
 
+  /* Bare numbers and full rows side by side: the rows, which say more, are used. */
+  bbh_test_server_queue_json (f->server, "getBlacklists",
+    "{\"code\":0,\"blaPhone\":[\"13002300005\",\"13002300006\"],\"rows\":["
+    "{\"blaId\":2,\"blaPhone\":\"13002300005\",\"blaCreateTime\":\"2024-05-02 08:00:00\"},"
+    "{\"blaId\":1,\"blaPhone\":\"13002300006\",\"blaCreateTime\":\"2024-05-01 08:00:00\"}],\"total\":2}");
+  entries = get_blacklists (f, &error);
+  g_assert_no_error (error);
+  assert_phones (entries, "13002300005", "13002300006", NULL);
+  entry = g_list_model_get_item (entries, 1);
+  g_assert_cmpstr (bbh_blacklist_entry_get_member (entry, "blaCreateTime"), ==, "2024-05-01 08:00:00");
+  g_clear_object (&entry);
+  g_clear_object (&entries);
+
   /* A map keyed by id. */
   bbh_test_server_queue_json (f->server, "getBlacklists",
                               "{\"code\":0,\"blaPhone\":{\"1\":{\"blaPhone\":\"13002300007\"},\"2\":{\"blaPhone\":\"13002300008\"}}}");
