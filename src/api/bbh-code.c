@@ -146,6 +146,12 @@ bbh_code_init (BbhCode *self)
 {
 }
 
+/**
+ * bbh_code_get_value:
+ * @self: a #BbhCode
+ *
+ * Returns: #BbhCode:value, never %NULL.
+ */
 const char *
 bbh_code_get_value (BbhCode *self)
 {
@@ -153,6 +159,12 @@ bbh_code_get_value (BbhCode *self)
   return self->value;
 }
 
+/**
+ * bbh_code_get_text:
+ * @self: a #BbhCode
+ *
+ * Returns: #BbhCode:text, never %NULL.
+ */
 const char *
 bbh_code_get_text (BbhCode *self)
 {
@@ -160,6 +172,12 @@ bbh_code_get_text (BbhCode *self)
   return self->text;
 }
 
+/**
+ * bbh_code_get_code_type:
+ * @self: a #BbhCode
+ *
+ * Returns: (nullable): #BbhCode:code-type, %NULL when the server did not send it.
+ */
 const char *
 bbh_code_get_code_type (BbhCode *self)
 {

@@ -348,20 +348,199 @@ bbh_customer_edit_set_id (BbhCustomerEdit *self,
     set_text (self, index, value);                                      \
   }
 
+/**
+ * bbh_customer_edit_get_name:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:name.
+ */
+/**
+ * bbh_customer_edit_set_name:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:name; %NULL is sent empty
+ */
 TEXT_ACCESSORS (name, BBH_CUSTOMER_TEXT_NAME)
+
+/**
+ * bbh_customer_edit_get_corp_name:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:corp-name.
+ */
+/**
+ * bbh_customer_edit_set_corp_name:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:corp-name; %NULL is sent empty
+ */
 TEXT_ACCESSORS (corp_name, BBH_CUSTOMER_TEXT_CORP_NAME)
+
+/**
+ * bbh_customer_edit_get_status:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:status.
+ */
+/**
+ * bbh_customer_edit_set_status:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:status; %NULL is sent empty
+ */
 TEXT_ACCESSORS (status, BBH_CUSTOMER_TEXT_STATUS)
+
+/**
+ * bbh_customer_edit_get_qq:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:qq.
+ */
+/**
+ * bbh_customer_edit_set_qq:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:qq; %NULL is sent empty
+ */
 TEXT_ACCESSORS (qq, BBH_CUSTOMER_TEXT_QQ)
+
+/**
+ * bbh_customer_edit_get_address:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:address.
+ */
+/**
+ * bbh_customer_edit_set_address:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:address; %NULL is sent empty
+ */
 TEXT_ACCESSORS (address, BBH_CUSTOMER_TEXT_ADDRESS)
+
+/**
+ * bbh_customer_edit_get_birthday:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:birthday.
+ */
+/**
+ * bbh_customer_edit_set_birthday:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:birthday; %NULL is sent empty
+ */
 TEXT_ACCESSORS (birthday, BBH_CUSTOMER_TEXT_BIRTHDAY)
+
+/**
+ * bbh_customer_edit_get_source:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:source.
+ */
+/**
+ * bbh_customer_edit_set_source:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:source; %NULL is sent empty
+ */
 TEXT_ACCESSORS (source, BBH_CUSTOMER_TEXT_SOURCE)
+
+/**
+ * bbh_customer_edit_get_age:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:age.
+ */
+/**
+ * bbh_customer_edit_set_age:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:age; %NULL is sent empty
+ */
 TEXT_ACCESSORS (age, BBH_CUSTOMER_TEXT_AGE)
+
+/**
+ * bbh_customer_edit_get_area:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:area.
+ */
+/**
+ * bbh_customer_edit_set_area:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:area; %NULL is sent empty
+ */
 TEXT_ACCESSORS (area, BBH_CUSTOMER_TEXT_AREA)
+
+/**
+ * bbh_customer_edit_get_sex:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:sex.
+ */
+/**
+ * bbh_customer_edit_set_sex:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:sex; %NULL is sent empty
+ */
 TEXT_ACCESSORS (sex, BBH_CUSTOMER_TEXT_SEX)
+
+/**
+ * bbh_customer_edit_get_memo:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:memo.
+ */
+/**
+ * bbh_customer_edit_set_memo:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:memo; %NULL is sent empty
+ */
 TEXT_ACCESSORS (memo, BBH_CUSTOMER_TEXT_MEMO)
+
+/**
+ * bbh_customer_edit_get_customer_type:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:customer-type.
+ */
+/**
+ * bbh_customer_edit_set_customer_type:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:customer-type; %NULL is sent empty
+ */
 TEXT_ACCESSORS (customer_type, BBH_CUSTOMER_TEXT_TYPE)
+
+/**
+ * bbh_customer_edit_get_other1:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:other1.
+ */
+/**
+ * bbh_customer_edit_set_other1:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:other1; %NULL is sent empty
+ */
 TEXT_ACCESSORS (other1, BBH_CUSTOMER_TEXT_OTHER1)
+
+/**
+ * bbh_customer_edit_get_other2:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:other2.
+ */
+/**
+ * bbh_customer_edit_set_other2:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:other2; %NULL is sent empty
+ */
 TEXT_ACCESSORS (other2, BBH_CUSTOMER_TEXT_OTHER2)
+
+/**
+ * bbh_customer_edit_get_other3:
+ * @self: a #BbhCustomerEdit
+ *
+ * Returns: (nullable): #BbhCustomerEdit:other3.
+ */
+/**
+ * bbh_customer_edit_set_other3:
+ * @self: a #BbhCustomerEdit
+ * @value: (nullable): the new #BbhCustomerEdit:other3; %NULL is sent empty
+ */
 TEXT_ACCESSORS (other3, BBH_CUSTOMER_TEXT_OTHER3)
 
 #undef TEXT_ACCESSORS

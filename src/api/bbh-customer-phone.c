@@ -174,6 +174,12 @@ bbh_customer_phone_get_customer_id (BbhCustomerPhone *self)
   return self->customer_id;
 }
 
+/**
+ * bbh_customer_phone_get_phone:
+ * @self: a #BbhCustomerPhone
+ *
+ * Returns: (nullable): #BbhCustomerPhone:phone, %NULL when the server did not send it.
+ */
 const char *
 bbh_customer_phone_get_phone (BbhCustomerPhone *self)
 {
@@ -181,6 +187,12 @@ bbh_customer_phone_get_phone (BbhCustomerPhone *self)
   return self->phone;
 }
 
+/**
+ * bbh_customer_phone_get_phone_type:
+ * @self: a #BbhCustomerPhone
+ *
+ * Returns: (nullable): #BbhCustomerPhone:phone-type, %NULL when the server did not send it.
+ */
 const char *
 bbh_customer_phone_get_phone_type (BbhCustomerPhone *self)
 {
@@ -188,6 +200,12 @@ bbh_customer_phone_get_phone_type (BbhCustomerPhone *self)
   return self->phone_type;
 }
 
+/**
+ * bbh_customer_phone_get_link_man:
+ * @self: a #BbhCustomerPhone
+ *
+ * Returns: (nullable): #BbhCustomerPhone:link-man, %NULL when the server did not send it.
+ */
 const char *
 bbh_customer_phone_get_link_man (BbhCustomerPhone *self)
 {

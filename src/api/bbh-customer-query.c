@@ -159,6 +159,12 @@ bbh_customer_query_free (BbhCustomerQuery *self)
   g_free (self);
 }
 
+/**
+ * bbh_customer_query_get_status:
+ * @self: a #BbhCustomerQuery
+ *
+ * Returns: (nullable): what bbh_customer_query_set_status() set.
+ */
 const char *
 bbh_customer_query_get_status (const BbhCustomerQuery *self)
 {
@@ -180,6 +186,12 @@ bbh_customer_query_set_status (BbhCustomerQuery *self,
   self->status = g_strdup (status);
 }
 
+/**
+ * bbh_customer_query_get_customer_type:
+ * @self: a #BbhCustomerQuery
+ *
+ * Returns: (nullable): what bbh_customer_query_set_customer_type() set.
+ */
 const char *
 bbh_customer_query_get_customer_type (const BbhCustomerQuery *self)
 {
@@ -208,6 +220,12 @@ bbh_customer_query_get_find (const BbhCustomerQuery *self)
   return self->find;
 }
 
+/**
+ * bbh_customer_query_get_search:
+ * @self: a #BbhCustomerQuery
+ *
+ * Returns: (nullable): what bbh_customer_query_set_search() set.
+ */
 const char *
 bbh_customer_query_get_search (const BbhCustomerQuery *self)
 {
@@ -234,6 +252,12 @@ bbh_customer_query_set_search (BbhCustomerQuery *self,
   self->search = g_strdup (text);
 }
 
+/**
+ * bbh_customer_query_get_sort_field:
+ * @self: a #BbhCustomerQuery
+ *
+ * Returns: (nullable): what bbh_customer_query_set_sort_field() set.
+ */
 const char *
 bbh_customer_query_get_sort_field (const BbhCustomerQuery *self)
 {
@@ -283,6 +307,12 @@ bbh_customer_query_get_date (const BbhCustomerQuery *self)
   return self->date;
 }
 
+/**
+ * bbh_customer_query_get_start_time:
+ * @self: a #BbhCustomerQuery
+ *
+ * Returns: (nullable): what bbh_customer_query_set_date_range() set.
+ */
 const char *
 bbh_customer_query_get_start_time (const BbhCustomerQuery *self)
 {
@@ -290,6 +320,12 @@ bbh_customer_query_get_start_time (const BbhCustomerQuery *self)
   return self->start_time;
 }
 
+/**
+ * bbh_customer_query_get_end_time:
+ * @self: a #BbhCustomerQuery
+ *
+ * Returns: (nullable): what bbh_customer_query_set_date_range() set.
+ */
 const char *
 bbh_customer_query_get_end_time (const BbhCustomerQuery *self)
 {

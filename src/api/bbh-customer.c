@@ -325,20 +325,124 @@ bbh_customer_get_id (BbhCustomer *self)
     return self->text[index];                           \
   }
 
+/**
+ * bbh_customer_get_name:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:name, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_name, BBH_CUSTOMER_TEXT_NAME)
+
+/**
+ * bbh_customer_get_corp_name:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:corp-name, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_corp_name, BBH_CUSTOMER_TEXT_CORP_NAME)
+
+/**
+ * bbh_customer_get_status:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:status, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_status, BBH_CUSTOMER_TEXT_STATUS)
+
+/**
+ * bbh_customer_get_qq:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:qq, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_qq, BBH_CUSTOMER_TEXT_QQ)
+
+/**
+ * bbh_customer_get_address:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:address, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_address, BBH_CUSTOMER_TEXT_ADDRESS)
+
+/**
+ * bbh_customer_get_birthday:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:birthday, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_birthday, BBH_CUSTOMER_TEXT_BIRTHDAY)
+
+/**
+ * bbh_customer_get_source:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:source, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_source, BBH_CUSTOMER_TEXT_SOURCE)
+
+/**
+ * bbh_customer_get_age:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:age, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_age, BBH_CUSTOMER_TEXT_AGE)
+
+/**
+ * bbh_customer_get_area:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:area, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_area, BBH_CUSTOMER_TEXT_AREA)
+
+/**
+ * bbh_customer_get_sex:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:sex, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_sex, BBH_CUSTOMER_TEXT_SEX)
+
+/**
+ * bbh_customer_get_memo:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:memo, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_memo, BBH_CUSTOMER_TEXT_MEMO)
+
+/**
+ * bbh_customer_get_customer_type:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:customer-type, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_customer_type, BBH_CUSTOMER_TEXT_TYPE)
+
+/**
+ * bbh_customer_get_other1:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:other1, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_other1, BBH_CUSTOMER_TEXT_OTHER1)
+
+/**
+ * bbh_customer_get_other2:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:other2, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_other2, BBH_CUSTOMER_TEXT_OTHER2)
+
+/**
+ * bbh_customer_get_other3:
+ * @self: a #BbhCustomer
+ *
+ * Returns: (nullable): #BbhCustomer:other3, %NULL when the server did not send it.
+ */
 TEXT_GETTER (bbh_customer_get_other3, BBH_CUSTOMER_TEXT_OTHER3)
 
 #undef TEXT_GETTER

@@ -192,6 +192,12 @@ bbh_memo_get_id (BbhMemo *self)
   return self->id;
 }
 
+/**
+ * bbh_memo_get_extension:
+ * @self: a #BbhMemo
+ *
+ * Returns: (nullable): #BbhMemo:extension, %NULL when the server did not send it.
+ */
 const char *
 bbh_memo_get_extension (BbhMemo *self)
 {
@@ -199,6 +205,12 @@ bbh_memo_get_extension (BbhMemo *self)
   return self->extension;
 }
 
+/**
+ * bbh_memo_get_extension_name:
+ * @self: a #BbhMemo
+ *
+ * Returns: (nullable): #BbhMemo:extension-name, %NULL when the server did not send it.
+ */
 const char *
 bbh_memo_get_extension_name (BbhMemo *self)
 {
@@ -206,6 +218,12 @@ bbh_memo_get_extension_name (BbhMemo *self)
   return self->extension_name;
 }
 
+/**
+ * bbh_memo_get_phone:
+ * @self: a #BbhMemo
+ *
+ * Returns: (nullable): #BbhMemo:phone, %NULL when the server did not send it.
+ */
 const char *
 bbh_memo_get_phone (BbhMemo *self)
 {
@@ -213,6 +231,12 @@ bbh_memo_get_phone (BbhMemo *self)
   return self->phone;
 }
 
+/**
+ * bbh_memo_get_phone_name:
+ * @self: a #BbhMemo
+ *
+ * Returns: (nullable): #BbhMemo:phone-name, %NULL when the server did not send it.
+ */
 const char *
 bbh_memo_get_phone_name (BbhMemo *self)
 {
@@ -220,6 +244,12 @@ bbh_memo_get_phone_name (BbhMemo *self)
   return self->phone_name;
 }
 
+/**
+ * bbh_memo_get_time:
+ * @self: a #BbhMemo
+ *
+ * Returns: (nullable): #BbhMemo:time, %NULL when the server did not send it.
+ */
 const char *
 bbh_memo_get_time (BbhMemo *self)
 {
@@ -241,6 +271,12 @@ bbh_memo_dup_date_time (BbhMemo *self)
   return bbh_customers_parse_time (self->time);
 }
 
+/**
+ * bbh_memo_get_text:
+ * @self: a #BbhMemo
+ *
+ * Returns: (nullable): #BbhMemo:text, %NULL when the server did not send it.
+ */
 const char *
 bbh_memo_get_text (BbhMemo *self)
 {

@@ -236,6 +236,12 @@ bbh_sale_get_customer_id (BbhSale *self)
   return self->customer_id;
 }
 
+/**
+ * bbh_sale_get_customer_name:
+ * @self: a #BbhSale
+ *
+ * Returns: (nullable): #BbhSale:customer-name, %NULL when the server did not send it.
+ */
 const char *
 bbh_sale_get_customer_name (BbhSale *self)
 {
@@ -243,6 +249,12 @@ bbh_sale_get_customer_name (BbhSale *self)
   return self->customer_name;
 }
 
+/**
+ * bbh_sale_get_customer_type:
+ * @self: a #BbhSale
+ *
+ * Returns: (nullable): #BbhSale:customer-type, %NULL when the server did not send it.
+ */
 const char *
 bbh_sale_get_customer_type (BbhSale *self)
 {
@@ -250,6 +262,12 @@ bbh_sale_get_customer_type (BbhSale *self)
   return self->customer_type;
 }
 
+/**
+ * bbh_sale_get_phone:
+ * @self: a #BbhSale
+ *
+ * Returns: (nullable): #BbhSale:phone, %NULL when the server did not send it.
+ */
 const char *
 bbh_sale_get_phone (BbhSale *self)
 {
@@ -257,6 +275,12 @@ bbh_sale_get_phone (BbhSale *self)
   return self->phone;
 }
 
+/**
+ * bbh_sale_get_extension:
+ * @self: a #BbhSale
+ *
+ * Returns: (nullable): #BbhSale:extension, %NULL when the server did not send it.
+ */
 const char *
 bbh_sale_get_extension (BbhSale *self)
 {
@@ -264,6 +288,12 @@ bbh_sale_get_extension (BbhSale *self)
   return self->extension;
 }
 
+/**
+ * bbh_sale_get_extension_name:
+ * @self: a #BbhSale
+ *
+ * Returns: (nullable): #BbhSale:extension-name, %NULL when the server did not send it.
+ */
 const char *
 bbh_sale_get_extension_name (BbhSale *self)
 {
@@ -278,6 +308,12 @@ bbh_sale_get_status (BbhSale *self)
   return self->status;
 }
 
+/**
+ * bbh_sale_get_time:
+ * @self: a #BbhSale
+ *
+ * Returns: (nullable): #BbhSale:time, %NULL when the server did not send it.
+ */
 const char *
 bbh_sale_get_time (BbhSale *self)
 {

@@ -145,6 +145,12 @@ bbh_table_field_init (BbhTableField *self)
 {
 }
 
+/**
+ * bbh_table_field_get_name:
+ * @self: a #BbhTableField
+ *
+ * Returns: #BbhTableField:name, never %NULL.
+ */
 const char *
 bbh_table_field_get_name (BbhTableField *self)
 {
@@ -152,6 +158,12 @@ bbh_table_field_get_name (BbhTableField *self)
   return self->name;
 }
 
+/**
+ * bbh_table_field_get_label:
+ * @self: a #BbhTableField
+ *
+ * Returns: #BbhTableField:label, never %NULL.
+ */
 const char *
 bbh_table_field_get_label (BbhTableField *self)
 {
