@@ -1460,3 +1460,17 @@ sandbox_binds_apply (SandboxBinds *binds,
     }
   return i + 1;
 }
+
+gboolean
+sandbox_db_is_blacklisted (SandboxDb  *db,
+                           gint64      comp_id,
+                           const char *phone)
+{
+  sqlite3_stmt *stmt = sandbox_db_prepare (db, "SELECT COUNT(*) FROM blacklist"
+                                               " WHERE comp_id = ? AND bla_phone = ?", NULL);
+  if (stmt == NULL || phone == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, comp_id);
+  sqlite3_bind_text (stmt, 2, phone, -1, SQLITE_TRANSIENT);
+  return sandbox_db_query_int (db, stmt, NULL) > 0;
+}

@@ -131,6 +131,19 @@ char         *sandbox_md5_upper           (const char   *text);
 const char   *sandbox_area_lookup         (const char   *phone,
                                            const char  **out_code);
 
+/* For getTaskDetailPhone: the next task number @agent should call (allotted to them first,
+ * then unallotted, oldest first), now marked calling (ctdStatus 1) by them. Returns its ctdId
+ * with the phone and the task's cfId, or 0 when nothing is left (sandbox-methods-data-tasks.c). */
+gint64        sandbox_db_next_task_detail (SandboxDb           *db,
+                                           const SandboxAgent  *agent,
+                                           char               **out_phone,
+                                           gint64              *out_cf_id,
+                                           GError             **error);
+/* Whether @phone is on the company's blacklist (callbacks and campaigns never call it). */
+gboolean      sandbox_db_is_blacklisted   (SandboxDb    *db,
+                                           gint64        comp_id,
+                                           const char   *phone);
+
 /* The method tables of each area, each ending in { NULL }. */
 extern const SandboxMethod sandbox_methods_data_customers[];
 extern const SandboxMethod sandbox_methods_data_records[];
