@@ -32,8 +32,9 @@
   " CASE WHEN d.ctd_status = 5 THEN MAX(0, d.ctd_times - 5) ELSE 0 END AS ctdTransferTimes," \
   " '' AS ctd_word, '' AS ctd_all_word, 0 AS ctd_wordSum, '' AS ctd_ResultText, '' AS ctdType," \
   " '' AS cnrReasonType, '' AS ctd_timeArea," \
-  " CASE WHEN d.ctd_status >= 4 THEN strftime('%Y%m/%d/', d.ctd_call_ms / 1000, 'unixepoch', 'localtime')" \
-  "   || d.ctd_id || '.json' ELSE '' END AS ctdResultJson," \
+  " CASE WHEN d.ctd_status >= 4 THEN substr(sandbox_time(d.ctd_call_ms), 1, 4) || substr(sandbox_time(d.ctd_call_ms), 6, 2)" \
+  "   || '/' || substr(sandbox_time(d.ctd_call_ms), 9, 2) || '/' || d.ctd_id || '.json'" \
+  "   ELSE '' END AS ctdResultJson," \
   " d.ctd_data AS ctdData"
 
 /* ---- findCallFlow ---- */
