@@ -23,7 +23,7 @@ struct _BbhCustomerPhone
   /* Owned */
   JsonObject *raw;
   gint64      id;           /* cpId */
-  gint64      customer_id;  /* custId */
+  gint64      customer_id;  /* custId (cp_custId in some answers) */
   char       *phone;        /* cpPhone */
   char       *phone_type;   /* cpType, e.g. 常用电话 */
   char       *link_man;     /* cpLinkMan */
@@ -56,7 +56,7 @@ bbh_customer_phone_parse (JsonObject *object)
   self = g_object_new (BBH_TYPE_CUSTOMER_PHONE, NULL);
   self->raw = json_object_ref (object);
   self->id = bbh_json_get_int64 (object, "cpId", 0);
-  self->customer_id = bbh_json_get_int64_any (object, 0, "custId", "cpCustId", NULL);
+  self->customer_id = bbh_json_get_int64_any (object, 0, "custId", "cp_custId", "cpCustId", NULL);
   self->phone = g_steal_pointer (&phone);
   self->phone_type = bbh_json_dup_string (object, "cpType");
   self->link_man = bbh_json_dup_string (object, "cpLinkMan");

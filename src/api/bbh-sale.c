@@ -25,7 +25,7 @@ struct _BbhSale
   /* Owned */
   JsonObject *raw;
   gint64      id;              /* csId */
-  gint64      customer_id;     /* custId */
+  gint64      customer_id;     /* custId (cs_custId in some answers) */
   char       *customer_name;   /* custName */
   char       *customer_type;   /* custType */
   char       *phone;           /* csPhone / phone */
@@ -61,7 +61,7 @@ bbh_sale_parse (JsonObject *object)
 
   self->raw = json_object_ref (object);
   self->id = bbh_json_get_int64_any (object, 0, "csId", "id", NULL);
-  self->customer_id = bbh_json_get_int64_any (object, 0, "custId", "csCustId", NULL);
+  self->customer_id = bbh_json_get_int64_any (object, 0, "custId", "cs_custId", "csCustId", NULL);
   self->customer_name = bbh_json_dup_string_any (object, "custName", "csCustName", NULL);
   self->customer_type = bbh_json_dup_string_any (object, "custType", "csCustType", NULL);
   self->phone = bbh_json_dup_string_any (object, "csPhone", "phone", "cpPhone", NULL);

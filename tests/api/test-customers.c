@@ -496,6 +496,18 @@ test_page_quirks (Fixture       *f,
   customer = g_list_model_get_item (customers, 0);
   g_assert_cmpstr (bbh_customer_get_name (customer), ==, "甲");
   g_assert_cmpuint (g_list_model_get_n_items (bbh_customer_get_phones (customer)), ==, 1);
+  g_clear_object (&customer);
+  g_clear_object (&customers);
+
+  /* The phone rows name their customer `cp_custId`, as the sandbox writes it. */
+  bbh_test_server_queue_json (f->server, "getCustomersPage",
+                              "{\"code\":0,\"recordTotal\":1,\"rows_customer\":[{\"custId\":\"8\"}],"
+                              "\"rows_customerphone\":[{\"cp_custId\":\"8\",\"cpPhone\":\"13600136000\"}]}");
+  customers = get_page (f, NULL, &total, &error);
+  g_assert_no_error (error);
+  customer = g_list_model_get_item (customers, 0);
+  g_assert_cmpint (bbh_customer_get_id (customer), ==, 8);
+  g_assert_cmpstr (bbh_customer_get_phone (customer), ==, "13600136000");
 }
 
 static void

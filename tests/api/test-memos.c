@@ -391,7 +391,7 @@ test_get_sales_ok (Fixture       *f,
                               "\"custName\":\"李四\",\"custType\":\"VIP\",\"csPhone\":\"13800138000\","
                               "\"csExtension\":\"800\",\"exteName\":\"张三\",\"csStatus\":\"0\","
                               "\"csTime\":\"2024-05-06 07:08:09\",\"csMoney\":12.5},"
-                              "{\"csId\":2,\"custId\":\"3\",\"phone\":13800138000,\"extension\":801,"
+                              "{\"csId\":2,\"cs_custId\":\"3\",\"phone\":13800138000,\"extension\":801,"
                               "\"status\":1}]}");
   sales = get_sales (f, "13800138000", &total, &error);
   g_assert_no_error (error);
