@@ -693,6 +693,52 @@ test_save_edit_existing (Fixture       *f,
 }
 
 static void
+test_save_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbhCustomer) customer = NULL;
+  g_autoptr(BbhCustomerEdit) edit = NULL;
+  BbhTestRequest *req;
+  gint64 id = 0;
+
+  /* Three numbers read from the server go back unchanged, in order, under their indexes. */
+  bbh_test_server_queue_json (f->server, "getcustomer",
+                              "{\"code\":0,\"customer\":{\"custId\":\"9007199254740993\",\"custName\":\"周七\"},"
+                              "\"customerphone\":["
+                              "{\"cpPhone\":\"13800138000\",\"cpType\":\"手机\",\"cpLinkMan\":\"周七\"},"
+                              "{\"cpPhone\":\"02367073578\",\"cpType\":\"办公电话\",\"cpLinkMan\":\"前台\"},"
+                              "{\"cpPhone\":\"4008008000\",\"cpType\":\"400\"}]}");
+  customer = get_customer (f, "13800138000", &error);
+  g_assert_no_error (error);
+  edit = bbh_customer_edit_new_from_customer (customer);
+  g_assert_cmpuint (bbh_customer_edit_get_n_phones (edit), ==, 3);
+
+  g_assert_true (save (f, FALSE, edit, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==, G_GINT64_CONSTANT (9007199254740993));
+  req = bbh_test_server_get_last (f->server);
+  g_assert_cmpstr (param (req, "custId"), ==, "9007199254740993");
+  g_assert_cmpstr (param (req, "custName"), ==, "周七");
+  g_assert_cmpstr (param (req, "cpPhone"), ==, "13800138000");
+  g_assert_cmpstr (param (req, "recordCount_voip_customer_phone"), ==, "3");
+  g_assert_cmpstr (param (req, "cpPhone[0]"), ==, "13800138000");
+  g_assert_cmpstr (param (req, "cpType[0]"), ==, "手机");
+  g_assert_cmpstr (param (req, "cpLinkMan[0]"), ==, "周七");
+  g_assert_cmpstr (param (req, "cpPhone[1]"), ==, "02367073578");
+  g_assert_cmpstr (param (req, "cpType[1]"), ==, "办公电话");
+  g_assert_cmpstr (param (req, "cpLinkMan[1]"), ==, "前台");
+  g_assert_cmpstr (param (req, "cpPhone[2]"), ==, "4008008000");
+  g_assert_cmpstr (param (req, "cpType[2]"), ==, "400");
+  g_assert_cmpstr (param (req, "cpLinkMan[2]"), ==, "");
+  g_assert_cmpstr (param (req, "custBirthday"), ==, "");
+  g_assert_cmpstr (param (req, "custBirthdayType"), ==, "0");
+
+  g_clear_object (&edit);
+  g_assert_finalize_object (g_steal_pointer (&customer));
+}
+
+static void
 on_notify_cb (GObject    *object,
               GParamSpec *pspec,
               gpointer    user_data)
@@ -883,6 +929,7 @@ main (int   argc,
   ADD ("/agent/customers/page/errors", test_page_errors);
   ADD ("/agent/customers/save/new-three-phones", test_save_new_three_phones);
   ADD ("/agent/customers/save/edit-existing", test_save_edit_existing);
+  ADD ("/agent/customers/save/round-trip", test_save_round_trip);
   ADD ("/agent/customers/save/invalid", test_save_invalid);
   ADD ("/agent/customers/save/refused", test_save_refused);
   ADD ("/agent/customers/delete", test_delete);
