@@ -105,9 +105,11 @@ bbh_event_new_from_json (JsonObject *object)
 
   self = g_object_new (BBH_TYPE_EVENT, NULL);
   self->kind = bbh_json_get_int (object, "kind", BBH_EVENT_KIND_UNKNOWN);
+  g_free (self->phone);
   self->phone = bbh_json_dup_string (object, "phone");
   if (self->phone == NULL)
     self->phone = g_strdup ("");
+  g_free (self->content);
   self->content = dup_content (object);
   self->time_ms = bbh_json_get_int64 (object, "time", 0);
   self->watermark = bbh_json_get_int64_any (object, -1, "waterLine", "waterline", NULL);

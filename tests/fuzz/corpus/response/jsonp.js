@@ -1,0 +1,1 @@
+jQuery123_456({"code":0,"exteId":5,"extension":"801"});
