@@ -2,7 +2,9 @@
  *
  * Turns the server's message feed into signals (DESIGN.md "The protocol library", PROTOCOL.md
  * "Events"). One request is in flight at a time: a long poll of getLongWaterLine, or recvMsg
- * every poll-interval milliseconds when the server does not know the long poll.
+ * every poll-interval milliseconds when the server does not know the long poll. The first
+ * sync from watermark 0 always pages through recvMsg, which answers at once: it skips what the
+ * server holds and learns where "now" is.
  *
  * Two watermarks are kept. `request_watermark` is what the next request sends: it moves to
  * the end of a batch as soon as the batch is read, so the long poll is re-armed before any
@@ -370,7 +372,8 @@ handle_batch (BbhEventStream    *self,
 
   if (self->first_sync)
     {
-      gboolean more = transport == BBH_EVENT_TRANSPORT_POLL && n >= RECV_LIMIT && server_watermark < 0;
+      /* A full page: the server may hold more (some servers' watermark is the page's end). */
+      gboolean more = n >= RECV_LIMIT;
 
       /* The SDK skips what is already there on its very first sync; it would pop calls that
        * ended long ago. What lies above the new watermark is remembered, not shown. */
@@ -384,12 +387,15 @@ handle_batch (BbhEventStream    *self,
         }
       if (server_watermark >= 0)
         next = MAX (next, server_watermark);
-      /* Without a server watermark a full page means more backlog: keep skipping. */
       self->first_sync = more;
       self->request_watermark = next;
       g_hash_table_foreach_remove (self->seen, on_prune_seen_cb, &next);
 
-      rearm (self, transport, more ? RECV_LIMIT : 0, 0, elapsed_ms);
+      /* Straight on to the next page, or to the long poll; a poll waits its interval. */
+      if (more || self->active != BBH_EVENT_TRANSPORT_POLL)
+        fetch (self);
+      else
+        schedule_fetch (self, self->poll_interval);
       set_connected (self, TRUE);
       if (generation == self->generation)
         advance_watermark (self, next);
@@ -420,7 +426,7 @@ handle_batch (BbhEventStream    *self,
 
   self->request_watermark = next;
   g_hash_table_foreach_remove (self->seen, on_prune_seen_cb, &next);
-  self->catching_up = backlog && transport == BBH_EVENT_TRANSPORT_POLL && n >= RECV_LIMIT;
+  self->catching_up = backlog && n >= RECV_LIMIT;
 
   /* Re-arm first: a handler that takes its time must not delay the next call's pop-up. */
   rearm (self, transport, n, fresh->len, elapsed_ms);
@@ -489,8 +495,10 @@ fetch (BbhEventStream *self)
   f = g_new0 (Fetch, 1);
   g_weak_ref_init (&f->stream, self);
   f->generation = self->generation;
-  f->transport = self->active == BBH_EVENT_TRANSPORT_POLL ? BBH_EVENT_TRANSPORT_POLL
-                                                          : BBH_EVENT_TRANSPORT_LONG_POLL;
+  /* The first sync is always recvMsg: it answers at once, where a long poll from watermark 0
+   * may be held until the next call, which would then be skipped as backlog. */
+  f->transport = self->first_sync || self->active == BBH_EVENT_TRANSPORT_POLL
+                 ? BBH_EVENT_TRANSPORT_POLL : BBH_EVENT_TRANSPORT_LONG_POLL;
   f->started_us = g_get_monotonic_time ();
 
   if (f->transport == BBH_EVENT_TRANSPORT_POLL)

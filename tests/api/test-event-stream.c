@@ -277,8 +277,11 @@ test_long_poll (Fixture       *f,
   g_autofree char *m1 = msg (2, "13900139000", 0, -1, 501);
   g_autofree char *m2 = msg (2, "13900139000", 1, 77, 502);
 
-  /* First sync from watermark 0: the old call is skipped, the watermark is the server's. */
-  queue_long (f, answer ("waterline", 500, old, NULL));
+  /* First sync from watermark 0, by recvMsg (answered at once): the old call is skipped, the
+   * watermark is the server's. */
+  g_autofree char *sync = answer ("waterLine", 500, old, NULL);
+
+  queue_poll (f, sync);
   queue_long (f, answer ("waterline", 502, m1, m2, NULL));
   /* The re-armed poll: a quiet answer, then held. */
   queue_long (f, answer ("waterline", 502, NULL));
@@ -290,16 +293,16 @@ test_long_poll (Fixture       *f,
 
   g_assert_cmpint (bbh_event_stream_get_active_transport (f->stream), ==, BBH_EVENT_TRANSPORT_LONG_POLL);
   g_assert_true (bbh_event_stream_get_connected (f->stream));
-  g_assert_cmpuint (bbh_test_server_count_method (f->server, "recvMsg"), ==, 0);
-  g_assert_cmpstr (request_param (f, "getLongWaterLine", 0, "waterLine"), ==, "0");
+  g_assert_cmpuint (bbh_test_server_count_method (f->server, "recvMsg"), ==, 1);
+  g_assert_cmpstr (request_param (f, "recvMsg", 0, "waterLine"), ==, "0");
+  g_assert_cmpstr (request_param (f, "getLongWaterLine", 0, "waterLine"), ==, "500");
   g_assert_cmpstr (request_param (f, "getLongWaterLine", 0, "client"), ==, "1");
   g_assert_cmpstr (request_param (f, "getLongWaterLine", 0, "message"), ==, "1");
   g_assert_cmpstr (request_param (f, "getLongWaterLine", 0, "loginLine"), ==, "L-7");
-  g_assert_cmpstr (request_param (f, "getLongWaterLine", 1, "waterLine"), ==, "500");
   /* Re-armed with the batch's watermark before the first event was emitted. */
-  g_assert_cmpstr (request_param (f, "getLongWaterLine", 2, "waterLine"), ==, "502");
+  g_assert_cmpstr (request_param (f, "getLongWaterLine", 1, "waterLine"), ==, "502");
   g_assert_cmpuint (f->requests_at_event->len, ==, 2);
-  g_assert_cmpuint (g_array_index (f->requests_at_event, guint, 0), ==, 3);
+  g_assert_cmpuint (g_array_index (f->requests_at_event, guint, 0), ==, 2);
 
   g_assert_cmpuint (f->events->len, ==, 2);
   g_assert_cmpint (bbh_event_get_watermark (event_at (f, 0)), ==, 501);
@@ -359,7 +362,9 @@ test_fallback_404 (Fixture       *f,
 {
   bbh_test_server_queue (f->server, "getLongWaterLine", 404, "text/html", "<html>404</html>");
   bbh_event_stream_start (f->stream);
-  wait_requests (f, "recvMsg", 2);
+  /* The first sync, then two polls after the fall-back. */
+  wait_requests (f, "recvMsg", 3);
+  g_assert_cmpuint (bbh_test_server_count_method (f->server, "getLongWaterLine"), ==, 1);
   g_assert_cmpint (bbh_event_stream_get_active_transport (f->stream), ==, BBH_EVENT_TRANSPORT_POLL);
   g_assert_cmpuint (f->errors->len, ==, 0);
 }
@@ -523,6 +528,40 @@ test_first_sync_skips_backlog (Fixture       *f,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (f->stream), "watermark");
   g_assert_nonnull (pspec);
   g_assert_cmpint (bbh_event_stream_get_watermark (f->stream), ==, 7);
+}
+
+/* A server whose watermark is the end of the page it sent (as the sandbox's is): the first
+ * sync pages through everything before it shows anything. */
+static void
+test_first_sync_pages (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) page = g_string_new ("{\"code\":0,\"waterLine\":100,\"msgs\":[");
+  g_autofree char *last_old = msg (2, "13800138000", 3, 4, 101);
+  g_autofree char *fresh = msg (2, "13900139000", 0, -1, 102);
+  g_autofree char *a2 = NULL;
+  g_autofree char *a3 = NULL;
+
+  for (guint i = 1; i <= 100; i++)
+    {
+      g_autofree char *m = msg (2, "13800138000", i % 2 ? 0 : 3, i, i);
+
+      g_string_append_printf (page, "%s%s", i > 1 ? "," : "", m);
+    }
+  g_string_append (page, "]}");
+  queue_poll (f, page->str);
+  a2 = answer ("waterLine", 101, last_old, NULL);
+  queue_poll (f, a2);
+  a3 = answer ("waterline", 102, fresh, NULL);
+  queue_long (f, g_steal_pointer (&a3));
+
+  bbh_event_stream_start (f->stream);
+  wait_events (f, 1);
+
+  g_assert_cmpstr (request_param (f, "recvMsg", 1, "waterLine"), ==, "100");
+  g_assert_cmpstr (request_param (f, "getLongWaterLine", 0, "waterLine"), ==, "101");
+  g_assert_cmpuint (f->events->len, ==, 1);
+  g_assert_cmpint (bbh_event_get_watermark (event_at (f, 0)), ==, 102);
 }
 
 static void
@@ -826,6 +865,7 @@ main (int   argc,
   ADD ("duplicates", test_duplicates);
   ADD ("empty-phone", test_empty_phone);
   ADD ("first-sync", test_first_sync_skips_backlog);
+  ADD ("first-sync-pages", test_first_sync_pages);
   ADD ("backlog", test_stored_watermark_backlog);
   ADD ("backoff", test_backoff);
   ADD ("backoff-waits", test_backoff_waits);
