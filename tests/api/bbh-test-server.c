@@ -25,6 +25,7 @@ struct _BbhTestServer
   GPtrArray  *requests;
   GHashTable *files;       /* path → GBytes */
   GHashTable *file_types;  /* path → content type */
+  GList      *delayed;     /* held answers not sent yet */
   char       *url;
 };
 
@@ -132,9 +133,20 @@ take_answer (BbhTestServer *self,
 
 typedef struct
 {
+  BbhTestServer     *server;
   SoupServerMessage *msg;
   Answer            *answer;
+  guint              timeout_id;
 } Delayed;
+
+static void
+delayed_free (Delayed *d)
+{
+  g_clear_handle_id (&d->timeout_id, g_source_remove);
+  g_object_unref (d->msg);
+  answer_free (d->answer);
+  g_free (d);
+}
 
 static void
 send_answer (SoupServerMessage *msg,
@@ -149,11 +161,11 @@ on_delay_cb (gpointer data)
 {
   Delayed *d = data;
 
+  d->timeout_id = 0;
+  d->server->delayed = g_list_remove (d->server->delayed, d);
   send_answer (d->msg, d->answer);
   soup_server_message_unpause (d->msg);
-  g_object_unref (d->msg);
-  answer_free (d->answer);
-  g_free (d);
+  delayed_free (d);
   return G_SOURCE_REMOVE;
 }
 
@@ -233,10 +245,12 @@ on_request_cb (SoupServer        *server,
     {
       Delayed *d = g_new0 (Delayed, 1);
 
+      d->server = self;
       d->msg = g_object_ref (msg);
       d->answer = a;
       soup_server_message_pause (msg);
-      g_timeout_add (a->delay_ms, on_delay_cb, d);
+      d->timeout_id = g_timeout_add (a->delay_ms, on_delay_cb, d);
+      self->delayed = g_list_prepend (self->delayed, d);
       return;
     }
 
@@ -277,6 +291,8 @@ bbh_test_server_free (BbhTestServer *self)
 {
   if (self == NULL)
     return;
+  /* A held answer must not fire into a server that is gone (it would in a later test). */
+  g_list_free_full (g_steal_pointer (&self->delayed), (GDestroyNotify) delayed_free);
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
   g_queue_clear_full (&self->answers, (GDestroyNotify) answer_free);
