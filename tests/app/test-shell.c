@@ -1,0 +1,879 @@
+/* test-shell.c — the application shell against a real babaihu-sandbox: login, its failures,
+ * the keyring, check-in, pages and the trace
+ *
+ * Each test runs the real AgentApplication under Xvfb and drives it through the login page's
+ * and the application's actions, as a person or `gapplication action` would.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "agent-application.h"
+#include "agent-home-page.h"
+#include "agent-trace.h"
+#include "test-app-util.h"
+#include "test-sandbox-control.h"
+
+#define DEMO_ACCOUNT   "100008800"
+#define DEMO_PASSWORD  "02367073578"
+#define ADMIN_ACCOUNT  "100008899"
+#define ADMIN_PASSWORD "800ing-admin"
+#define WAIT_MS        15000
+
+typedef struct
+{
+  TestSandbox *sandbox;
+  const char  *server;
+  const char  *account;
+  const char  *password;
+  gboolean     remember;
+  goffset      trace_offset;
+  gpointer     extra;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->sandbox = test_sandbox_new ();
+  f->server = test_sandbox_get_url (f->sandbox);
+  f->account = DEMO_ACCOUNT;
+  f->password = DEMO_PASSWORD;
+  f->remember = FALSE;
+  f->trace_offset = test_trace_offset ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&f->sandbox, test_sandbox_free);
+}
+
+static AgentLoginPage *
+login_page_of (AgentApplication *app)
+{
+  return agent_window_get_login_page (agent_application_get_window (app));
+}
+
+/* Fills the login page and presses Log In, as a person would. */
+static void
+submit_login (AgentApplication *app,
+              const char       *server,
+              const char       *account,
+              const char       *password,
+              gboolean          remember)
+{
+  AgentLoginPage *page = login_page_of (app);
+
+  TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (page)), WAIT_MS);
+  agent_login_page_set_server (page, server);
+  agent_login_page_set_account (page, account);
+  agent_login_page_set_password (page, password);
+  agent_login_page_set_remember (page, remember);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "login.submit", NULL));
+}
+
+static void
+wait_logged_in (AgentApplication *app)
+{
+  AgentSession *session = agent_application_get_session (app);
+
+  TEST_WAIT_UNTIL (agent_session_get_logged_in (session) ||
+                   agent_login_page_get_error (login_page_of (app)) != NULL, WAIT_MS);
+  g_assert_cmpstr (agent_login_page_get_error (login_page_of (app)), ==, NULL);
+  g_assert_true (agent_session_get_logged_in (session));
+}
+
+static const char *
+header_title (AgentApplication *app)
+{
+  AdwWindowTitle *title = test_template_child (agent_application_get_window (app),
+                                               AGENT_TYPE_WINDOW, "window_title");
+
+  return adw_window_title_get_title (title);
+}
+
+static JsonObject *
+wait_trace (Fixture    *f,
+            GPtrArray **lines,
+            const char *event,
+            const char *field,
+            const char *value)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_MS * 1000;
+
+  for (;;)
+    {
+      JsonObject *found;
+
+      g_clear_pointer (lines, g_ptr_array_unref);
+      *lines = test_trace_read (f->trace_offset);
+      found = test_trace_find (*lines, event, field, value);
+      if (found != NULL)
+        return found;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("No trace event %s %s=%s", event, field ? field : "", value ? value : "");
+      test_iterate ();
+    }
+}
+
+/* Login ------------------------------------------------------------------------------------ */
+
+static void
+login_ok_body (AgentApplication *app,
+               gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentSession *session = agent_application_get_session (app);
+  g_autoptr(GPtrArray) lines = NULL;
+  BbhExtension *extension;
+  JsonObject *login_ok, *shown;
+
+  submit_login (app, f->server, f->account, f->password, FALSE);
+  g_assert_true (agent_login_page_get_busy (login_page_of (app)) ||
+                 agent_session_get_logged_in (session));
+  wait_logged_in (app);
+
+  /* The header says who is logged in, by name, with the extension and company. */
+  extension = agent_session_get_extension (session);
+  g_assert_nonnull (bbh_extension_get_name (extension));
+  g_assert_cmpstr (bbh_extension_get_name (extension), !=, "");
+  g_assert_cmpstr (header_title (app), ==, bbh_extension_get_name (extension));
+  g_assert_cmpstr (agent_window_get_page_name (agent_application_get_window (app)), ==, "home");
+
+  /* The sandbox is on loopback: plain http there is not marked insecure. */
+  g_assert_false (gtk_widget_get_visible (test_template_child (agent_application_get_window (app),
+                                                               AGENT_TYPE_WINDOW,
+                                                               "insecure_icon")));
+
+  login_ok = wait_trace (f, &lines, "login-ok", "account", DEMO_ACCOUNT);
+  shown = wait_trace (f, &lines, "window-shown", NULL, NULL);
+  g_assert_cmpfloat (json_object_get_double_member (shown, "ts_ms"), >=,
+                     json_object_get_double_member (login_ok, "ts_ms"));
+  wait_trace (f, &lines, "request", "method", "getExtension");
+
+  /* The clear password does not outlive the login page. */
+  g_assert_cmpint (test_sandbox_count_method (f->sandbox, "getExtension"), ==, 1);
+}
+
+static void
+test_login_ok (Fixture       *f,
+               gconstpointer  data)
+{
+  test_app_run (NULL, login_ok_body, f);
+}
+
+typedef struct
+{
+  const char *server;
+  const char *account;
+  const char *password;
+  const char *expected;   /* a part of the message the person reads */
+} FailureCase;
+
+static gboolean
+find_login_dialog (AgentApplication *app,
+                   const char       *expected)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      {
+        const char *body = adw_message_dialog_get_body (l->data);
+
+        if (body != NULL && strstr (body, expected) != NULL)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+login_failure_body (AgentApplication *app,
+                    gpointer          user_data)
+{
+  Fixture *f = user_data;
+  FailureCase *failure = f->extra;
+  AgentLoginPage *page = login_page_of (app);
+  const char *error;
+
+  submit_login (app, failure->server, failure->account, failure->password, TRUE);
+  TEST_WAIT_UNTIL (agent_login_page_get_error (page) != NULL, WAIT_MS);
+
+  error = agent_login_page_get_error (page);
+  g_test_message ("Login error: %s", error);
+  g_assert_nonnull (strstr (error, failure->expected));
+  g_assert_false (agent_session_get_logged_in (agent_application_get_session (app)));
+  g_assert_false (agent_login_page_get_busy (page));
+  g_assert_null (agent_window_get_page_name (agent_application_get_window (app)));
+
+  /* The failed explicit action is also answered with a dialog. */
+  TEST_WAIT_UNTIL (find_login_dialog (app, failure->expected), WAIT_MS);
+}
+
+static void
+test_login_wrong_password (Fixture       *f,
+                           gconstpointer  data)
+{
+  FailureCase failure = { f->server, DEMO_ACCOUNT, "not-the-password", "password is wrong" };
+
+  f->extra = &failure;
+  test_app_run (NULL, login_failure_body, f);
+  g_assert_cmpint (test_sandbox_count_method (f->sandbox, "getExtension"), ==, 1);
+}
+
+static guint16
+closed_port (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  guint16 port;
+
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  return port;
+}
+
+static void
+test_login_unreachable (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", closed_port ());
+  FailureCase failure = { url, DEMO_ACCOUNT, DEMO_PASSWORD, "Cannot reach" };
+
+  f->extra = &failure;
+  test_app_run (NULL, login_failure_body, f);
+}
+
+static void
+on_html_cb (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  const char *html = "<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>";
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, html, strlen (html));
+}
+
+static void
+test_login_html (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *url = NULL;
+  FailureCase failure = { NULL, DEMO_ACCOUNT, DEMO_PASSWORD, "does not answer like an 800ing server" };
+
+  soup_server_add_handler (server, NULL, on_html_cb, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+
+  failure.server = url;
+  f->extra = &failure;
+  test_app_run (NULL, login_failure_body, f);
+}
+
+/* A port that accepts connections but does not speak HTTP at all. */
+static gboolean
+on_not_http_cb (GSocketService    *service,
+                GSocketConnection *connection,
+                GObject           *source,
+                gpointer           user_data)
+{
+  const char *banner = "SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n";
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+
+  g_output_stream_write_all (out, banner, strlen (banner), NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static void
+test_login_not_a_server (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  FailureCase failure = { NULL, DEMO_ACCOUNT, DEMO_PASSWORD, "does not answer like an 800ing server" };
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_not_http_cb), NULL);
+  g_socket_service_start (service);
+  url = g_strdup_printf ("http://127.0.0.1:%u",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+
+  failure.server = url;
+  f->extra = &failure;
+  test_app_run (NULL, login_failure_body, f);
+  g_socket_service_stop (service);
+}
+
+static void
+invalid_account_body (AgentApplication *app,
+                      gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentLoginPage *page = login_page_of (app);
+
+  submit_login (app, f->server, "agent-800", DEMO_PASSWORD, FALSE);
+  g_assert_nonnull (agent_login_page_get_error (page));
+  g_assert_nonnull (strstr (agent_login_page_get_error (page), "digits"));
+  g_assert_false (agent_login_page_get_busy (page));
+  g_assert_false (agent_session_get_busy (agent_application_get_session (app)));
+}
+
+static void
+test_login_invalid_account (Fixture       *f,
+                            gconstpointer  data)
+{
+  test_app_run (NULL, invalid_account_body, f);
+  /* Nothing was sent for an account that cannot be right. */
+  g_assert_cmpint (test_sandbox_count_method (f->sandbox, "getExtension"), ==, 0);
+}
+
+/* Keyring ---------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  gboolean done;
+  char    *secret;
+} Lookup;
+
+static void
+on_lookup_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Lookup *lookup = user_data;
+  g_autoptr(GError) error = NULL;
+
+  lookup->secret = secret_password_lookup_finish (result, &error);
+  g_assert_no_error (error);
+  lookup->done = TRUE;
+}
+
+static char *
+keyring_lookup (const char *server,
+                const char *account)
+{
+  Lookup lookup = { 0 };
+
+  secret_password_lookup (agent_credentials_get_schema (), NULL, on_lookup_cb, &lookup,
+                          "server", server, "account", account, NULL);
+  TEST_WAIT_UNTIL (lookup.done, WAIT_MS);
+  return lookup.secret;
+}
+
+static void
+remember_body (AgentApplication *app,
+               gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *md5 = bbh_password_md5 (DEMO_PASSWORD);
+  char *secret = NULL;
+
+  submit_login (app, f->server, DEMO_ACCOUNT, DEMO_PASSWORD, TRUE);
+  wait_logged_in (app);
+
+  /* What is kept is the MD5 the server wants — never the clear password. */
+  TEST_WAIT_UNTIL ((secret = keyring_lookup (f->server, DEMO_ACCOUNT)) != NULL, WAIT_MS);
+  g_assert_cmpstr (secret, ==, md5);
+  g_assert_cmpstr (secret, !=, DEMO_PASSWORD);
+  secret_password_free (secret);
+}
+
+static void
+auto_login_body (AgentApplication *app,
+                 gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentSession *session = agent_application_get_session (app);
+  g_autoptr(GPtrArray) lines = NULL;
+
+  /* Nobody types anything: the stored secret logs in. */
+  TEST_WAIT_UNTIL (agent_session_get_logged_in (session), WAIT_MS);
+  g_assert_cmpstr (agent_session_get_account (session), ==, DEMO_ACCOUNT);
+  g_assert_cmpstr (header_title (app), ==,
+                   bbh_extension_get_name (agent_session_get_extension (session)));
+  wait_trace (f, &lines, "login-ok", "account", DEMO_ACCOUNT);
+
+  /* Logging out forgets it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "logout", NULL);
+  TEST_WAIT_UNTIL (!agent_session_get_logged_in (session), WAIT_MS);
+  TEST_WAIT_UNTIL (keyring_lookup (f->server, DEMO_ACCOUNT) == NULL, WAIT_MS);
+  g_assert_null (agent_window_get_page_name (agent_application_get_window (app)));
+  g_assert_cmpstr (agent_login_page_get_account (login_page_of (app)), ==, DEMO_ACCOUNT);
+}
+
+static void
+no_auto_login_body (AgentApplication *app,
+                    gpointer          user_data)
+{
+  AgentSession *session = agent_application_get_session (app);
+  AgentLoginPage *page = login_page_of (app);
+
+  /* The next start after a logout stays on the login page, the account filled in. */
+  TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (page)), WAIT_MS);
+  for (guint i = 0; i < 10; i++)
+    test_iterate ();
+  g_assert_false (agent_session_get_logged_in (session));
+  g_assert_false (agent_session_get_busy (session));
+  g_assert_cmpstr (agent_login_page_get_account (page), ==, DEMO_ACCOUNT);
+}
+
+static void
+test_keyring (Fixture       *f,
+              gconstpointer  data)
+{
+  test_app_run (NULL, remember_body, f);
+  g_assert_cmpint (test_sandbox_count_method (f->sandbox, "getExtension"), ==, 1);
+
+  test_app_run (NULL, auto_login_body, f);
+  g_assert_cmpint (test_sandbox_count_method (f->sandbox, "getExtension"), ==, 2);
+
+  test_app_run (NULL, no_auto_login_body, f);
+  g_assert_cmpint (test_sandbox_count_method (f->sandbox, "getExtension"), ==, 2);
+}
+
+/* Check-in --------------------------------------------------------------------------------- */
+
+static guint
+count_check_in (TestSandbox *sandbox,
+                const char  *status)
+{
+  g_autoptr(JsonNode) root = test_sandbox_dup_requests (sandbox);
+  JsonArray *requests = json_object_get_array_member (json_node_get_object (root), "requests");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      JsonObject *request = json_array_get_object_element (requests, i);
+      JsonObject *params = json_object_get_object_member (request, "params");
+
+      if (g_strcmp0 (json_object_get_string_member (request, "method"), "setUserCheckInOut") == 0 &&
+          params != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (params, "status", ""), status) == 0)
+        n++;
+    }
+  return n;
+}
+
+static void
+check_in_body (AgentApplication *app,
+               gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentSession *session = agent_application_get_session (app);
+  AgentWindow *window = agent_application_get_window (app);
+  GtkSwitch *check_in_switch = test_template_child (window, AGENT_TYPE_WINDOW, "check_in_switch");
+  g_autoptr(GPtrArray) lines = NULL;
+
+  submit_login (app, f->server, DEMO_ACCOUNT, DEMO_PASSWORD, FALSE);
+  wait_logged_in (app);
+
+  /* "Check in at login" is on by default. */
+  TEST_WAIT_UNTIL (agent_session_get_checked_in (session), WAIT_MS);
+  g_assert_true (gtk_switch_get_state (check_in_switch));
+  g_assert_cmpuint (count_check_in (f->sandbox, "0"), ==, 1);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "check-in", g_variant_new_boolean (FALSE));
+  TEST_WAIT_UNTIL (!agent_session_get_checked_in (session), WAIT_MS);
+  g_assert_false (gtk_switch_get_state (check_in_switch));
+  g_assert_false (gtk_switch_get_active (check_in_switch));
+  g_assert_cmpuint (count_check_in (f->sandbox, "1"), ==, 1);
+  wait_trace (f, &lines, "check-in", "checked_in", "false");
+
+  /* The switch in the header goes through the same action. */
+  gtk_switch_set_active (check_in_switch, TRUE);
+  TEST_WAIT_UNTIL (agent_session_get_checked_in (session), WAIT_MS);
+  g_assert_true (gtk_switch_get_state (check_in_switch));
+  g_assert_cmpuint (count_check_in (f->sandbox, "0"), ==, 2);
+
+  /* The action always asks the server, even for the state it is in. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "check-in", g_variant_new_boolean (TRUE));
+  TEST_WAIT_UNTIL (count_check_in (f->sandbox, "0") == 3, WAIT_MS);
+  g_assert_true (agent_session_get_checked_in (session));
+}
+
+static void
+test_check_in (Fixture       *f,
+               gconstpointer  data)
+{
+  double quit_ms = test_app_run (NULL, check_in_body, f);
+
+  /* Quitting checks out, within the bounded wait. */
+  g_assert_cmpuint (count_check_in (f->sandbox, "1"), ==, 2);
+  g_assert_cmpfloat (quit_ms, <, 5000);
+}
+
+/* Pages ------------------------------------------------------------------------------------ */
+
+static void
+pages_body (AgentApplication *app,
+            gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentWindow *window = agent_application_get_window (app);
+  g_autoptr(GPtrArray) lines = NULL;
+  JsonObject *shown;
+  GListModel *calls;
+  guint today_before;
+
+  submit_login (app, f->server, f->account, f->password, FALSE);
+  wait_logged_in (app);
+
+  /* home counts today's calls, once they are on screen. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-page", g_variant_new_string ("home"));
+  shown = wait_trace (f, &lines, "page-shown", "page", "home");
+  calls = agent_home_page_get_calls (AGENT_HOME_PAGE (agent_window_get_page (window, "home")));
+  g_assert_nonnull (calls);
+  today_before = json_object_get_int_member (shown, "rows");
+  g_assert_cmpuint (today_before, >=, g_list_model_get_n_items (calls));
+
+  /* A call placed now is one more today — the count comes from the server. */
+  test_sandbox_call (f->sandbox, "800", "13800138000", "in", 100, 200, FALSE);
+  {
+    gint64 deadline = g_get_monotonic_time () + WAIT_MS * 1000;
+    gint64 rows;
+
+    /* The record appears once the call has ended; show the page again until it is there. */
+    do
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        f->trace_offset = test_trace_offset ();
+        g_action_group_activate_action (G_ACTION_GROUP (app), "show-page",
+                                        g_variant_new_string ("home"));
+        shown = wait_trace (f, &lines, "page-shown", "page", "home");
+        rows = json_object_get_int_member (shown, "rows");
+        g_assert_cmpint (rows, <=, today_before + 1);
+      }
+    while (rows != today_before + 1);
+  }
+
+  /* A page without a list yet. */
+  f->trace_offset = test_trace_offset ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-page", g_variant_new_string ("memos"));
+  shown = wait_trace (f, &lines, "page-shown", "page", "memos");
+  g_assert_cmpint (json_object_get_int_member (shown, "rows"), ==, 0);
+  g_assert_cmpstr (agent_window_get_page_name (window), ==, "memos");
+
+  /* An administrator's page, as an agent: denied, and nothing else changes. */
+  f->trace_offset = test_trace_offset ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-page", g_variant_new_string ("agents"));
+  wait_trace (f, &lines, "page-denied", "page", "agents");
+  g_assert_null (test_trace_find (lines, "page-shown", "page", "agents"));
+  g_assert_cmpstr (agent_window_get_page_name (window), ==, "memos");
+
+  /* The same page again still ends in page-shown. */
+  f->trace_offset = test_trace_offset ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-page", g_variant_new_string ("memos"));
+  wait_trace (f, &lines, "page-shown", "page", "memos");
+}
+
+static void
+test_pages (Fixture       *f,
+            gconstpointer  data)
+{
+  test_app_run (NULL, pages_body, f);
+}
+
+static void
+admin_pages_body (AgentApplication *app,
+                  gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentWindow *window = agent_application_get_window (app);
+  g_autoptr(GPtrArray) lines = NULL;
+
+  submit_login (app, f->server, ADMIN_ACCOUNT, ADMIN_PASSWORD, FALSE);
+  wait_logged_in (app);
+  g_assert_true (agent_session_get_is_admin (agent_application_get_session (app)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-page", g_variant_new_string ("agents"));
+  wait_trace (f, &lines, "page-shown", "page", "agents");
+  g_assert_null (test_trace_find (lines, "page-denied", "page", "agents"));
+  g_assert_cmpstr (agent_window_get_page_name (window), ==, "agents");
+}
+
+static void
+test_admin_pages (Fixture       *f,
+                  gconstpointer  data)
+{
+  test_app_run (NULL, admin_pages_body, f);
+}
+
+/* Before login ----------------------------------------------------------------------------- */
+
+static void
+before_login_body (AgentApplication *app,
+                   gpointer          user_data)
+{
+  AgentLoginPage *page = login_page_of (app);
+  static const struct { const char *action; const char *type; const char *value; } actions[] = {
+    { "show-page", "s", "history" },
+    { "dial", "s", "13800138000" },
+    { "open-customer", "s", "13800138000" },
+    { "play-recording", "s", "7687658987667780097" },
+    { "check-in", "b", NULL },
+  };
+
+  TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (page)), WAIT_MS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GVariant *parameter = g_str_equal (actions[i].type, "b") ? g_variant_new_boolean (TRUE)
+                                                                : g_variant_new_string (actions[i].value);
+
+      agent_login_page_set_error (page, NULL);
+      g_action_group_activate_action (G_ACTION_GROUP (app), actions[i].action, parameter);
+      test_iterate ();
+
+      /* Answered with the login page and a message. */
+      g_assert_nonnull (agent_login_page_get_error (page));
+      g_assert_null (agent_window_get_page_name (agent_application_get_window (app)));
+      g_assert_false (agent_session_get_logged_in (agent_application_get_session (app)));
+    }
+}
+
+static void
+test_before_login (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_app_run (NULL, before_login_body, f);
+  g_assert_cmpint (test_sandbox_count_method (f->sandbox, "setUserCheckInOut"), ==, 0);
+}
+
+/* Command line, sandbox, quit -------------------------------------------------------------- */
+
+static void
+password_file_body (AgentApplication *app,
+                    gpointer          user_data)
+{
+  Fixture *f = user_data;
+
+  wait_logged_in (app);
+  g_assert_cmpstr (agent_session_get_account (agent_application_get_session (app)), ==, DEMO_ACCOUNT);
+  g_assert_false (agent_window_get_sandbox (agent_application_get_window (app)));
+  (void) f;
+}
+
+static void
+test_password_file (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *file = test_write_password_file (DEMO_PASSWORD "\n");
+  const char *argv[] = { "--server", f->server, "--account", DEMO_ACCOUNT,
+                         "--password-file", file, NULL };
+
+  test_app_run (argv, password_file_body, f);
+  g_unlink (file);
+  g_assert_cmpint (test_sandbox_count_method (f->sandbox, "getExtension"), ==, 1);
+}
+
+static void
+sandbox_body (AgentApplication *app,
+              gpointer          user_data)
+{
+  AgentSandbox **sandbox = user_data;
+  AgentWindow *window = agent_application_get_window (app);
+  GtkInfoBar *bar = test_template_child (window, AGENT_TYPE_WINDOW, "sandbox_bar");
+
+  wait_logged_in (app);
+  g_assert_cmpstr (agent_session_get_account (agent_application_get_session (app)), ==, DEMO_ACCOUNT);
+  TEST_WAIT_UNTIL (agent_session_get_checked_in (agent_application_get_session (app)), WAIT_MS);
+  g_assert_true (agent_window_get_sandbox (window));
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  g_assert_true (agent_sandbox_get_running (agent_application_get_sandbox (app)));
+  g_assert_nonnull (agent_sandbox_get_url (agent_application_get_sandbox (app)));
+
+  *sandbox = g_object_ref (agent_application_get_sandbox (app));
+}
+
+static void
+test_sandbox_mode (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *argv[] = { "--sandbox", NULL };
+  g_autoptr(AgentSandbox) sandbox = NULL;
+  double quit_ms;
+
+  quit_ms = test_app_run (argv, sandbox_body, &sandbox);
+  g_assert_nonnull (sandbox);
+  /* Quitting stopped the sandbox the application started. */
+  g_assert_false (agent_sandbox_get_running (sandbox));
+  g_assert_cmpfloat (quit_ms, <, 5000);
+}
+
+static void
+quit_unreachable_body (AgentApplication *app,
+                       gpointer          user_data)
+{
+  Fixture *f = user_data;
+
+  submit_login (app, f->server, DEMO_ACCOUNT, DEMO_PASSWORD, FALSE);
+  wait_logged_in (app);
+  TEST_WAIT_UNTIL (agent_session_get_checked_in (agent_application_get_session (app)), WAIT_MS);
+
+  /* The server stops answering: quitting must not wait for it. */
+  test_sandbox_fault (f->sandbox, "slow", 20000);
+}
+
+static void
+test_quit_bounded (Fixture       *f,
+                   gconstpointer  data)
+{
+  double quit_ms = test_app_run (NULL, quit_unreachable_body, f);
+
+  g_test_message ("quit took %.0f ms", quit_ms);
+  g_assert_cmpfloat (quit_ms, <, 5000);
+  test_sandbox_fault (f->sandbox, "none", 0);
+}
+
+/* Trace ------------------------------------------------------------------------------------ */
+
+static void
+test_trace_lines (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *md5 = bbh_password_md5 (DEMO_PASSWORD);
+  g_autofree char *md5_lower = g_ascii_strdown (md5, -1);
+  GError *error = NULL;
+
+  test_app_run (NULL, login_ok_body, f);
+
+  /* Every line of the whole run so far is a JSON object with ts_ms and event. */
+  lines = test_trace_read (0);
+  g_assert_cmpuint (lines->len, >, 0);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      JsonObject *line = g_ptr_array_index (lines, i);
+      JsonNode *ts = json_object_get_member (line, "ts_ms");
+      const char *event = json_object_get_string_member_with_default (line, "event", NULL);
+
+      g_assert_nonnull (ts);
+      g_assert_true (json_node_get_value_type (ts) == G_TYPE_DOUBLE ||
+                     json_node_get_value_type (ts) == G_TYPE_INT64);
+      g_assert_cmpfloat (json_node_get_double (ts), >, 1.6e12);
+      g_assert_nonnull (event);
+
+      if (g_str_equal (event, "request"))
+        {
+          g_assert_nonnull (json_object_get_string_member_with_default (line, "method", NULL));
+          g_assert_true (json_object_has_member (line, "ms"));
+          g_assert_true (json_object_has_member (line, "ok"));
+        }
+      else if (g_str_equal (event, "page-shown"))
+        {
+          g_assert_nonnull (json_object_get_string_member_with_default (line, "page", NULL));
+          g_assert_true (json_object_has_member (line, "rows"));
+        }
+      else if (g_str_equal (event, "check-in"))
+        {
+          g_assert_true (json_object_has_member (line, "checked_in"));
+          g_assert_true (json_object_has_member (line, "ok"));
+        }
+    }
+
+  /* Secrets never reach the trace. */
+  g_file_get_contents (test_trace_path (), &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (contents, DEMO_PASSWORD));
+  g_assert_null (strstr (contents, ADMIN_PASSWORD));
+  g_assert_null (strstr (contents, md5));
+  g_assert_null (strstr (contents, md5_lower));
+  g_assert_null (strstr (contents, "sa_password"));
+}
+
+/* Units ------------------------------------------------------------------------------------ */
+
+static void
+test_phone_from_uri (void)
+{
+  static const struct { const char *uri; const char *number; } cases[] = {
+    { "tel:13800138000", "13800138000" },
+    { "tel:+86-138-0013-8000", "+8613800138000" },
+    { "tel:%2B86%20138%200013%208000", "+8613800138000" },
+    { "tel:010-6552 9988;phone-context=example.com", "01065529988" },
+    { "callto://13800138000", "13800138000" },
+    { "TEL:400(800)1234", "4008001234" },
+    { "tel:", NULL },
+    { "tel:call-me-maybe", NULL },
+    { "mailto:someone@example.com", NULL },
+    { "https://example.com", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *number = agent_phone_from_uri (cases[i].uri);
+
+      g_assert_cmpstr (number, ==, cases[i].number);
+    }
+}
+
+static void
+test_trace_disabled_costs_nothing (void)
+{
+  /* Unit check of the writer: a line written and flushed is in the file, whole. */
+  goffset offset = test_trace_offset ();
+  g_autoptr(GPtrArray) lines = NULL;
+  JsonObject *line;
+
+  AGENT_TRACE ("unit-test",
+               "text", g_variant_new_string ("quote \" and newline \n"),
+               "big", g_variant_new_int64 (G_GINT64_CONSTANT (7687658987667780097)),
+               NULL);
+  lines = test_trace_read (offset);
+  line = test_trace_find (lines, "unit-test", NULL, NULL);
+  g_assert_nonnull (line);
+  g_assert_cmpstr (json_object_get_string_member (line, "text"), ==, "quote \" and newline \n");
+  g_assert_cmpint (json_object_get_int_member (line, "big"), ==, G_GINT64_CONSTANT (7687658987667780097));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  test_trace_setup ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/agent/shell/phone-from-uri", test_phone_from_uri);
+  g_test_add_func ("/agent/shell/trace-writer", test_trace_disabled_costs_nothing);
+#define ADD(path, func) \
+  g_test_add ("/agent/shell/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("login-ok", test_login_ok);
+  ADD ("login-wrong-password", test_login_wrong_password);
+  ADD ("login-unreachable", test_login_unreachable);
+  ADD ("login-html", test_login_html);
+  ADD ("login-not-a-server", test_login_not_a_server);
+  ADD ("login-invalid-account", test_login_invalid_account);
+  ADD ("keyring", test_keyring);
+  ADD ("check-in", test_check_in);
+  ADD ("pages", test_pages);
+  ADD ("admin-pages", test_admin_pages);
+  ADD ("before-login", test_before_login);
+  ADD ("password-file", test_password_file);
+  ADD ("sandbox", test_sandbox_mode);
+  ADD ("quit-bounded", test_quit_bounded);
+  ADD ("trace-lines", test_trace_lines);
+#undef ADD
+
+  return g_test_run ();
+}
