@@ -326,6 +326,20 @@ integ_http_get (IntegFixture *f,
   return exchange (f, msg, out_status);
 }
 
+GBytes *
+integ_http_post_form (IntegFixture *f,
+                      const char   *url,
+                      const char   *form,
+                      guint        *out_status)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) body = g_bytes_new (form, strlen (form));
+
+  g_assert_nonnull (msg);
+  soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded", body);
+  return exchange (f, msg, out_status);
+}
+
 static JsonObject *
 parse_object (GBytes *body)
 {
@@ -412,6 +426,26 @@ integ_fault (IntegFixture *f,
   g_autoptr(JsonObject) answer = integ_control (f, "/sandbox/fault", json);
 }
 
+JsonObject *
+integ_last_request (IntegFixture *f,
+                    const char   *method)
+{
+  g_autoptr(JsonObject) log = integ_control (f, "/sandbox/requests", NULL);
+  JsonArray *requests = json_object_get_array_member (log, "requests");
+  JsonObject *found = NULL;
+
+  g_assert_nonnull (requests);
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (requests, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (entry, "method", ""), method) == 0
+          && json_object_has_member (entry, "params"))
+        found = json_object_get_object_member (entry, "params");
+    }
+  return found ? json_object_ref (found) : NULL;
+}
+
 gboolean
 integ_sandbox_has_method (IntegFixture *f,
                           const char   *method)
@@ -431,7 +465,7 @@ integ_sandbox_has_method (IntegFixture *f,
   if (strstr (message, "unknown method") == NULL)
     return TRUE;
 
-  skip = g_strdup_printf ("babaihu-sandbox does not implement %s yet (it answers “%s”)",
+  skip = g_strdup_printf ("babaihu-sandbox does not implement %s yet (it answers \"%s\")",
                           method, message);
   g_test_skip (skip);
   return FALSE;
@@ -593,4 +627,71 @@ integ_events_count (IntegEvents *events,
         n++;
     }
   return n;
+}
+
+typedef struct
+{
+  IntegEvents *events;
+  const char  *phone;
+  int          kind;
+  BbhEvent    *found;
+} KindWait;
+
+static gboolean
+kind_arrived (gpointer user_data)
+{
+  KindWait *wait = user_data;
+
+  for (guint i = 0; i < wait->events->events->len; i++)
+    {
+      BbhEvent *event = g_ptr_array_index (wait->events->events, i);
+
+      if (bbh_event_get_kind (event) == wait->kind
+          && g_strcmp0 (bbh_event_get_phone (event), wait->phone) == 0)
+        {
+          wait->found = event;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+BbhEvent *
+integ_events_wait_kind (IntegEvents *events,
+                        const char  *phone,
+                        int          kind,
+                        guint        timeout_ms)
+{
+  KindWait wait = { events, phone, kind, NULL };
+
+  if (!integ_spin_until (kind_arrived, &wait, timeout_ms))
+    g_error ("No kind %d message for %s within %u ms", kind, phone, timeout_ms);
+  return wait.found;
+}
+
+static void
+on_tick_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+gboolean
+integ_poll_until (IntegFixture *f,
+                  IntegProbe    probe,
+                  gpointer      user_data,
+                  guint         interval_ms,
+                  guint         timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!probe (f, user_data))
+    {
+      gboolean tick = FALSE;
+
+      if (g_get_monotonic_time () >= deadline)
+        return FALSE;
+      g_timeout_add_once (interval_ms, on_tick_cb, &tick);
+      wait_flag (&tick, interval_ms + INTEG_TIMEOUT_MS, "the next look");
+    }
+  return TRUE;
 }

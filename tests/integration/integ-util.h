@@ -93,6 +93,11 @@ void          integ_fault               (IntegFixture        *f,
                                          const char          *mode,
                                          guint                ms);
 
+/* The parameters of the last request for @method in the sandbox's request log (GET
+ * /sandbox/requests), or NULL when there was none. */
+JsonObject   *integ_last_request        (IntegFixture        *f,
+                                         const char          *method);
+
 /* Whether the sandbox implements @method (it answers other names "unknown method"). When it
  * does not, the test is marked skipped with a message naming the method, and FALSE returned. */
 gboolean      integ_sandbox_has_method  (IntegFixture        *f,
@@ -105,6 +110,12 @@ char         *integ_unique_phone        (void);
 gint64        integ_json_int            (JsonObject          *object,
                                          const char          *name,
                                          gint64               fallback);
+
+/* POST @form (application/x-www-form-urlencoded) to @url; returns the body and sets *@out_status. */
+GBytes       *integ_http_post_form      (IntegFixture        *f,
+                                         const char          *url,
+                                         const char          *form,
+                                         guint               *out_status);
 
 /* GET @url with the plain session; returns the body and sets *@out_status. */
 GBytes       *integ_http_get            (IntegFixture        *f,
@@ -142,6 +153,23 @@ guint         integ_events_count        (IntegEvents         *events,
                                          const char          *phone,
                                          IntegStep            step);
 
+/* Waits for a message of @kind (BbhEventKind) about @phone, and returns it (borrowed). */
+BbhEvent     *integ_events_wait_kind    (IntegEvents         *events,
+                                         const char          *phone,
+                                         int                  kind,
+                                         guint                timeout_ms);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IntegEvents, integ_events_free)
+
+/* For server state that changes by itself (a callback's progress): asks @probe every
+ * @interval_ms (the pace of a UI that watches it) until it says TRUE or @timeout_ms pass. */
+typedef gboolean (*IntegProbe) (IntegFixture *f,
+                                gpointer      user_data);
+
+gboolean      integ_poll_until          (IntegFixture        *f,
+                                         IntegProbe           probe,
+                                         gpointer             user_data,
+                                         guint                interval_ms,
+                                         guint                timeout_ms);
 
 G_END_DECLS
