@@ -198,6 +198,9 @@ agent_home_page_dispose (GObject *object)
   g_clear_object (&self->calls);
   g_clear_object (&self->session);
 
+  /* The stack is both AdwBin's child and a template child: let AdwBin let go of it first,
+   * or both would unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AGENT_TYPE_HOME_PAGE);
 
   G_OBJECT_CLASS (agent_home_page_parent_class)->dispose (object);
