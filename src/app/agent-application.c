@@ -93,20 +93,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoginRequest, login_request_free)
 static AgentWindow *
 ensure_window (AgentApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (window == NULL)
-    {
-      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  if (AGENT_IS_WINDOW (active))
+    return AGENT_WINDOW (active);
 
-      for (GList *l = windows; l != NULL; l = l->next)
-        if (AGENT_IS_WINDOW (l->data))
-          return l->data;
+  /* The active window may be a dialog or the pop-up: the main window is the AgentWindow. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (AGENT_IS_WINDOW (l->data))
+      return l->data;
 
-      window = GTK_WINDOW (agent_window_new (GTK_APPLICATION (self), self->session));
-    }
-
-  return AGENT_WINDOW (window);
+  return agent_window_new (GTK_APPLICATION (self), self->session);
 }
 
 static gboolean
@@ -250,6 +247,7 @@ show_login_error (AgentApplication *self,
   adw_message_dialog_add_response (alert, "close", _("_Close"));
   adw_message_dialog_set_default_response (alert, "close");
   gtk_widget_add_css_class (GTK_WIDGET (alert), "login-error-dialog");
+  gtk_window_set_application (GTK_WINDOW (alert), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (alert));
 }
 
@@ -646,6 +644,24 @@ logout_action (GSimpleAction *action,
   agent_window_show_login (window, NULL);
 }
 
+/* Dialogs first: destroying the main window takes its transient windows with it. */
+static void
+destroy_windows (AgentApplication *self,
+                 gboolean          main_window)
+{
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                                     (GCopyFunc) g_object_ref, NULL);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (!AGENT_IS_WINDOW (l->data))
+      gtk_window_destroy (l->data);
+  for (GList *l = windows; l != NULL && main_window; l = l->next)
+    if (AGENT_IS_WINDOW (l->data))
+      gtk_window_destroy (l->data);
+
+  g_list_free_full (windows, g_object_unref);
+}
+
 static void
 finish_quit (AgentApplication *self)
 {
@@ -653,13 +669,7 @@ finish_quit (AgentApplication *self)
   agent_sandbox_stop (self->sandbox);
   agent_trace_flush ();
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; )
-    {
-      GList *next = l->next;
-
-      gtk_window_destroy (l->data);
-      l = next;
-    }
+  destroy_windows (self, TRUE);
   g_application_quit (G_APPLICATION (self));
 }
 
@@ -698,8 +708,11 @@ quit_action (GSimpleAction *action,
   self->quitting = TRUE;
 
   g_cancellable_cancel (self->cancellable);
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    gtk_widget_set_visible (l->data, FALSE);
+
+  /* The windows go at once; the check-out finishes behind the scenes. (Hiding a modal dialog
+   * before destroying it upsets GTK: dialogs are destroyed, the main window hidden.) */
+  destroy_windows (self, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (ensure_window (self)), FALSE);
 
   self->quit_backstop_id = g_timeout_add (QUIT_BACKSTOP_MS, on_quit_backstop_cb, self);
   /* The remembered password stays: quitting is not logging out. */
