@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "agent-application.h"
+#include "agent-popup-manager.h"
 #include "agent-preferences-window.h"
 #include "agent-trace.h"
 
@@ -959,6 +960,7 @@ agent_application_startup (GApplication *app)
                            G_CALLBACK (on_login_page_submit_cb), self, G_CONNECT_SWAPPED);
 
   /* -- Services built on the session (call pop-up, outbox, dialer) are created here. -- */
+  agent_popup_manager_install (GTK_APPLICATION (self), self->session, self->settings);
 }
 
 static void

@@ -1003,8 +1003,9 @@ agent_outbox_get_client (AgentOutbox *self)
  * @self: an #AgentOutbox
  * @client: (nullable): the logged-in client, or %NULL to stop delivering
  *
- * Entries are stored for, and delivered with, the account of @client. A request under way
- * for the previous client is cancelled; its entry is checked against the server next time.
+ * Entries are stored for, and delivered with, the account of @client; with %NULL they are
+ * still stored for the last account, and wait. A request under way for the previous client
+ * is cancelled; its entry is checked against the server next time.
  */
 void
 agent_outbox_set_client (AgentOutbox *self,
@@ -1023,9 +1024,11 @@ agent_outbox_set_client (AgentOutbox *self,
   self->retry_delay = self->retry_delay_initial;
 
   g_set_object (&self->client, client);
-  g_clear_pointer (&self->account, g_free);
+  /* Logged out, the last account stays: a memo written after that is still kept for it and
+   * goes out at its next login. */
   if (client != NULL)
     {
+      g_free (self->account);
       self->account = g_strdup (bbh_client_get_account (client));
     }
   set_stalled (self, FALSE, NULL);

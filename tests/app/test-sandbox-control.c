@@ -13,6 +13,7 @@ struct _TestSandbox
 {
   GSubprocess *process;
   char        *url;
+  char        *control_url;   /* answers even while the API port plays dead */
   char        *dir;
   SoupSession *session;
 };
@@ -23,6 +24,7 @@ test_sandbox_new (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autofree char *line = NULL;
+  g_autofree char *control = NULL;
   g_autofree char *db = NULL;
   const char *program = g_getenv ("BABAIHU_SANDBOX");
   TestSandbox *sandbox = g_new0 (TestSandbox, 1);
@@ -45,6 +47,14 @@ test_sandbox_new (void)
   url = strstr (line, "http://");
   g_assert_nonnull (url);
   sandbox->url = g_strstrip (g_strdup (url));
+
+  /* The second line names the control port. */
+  control = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (control != NULL && (url = strstr (control, "http://")) != NULL)
+    sandbox->control_url = g_strstrip (g_strdup (url));
+  else
+    sandbox->control_url = g_strdup (sandbox->url);
   sandbox->session = soup_session_new ();
   return sandbox;
 }
@@ -62,6 +72,7 @@ test_sandbox_free (TestSandbox *sandbox)
   g_assert_cmpint (system (cmd), ==, 0);
   g_free (sandbox->dir);
   g_free (sandbox->url);
+  g_free (sandbox->control_url);
   g_free (sandbox);
 }
 
@@ -80,7 +91,7 @@ control (TestSandbox *sandbox,
   g_autoptr(GError) error = NULL;
   g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GBytes) answer = NULL;
-  g_autofree char *uri = g_strconcat (sandbox->url, path, NULL);
+  g_autofree char *uri = g_strconcat (sandbox->control_url, path, NULL);
 
   msg = soup_message_new (http_method, uri);
   if (body != NULL)
