@@ -381,6 +381,7 @@ typedef struct
   GHashTable        *params;
   gint64             started_ms;
   gulong             finished_id;
+  gulong             disconnected_id;
 } Download;
 
 typedef struct
@@ -394,6 +395,7 @@ static void
 download_free (Download *download)
 {
   g_clear_signal_handler (&download->finished_id, download->msg);
+  g_clear_signal_handler (&download->disconnected_id, download->msg);
   g_clear_object (&download->msg);
   g_clear_pointer (&download->params, g_hash_table_unref);
   g_free (download);
@@ -523,6 +525,9 @@ on_encoded_cb (GObject      *object,
     {
       Download *download = l->data;
 
+      /* Answered now: its end no longer concerns the pending table. */
+      g_clear_signal_handler (&download->finished_id, download->msg);
+      g_clear_signal_handler (&download->disconnected_id, download->msg);
       if (!ok || !respond_file (download->msg, encode->mp3, "audio/mpeg"))
         respond_error (download->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, SANDBOX_ERROR_FILE_SAVE,
                        "the recording could not be converted to MP3");
@@ -615,6 +620,8 @@ sandbox_recordings_serve_download (SandboxServer     *server,
   download->started_ms = started_ms;
   download->finished_id = g_signal_connect (msg, "finished",
                                             G_CALLBACK (on_download_finished_cb), download);
+  download->disconnected_id = g_signal_connect (msg, "disconnected",
+                                                G_CALLBACK (on_download_finished_cb), download);
   sandbox_message_pause (msg);
 
   pending = pending_encodes (server);

@@ -68,6 +68,7 @@ typedef struct
   char              *jsonp;
   gint64             started_ms;
   gulong             finished_id;
+  gulong             disconnected_id;
   gboolean           held;
   gboolean           answered;
   GDestroyNotify     on_gone;
@@ -310,6 +311,7 @@ static void
 call_free (SandboxCall *call)
 {
   g_clear_signal_handler (&call->finished_id, call->msg);
+  g_clear_signal_handler (&call->disconnected_id, call->msg);
   g_clear_object (&call->msg);
   g_clear_pointer (&call->request.params, g_hash_table_unref);
   g_clear_pointer (&call->request.files, g_hash_table_unref);
@@ -493,11 +495,18 @@ handle_api (SandboxServer     *self,
     g_set_error (&error, SANDBOX_ERROR, SANDBOX_ERROR_INTERNAL, "%s gave no answer",
                  call->method_name);
 
+  if (call->held)
+    {
+      /* Freed when the answer has been written ("finished"). */
+      call_respond (call, answer, error);
+      return;
+    }
   call_respond (call, answer, error);
-  if (!call->held)
-    call_free (call);
+  call_free (call);
 }
 
+/* "finished" after the answer was written, or "disconnected" (or "finished") when the client
+ * or a "down" fault dropped the connection first. */
 static void
 on_held_finished_cb (SoupServerMessage *msg,
                      SandboxCall       *call)
@@ -522,6 +531,8 @@ sandbox_request_hold (SandboxRequest *request,
   call->on_gone_data = user_data;
   call->finished_id = g_signal_connect (call->msg, "finished",
                                         G_CALLBACK (on_held_finished_cb), call);
+  call->disconnected_id = g_signal_connect (call->msg, "disconnected",
+                                            G_CALLBACK (on_held_finished_cb), call);
   sandbox_message_pause (call->msg);
   return (SandboxHeld *) call;
 }
@@ -758,7 +769,7 @@ route (SandboxServer     *self,
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
       soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page,
                                         sizeof page - 1);
-      sandbox_server_log_request (self, msg, NULL, NULL, started_ms, 0);
+      sandbox_server_log_request (self, msg, NULL, query, started_ms, 0);
       sandbox_message_resume (msg);
     }
 }
@@ -772,6 +783,7 @@ typedef struct
   gint64             started_ms;
   guint              timeout_id;
   gulong             finished_id;
+  gulong             disconnected_id;
 } Delayed;
 
 static void
@@ -779,6 +791,7 @@ delayed_free (Delayed *delayed)
 {
   g_clear_handle_id (&delayed->timeout_id, g_source_remove);
   g_clear_signal_handler (&delayed->finished_id, delayed->msg);
+  g_clear_signal_handler (&delayed->disconnected_id, delayed->msg);
   g_clear_object (&delayed->msg);
   g_clear_pointer (&delayed->query, g_hash_table_unref);
   g_free (delayed->path);
@@ -800,6 +813,7 @@ on_delayed_timeout_cb (gpointer user_data)
 
   delayed->timeout_id = 0;
   g_clear_signal_handler (&delayed->finished_id, delayed->msg);
+  g_clear_signal_handler (&delayed->disconnected_id, delayed->msg);
   /* route() answers (and unpauses) the message, or holds it: either way it is not ours now. */
   route (delayed->self, msg, delayed->path, delayed->query, delayed->started_ms);
   delayed_free (delayed);
@@ -830,6 +844,8 @@ on_api_request_cb (SoupServer        *server,
       delayed->started_ms = started_ms;
       delayed->finished_id = g_signal_connect (msg, "finished",
                                                G_CALLBACK (on_delayed_finished_cb), delayed);
+      delayed->disconnected_id = g_signal_connect (msg, "disconnected",
+                                                   G_CALLBACK (on_delayed_finished_cb), delayed);
       delayed->timeout_id = g_timeout_add (self->slow_ms, on_delayed_timeout_cb, delayed);
       sandbox_message_pause (msg);
       return;
