@@ -96,12 +96,12 @@ test_app_run (const char * const *argv,
   g_idle_add (run_body_cb, &run);
   status = g_application_run (G_APPLICATION (run.app), args->len - 1, (char **) args->pdata);
   g_assert_cmpint (status, ==, 0);
-  g_object_unref (run.app);
 
   /* Whatever the application left behind (finished requests, the sandbox's exit) is drained
-   * so the next test starts clean. */
+   * while it still exists, so the next test starts clean. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  g_object_unref (run.app);
 
   return run.quit_started_us > 0 ? (g_get_monotonic_time () - run.quit_started_us) / 1000.0 : 0;
 }

@@ -132,6 +132,7 @@ login_ok_body (AgentApplication *app,
   g_autoptr(GPtrArray) lines = NULL;
   BbhExtension *extension;
   JsonObject *login_ok, *shown;
+  double login_ts;
 
   submit_login (app, f->server, f->account, f->password, FALSE);
   g_assert_true (agent_login_page_get_busy (login_page_of (app)) ||
@@ -151,9 +152,9 @@ login_ok_body (AgentApplication *app,
                                                                "insecure_icon")));
 
   login_ok = wait_trace (f, &lines, "login-ok", "account", DEMO_ACCOUNT);
+  login_ts = json_object_get_double_member (login_ok, "ts_ms");
   shown = wait_trace (f, &lines, "window-shown", NULL, NULL);
-  g_assert_cmpfloat (json_object_get_double_member (shown, "ts_ms"), >=,
-                     json_object_get_double_member (login_ok, "ts_ms"));
+  g_assert_cmpfloat (json_object_get_double_member (shown, "ts_ms"), >=, login_ts);
   wait_trace (f, &lines, "request", "method", "getExtension");
 
   /* The clear password does not outlive the login page. */
@@ -744,6 +745,89 @@ test_quit_bounded (Fixture       *f,
   test_sandbox_fault (f->sandbox, "none", 0);
 }
 
+/* Connection ------------------------------------------------------------------------------- */
+
+static void
+connection_body (AgentApplication *app,
+                 gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentSession *session = agent_application_get_session (app);
+  AgentWindow *window = agent_application_get_window (app);
+  GtkInfoBar *bar = test_template_child (window, AGENT_TYPE_WINDOW, "connection_bar");
+  GtkLabel *label = test_template_child (window, AGENT_TYPE_WINDOW, "connection_label");
+  GtkImage *indicator = test_template_child (window, AGENT_TYPE_WINDOW, "connection_icon");
+
+  /* Polling answers at once, so "connected" is known within a second; a long poll would
+   * only answer when something happens. */
+  g_settings_set_string (agent_application_get_settings (app), "event-transport", "polling");
+
+  submit_login (app, f->server, DEMO_ACCOUNT, DEMO_PASSWORD, FALSE);
+  wait_logged_in (app);
+  TEST_WAIT_UNTIL (agent_session_get_connected (session), WAIT_MS);
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  g_assert_cmpstr (gtk_image_get_icon_name (indicator), ==, "network-transmit-receive-symbolic");
+
+  /* The server goes away: the bar says so and counts down to the next try. */
+  test_sandbox_fault (f->sandbox, "down", 60000);
+  TEST_WAIT_UNTIL (gtk_info_bar_get_revealed (bar), 60000);
+  g_assert_false (agent_session_get_connected (session));
+  g_assert_cmpstr (gtk_image_get_icon_name (indicator), ==, "network-offline-symbolic");
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "Connection lost"));
+
+  /* It is back; Retry Now does not wait for the countdown. */
+  test_sandbox_fault (f->sandbox, "none", 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-connection", NULL);
+  TEST_WAIT_UNTIL (!gtk_info_bar_get_revealed (bar), 5000);
+
+  TEST_WAIT_UNTIL (agent_session_get_connected (session), WAIT_MS);
+  g_assert_cmpstr (gtk_image_get_icon_name (indicator), ==, "network-transmit-receive-symbolic");
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+
+  g_settings_reset (agent_application_get_settings (app), "event-transport");
+}
+
+static void
+test_connection (Fixture       *f,
+                 gconstpointer  data)
+{
+  test_app_run (NULL, connection_body, f);
+}
+
+/* D-Bus ------------------------------------------------------------------------------------ */
+
+static void
+dbus_body (AgentApplication *app,
+           gpointer          user_data)
+{
+  Fixture *f = user_data;
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autoptr(GDBusActionGroup) remote = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  submit_login (app, f->server, DEMO_ACCOUNT, DEMO_PASSWORD, FALSE);
+  wait_logged_in (app);
+
+  /* What `gapplication action org.babaihu.Agent show-page "'history'"` does. */
+  g_assert_nonnull (bus);
+  remote = g_dbus_action_group_get (bus, g_application_get_application_id (G_APPLICATION (app)),
+                                    g_application_get_dbus_object_path (G_APPLICATION (app)));
+  g_action_group_activate_action (G_ACTION_GROUP (remote), "show-page",
+                                  g_variant_new_string ("history"));
+  wait_trace (f, &lines, "page-shown", "page", "history");
+  g_assert_cmpstr (agent_window_get_page_name (agent_application_get_window (app)), ==, "history");
+
+  g_action_group_activate_action (G_ACTION_GROUP (remote), "check-in", g_variant_new_boolean (FALSE));
+  wait_trace (f, &lines, "check-in", "checked_in", "false");
+}
+
+static void
+test_dbus (Fixture       *f,
+           gconstpointer  data)
+{
+  test_app_run (NULL, dbus_body, f);
+}
+
 /* Trace ------------------------------------------------------------------------------------ */
 
 static void
@@ -872,6 +956,8 @@ main (int   argc,
   ADD ("password-file", test_password_file);
   ADD ("sandbox", test_sandbox_mode);
   ADD ("quit-bounded", test_quit_bounded);
+  ADD ("connection", test_connection);
+  ADD ("dbus", test_dbus);
   ADD ("trace-lines", test_trace_lines);
 #undef ADD
 
