@@ -16,7 +16,6 @@
 #include <glib/gi18n.h>
 
 #include "agent-application.h"
-#include "agent-popup-manager.h"
 #include "agent-preferences-window.h"
 #include "agent-trace.h"
 
@@ -34,7 +33,9 @@ struct _AgentApplication
   AgentSandbox     *sandbox;
   GCancellable     *cancellable;
   char             *pending_dial;
+  char             *pending_page;
   guint             quit_backstop_id;
+  guint             auto_login_id;
 
   guint             quitting : 1;
   guint             starting : 1;       /* a login is being prepared (sandbox, file, keyring) */
@@ -105,6 +106,13 @@ ensure_window (AgentApplication *self)
       return l->data;
 
   return agent_window_new (GTK_APPLICATION (self), self->session);
+}
+
+static void
+clear_pending (AgentApplication *self)
+{
+  g_clear_pointer (&self->pending_dial, g_free);
+  g_clear_pointer (&self->pending_page, g_free);
 }
 
 static gboolean
@@ -263,10 +271,12 @@ on_login_cb (GObject      *object,
   g_autoptr(BbhExtension) extension = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pending = NULL;
+  g_autofree char *pending_page = NULL;
 
   self->starting = FALSE;
   extension = agent_session_login_finish (AGENT_SESSION (object), result, &error);
   pending = g_steal_pointer (&self->pending_dial);
+  pending_page = g_steal_pointer (&self->pending_page);
 
   if (extension == NULL)
     {
@@ -303,6 +313,8 @@ on_login_cb (GObject      *object,
                                    request->password_md5, NULL,
                                    on_credentials_stored_cb, g_object_ref (self));
 
+  if (pending_page != NULL)
+    agent_window_show_page (ensure_window (self), pending_page);
   if (pending != NULL)
     run_dial (self, pending);
 
@@ -334,8 +346,7 @@ on_sandbox_started_cb (GObject      *object,
   if (url == NULL)
     {
       self->starting = FALSE;
-      g_free (self->pending_dial);
-      self->pending_dial = NULL;
+      clear_pending (self);
       agent_login_page_set_busy (agent_window_get_login_page (ensure_window (self)), FALSE);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_login_error (self, error->message, TRUE);
@@ -441,7 +452,7 @@ on_keyring_lookup_cb (GObject      *object,
       if (error != NULL)
         g_message ("The keyring could not be read: %s", error->message);
       self->starting = FALSE;
-      g_clear_pointer (&self->pending_dial, g_free);
+      clear_pending (self);
       return;
     }
 
@@ -509,6 +520,30 @@ on_password_file_cb (GObject      *object,
   start_login (self, g_steal_pointer (&request));
 }
 
+static void
+cancel_auto_login (AgentApplication *self)
+{
+  if (self->auto_login_id == 0)
+    return;
+
+  g_clear_handle_id (&self->auto_login_id, g_source_remove);
+  self->starting = FALSE;
+}
+
+static gboolean
+on_auto_login_cb (gpointer user_data)
+{
+  AgentApplication *self = user_data;
+  g_autofree char *server = g_settings_get_string (self->settings, "server");
+  g_autofree char *account = g_settings_get_string (self->settings, "account");
+
+  self->auto_login_id = 0;
+  self->starting = FALSE;
+  if (!agent_session_get_logged_in (self->session) && !agent_session_get_busy (self->session))
+    try_keyring_login (self, server, account);
+  return G_SOURCE_REMOVE;
+}
+
 /* Actions -------------------------------------------------------------------------------- */
 
 static void
@@ -518,9 +553,20 @@ show_page_action (GSimpleAction *action,
 {
   AgentApplication *self = user_data;
   AgentWindow *window = ensure_window (self);
+  const char *name = g_variant_get_string (parameter, NULL);
 
-  agent_window_show_page (window, g_variant_get_string (parameter, NULL));
   gtk_window_present (GTK_WINDOW (window));
+
+  /* Asked for while the login at startup is on its way: shown once it is done. */
+  if (!agent_session_get_logged_in (self->session) && agent_page_name_is_known (name) &&
+      (self->starting || agent_session_get_busy (self->session)))
+    {
+      g_free (self->pending_page);
+      self->pending_page = g_strdup (name);
+      return;
+    }
+
+  agent_window_show_page (window, name);
 }
 
 static void
@@ -626,7 +672,7 @@ logout_action (GSimpleAction *action,
   g_autofree char *account = g_strdup (agent_session_get_account (self->session));
   AgentWindow *window = ensure_window (self);
 
-  g_clear_pointer (&self->pending_dial, g_free);
+  clear_pending (self);
 
   if (!agent_session_get_logged_in (self->session))
     {
@@ -842,6 +888,9 @@ agent_application_command_line (GApplication            *app,
 
   window = ensure_window (self);
   login_page = agent_window_get_login_page (window);
+  /* A keyring login planned at startup gives way to a login the command line asks for. */
+  if (sandbox || password_file != NULL || server != NULL || account != NULL)
+    cancel_auto_login (self);
   logged_in = agent_session_get_logged_in (self->session) || agent_session_get_busy (self->session) ||
               self->starting;
 
@@ -892,17 +941,11 @@ agent_application_command_line (GApplication            *app,
           g_object_set_data (G_OBJECT (file), "agent-application", self);
           g_file_load_contents_async (file, self->cancellable, on_password_file_cb, request);
         }
-      else
+      else if (server != NULL || account != NULL)
         {
           g_autofree char *saved_server = g_settings_get_string (self->settings, "server");
           g_autofree char *saved_account = g_settings_get_string (self->settings, "account");
 
-          if (server == NULL && account == NULL)
-            {
-              agent_login_page_set_server (login_page, saved_server);
-              if (*saved_account != '\0')
-                agent_login_page_set_account (login_page, saved_account);
-            }
           try_keyring_login (self, server != NULL ? server : saved_server,
                              account != NULL ? account : saved_account);
         }
@@ -959,8 +1002,24 @@ agent_application_startup (GApplication *app)
   g_signal_connect_object (agent_window_get_login_page (ensure_window (self)), "submit",
                            G_CALLBACK (on_login_page_submit_cb), self, G_CONNECT_SWAPPED);
 
+  /* The last account, and its remembered password if any, whether we were started from the
+   * command line or by D-Bus activation. The command line may still ask for another login. */
+  {
+    g_autofree char *server = g_settings_get_string (self->settings, "server");
+    g_autofree char *account = g_settings_get_string (self->settings, "account");
+    AgentLoginPage *login_page = agent_window_get_login_page (ensure_window (self));
+
+    agent_login_page_set_server (login_page, server);
+    if (*account != '\0')
+      agent_login_page_set_account (login_page, account);
+    if (*server != '\0' && *account != '\0')
+      {
+        self->starting = TRUE;
+        self->auto_login_id = g_idle_add (on_auto_login_cb, self);
+      }
+  }
+
   /* -- Services built on the session (call pop-up, outbox, dialer) are created here. -- */
-  agent_popup_manager_install (GTK_APPLICATION (self), self->session, self->settings);
 }
 
 static void
@@ -969,6 +1028,7 @@ agent_application_shutdown (GApplication *app)
   AgentApplication *self = AGENT_APPLICATION (app);
 
   g_clear_handle_id (&self->quit_backstop_id, g_source_remove);
+  g_clear_handle_id (&self->auto_login_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->sandbox != NULL)
@@ -1001,6 +1061,7 @@ agent_application_finalize (GObject *object)
   AgentApplication *self = AGENT_APPLICATION (object);
 
   g_free (self->pending_dial);
+  g_free (self->pending_page);
 
   G_OBJECT_CLASS (agent_application_parent_class)->finalize (object);
 }
