@@ -63,6 +63,11 @@ run_body_cb (gpointer user_data)
   RunData *run = user_data;
 
   run->body (run->app, run->user_data);
+
+  /* Let what the body set off settle (low-priority idles included) before quitting. */
+  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+
   run->quit_started_us = g_get_monotonic_time ();
   g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
   return G_SOURCE_REMOVE;

@@ -38,6 +38,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* Settings live in memory for the whole test program: each test starts from the defaults. */
+  g_settings_reset (settings, "server");
+  g_settings_reset (settings, "account");
+  g_settings_reset (settings, "event-transport");
+  g_settings_reset (settings, "check-in-at-login");
+
   f->sandbox = test_sandbox_new ();
   f->server = test_sandbox_get_url (f->sandbox);
   f->account = DEMO_ACCOUNT;
@@ -406,8 +414,14 @@ auto_login_body (AgentApplication *app,
   AgentSession *session = agent_application_get_session (app);
   g_autoptr(GPtrArray) lines = NULL;
 
+  /* A page asked for while the login from the keyring is on its way is shown after it. */
+  g_assert_false (agent_session_get_logged_in (session));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-page", g_variant_new_string ("history"));
+
   /* Nobody types anything: the stored secret logs in. */
   TEST_WAIT_UNTIL (agent_session_get_logged_in (session), WAIT_MS);
+  wait_trace (f, &lines, "page-shown", "page", "history");
+  g_assert_cmpstr (agent_window_get_page_name (agent_application_get_window (app)), ==, "history");
   g_assert_cmpstr (agent_session_get_account (session), ==, DEMO_ACCOUNT);
   g_assert_cmpstr (header_title (app), ==,
                    bbh_extension_get_name (agent_session_get_extension (session)));
