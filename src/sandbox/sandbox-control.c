@@ -6,6 +6,8 @@
  *   POST /sandbox/hangup           {"extension"} → ends the agent's current call
  *   POST /sandbox/fault            {"mode":"down|slow|garbage|http500|reset|none","ms","delay_ms"}
  *   POST /sandbox/simulate         {"enabled": true|false}
+ *   POST /sandbox/company          {"compNumber" (default 100008), "push_url"} → sets where
+ *                                  hang-ups and recordings are pushed (2.10.4; "" turns it off)
  *   GET  /sandbox/requests         {"total","requests":[…]} (sa_password redacted)
  *   POST /sandbox/reset-requests
  *
@@ -223,6 +225,45 @@ handle_fault (SandboxServer     *self,
 }
 
 static void
+handle_company (SandboxServer     *self,
+                SoupServerMessage *msg,
+                JsonObject        *body)
+{
+  SandboxDb *db = sandbox_server_get_db (self);
+  g_autofree char *number = member_text (body, "compNumber");
+  g_autofree char *push_url = member_text (body, "push_url");
+  sqlite3_stmt *stmt = NULL;
+  JsonObject *answer;
+  int changed;
+
+  if (push_url == NULL)
+    {
+      reply_error (msg, SOUP_STATUS_BAD_REQUEST, "missing \"push_url\"");
+      return;
+    }
+  if (sqlite3_prepare_v2 (sandbox_db_get_handle (db),
+                          "UPDATE companies SET push_url = ? WHERE comp_number = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      reply_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, sqlite3_errmsg (sandbox_db_get_handle (db)));
+      return;
+    }
+  sqlite3_bind_text (stmt, 1, push_url, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, number ? number : "100008", -1, SQLITE_TRANSIENT);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  changed = sqlite3_changes (sandbox_db_get_handle (db));
+  if (changed == 0)
+    {
+      reply_error (msg, SOUP_STATUS_BAD_REQUEST, "no such company");
+      return;
+    }
+  answer = json_object_new ();
+  json_object_set_string_member (answer, "push_url", push_url);
+  reply_object (msg, answer);
+}
+
+static void
 handle_status (SandboxServer     *self,
                SoupServerMessage *msg)
 {
@@ -287,6 +328,10 @@ sandbox_control_handle (SandboxServer     *self,
   else if (g_str_equal (path, "/sandbox/fault"))
     {
       handle_fault (self, msg, body);
+    }
+  else if (g_str_equal (path, "/sandbox/company"))
+    {
+      handle_company (self, msg, body);
     }
   else if (g_str_equal (path, "/sandbox/simulate"))
     {

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sandbox-db.h"
 #include "sandbox-recordings.h"
 #include "sandbox-server.h"
 #include "sandbox-simulator.h"
@@ -42,59 +43,6 @@ param_int (SandboxRequest  *request,
       return FALSE;
     }
   *out_value = value;
-  return TRUE;
-}
-
-static gboolean
-is_phone_number (const char *phone)
-{
-  gsize digits = 0;
-
-  if (phone == NULL)
-    return FALSE;
-  for (const char *p = phone; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        digits++;
-      else if (*p != '-' && *p != '+' && *p != ' ')
-        return FALSE;
-    }
-  return digits >= 3 && digits <= 20;
-}
-
-static char *
-format_time (gint64 ms)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (ms <= 0)
-    return g_strdup ("");
-  dt = g_date_time_new_from_unix_local (ms / 1000);
-  return g_date_time_format (dt, "%Y-%m-%d %H:%M:%S");
-}
-
-/* "yyyy-mm-dd hh:nn:ss" (or just the date) in local time → unix ms; 0 when empty. */
-static gboolean
-parse_time (SandboxRequest  *request,
-            const char      *name,
-            gint64          *out_ms,
-            GError         **error)
-{
-  const char *text = sandbox_param (request, name);
-  int y, mo, d, h = 0, mi = 0, s = 0;
-  g_autoptr(GDateTime) dt = NULL;
-
-  *out_ms = 0;
-  if (text == NULL || *text == '\0')
-    return TRUE;
-  if (sscanf (text, "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &s) < 3
-      || (dt = g_date_time_new_local (y, mo, d, h, mi, s)) == NULL)
-    {
-      g_set_error (error, SANDBOX_ERROR, SANDBOX_ERROR_PARAMETER,
-                   "parameter %s must look like 2014-02-21 00:00:00, not “%s”", name, text);
-      return FALSE;
-    }
-  *out_ms = g_date_time_to_unix (dt) * 1000;
   return TRUE;
 }
 
@@ -404,18 +352,15 @@ callback_phone (SandboxRequest  *request,
                 GError         **error)
 {
   const char *source = sandbox_param (request, "sourcePhone");
-  const char *desc = sandbox_param (request, "descPhone");
+  g_autofree char *desc = NULL;
   const char *encoded_url = sandbox_param (request, "callbackUrl");
   g_autofree char *url = NULL;
   JsonObject *answer;
   gint64 id;
 
-  if (!is_phone_number (desc))
-    {
-      g_set_error (error, SANDBOX_ERROR, SANDBOX_ERROR_PARAMETER,
-                   "descPhone “%s” is not a phone number", desc);
-      return NULL;
-    }
+  desc = sandbox_normalize_phone (sandbox_param (request, "descPhone"), "descPhone", error);
+  if (desc == NULL)
+    return NULL;
   if (encoded_url != NULL && *encoded_url != '\0')
     {
       gsize length = 0;
@@ -447,7 +392,7 @@ set_time_member (JsonObject   *row,
                  sqlite3_stmt *stmt,
                  int           column)
 {
-  g_autofree char *text = format_time (sqlite3_column_int64 (stmt, column));
+  g_autofree char *text = sandbox_format_time (sqlite3_column_int64 (stmt, column));
 
   json_object_set_string_member (row, name, text);
 }
@@ -481,8 +426,8 @@ get_callback_list (SandboxRequest  *request,
   if (!param_int (request, "start", 0, 0, G_MAXINT32, &start, error)
       || !param_int (request, "limit", 25, 1, MAX_LIMIT, &limit, error)
       || !param_int (request, "id", 0, 0, G_MAXINT64, &id, error)
-      || !parse_time (request, "startTime", &from_ms, error)
-      || !parse_time (request, "endTime", &to_ms, error))
+      || !sandbox_param_time (request, "startTime", 0, &from_ms, error)
+      || !sandbox_param_time (request, "endTime", 0, &to_ms, error))
     return NULL;
 
   /* A 9-digit account in `extension` means its last three digits. */
@@ -556,6 +501,72 @@ get_callback_list (SandboxRequest  *request,
   return sandbox_answer_node (answer);
 }
 
+/* ---- getTaskDetailPhone ("call next") ---- */
+
+static JsonNode *
+get_task_detail_phone (SandboxRequest  *request,
+                       GError         **error)
+{
+  SandboxAgent *agent = request->agent;
+  sqlite3_stmt *stmt;
+  JsonObject *answer;
+  g_autofree char *phone = NULL;
+  g_autofree char *phone_name = NULL;
+  g_autofree char *ctd_id = NULL;
+  g_autofree char *ctk_id = NULL;
+  gint64 cf_id = 0;
+  gint64 now = sandbox_now_ms ();
+
+  /* The next number nobody has called yet: the agent's own first, then the task's shared ones. */
+  stmt = sandbox_db_prepare (request->db,
+    "SELECT CAST(d.ctd_id AS TEXT), d.ctd_phone, d.ctd_phone_name, COALESCE(t.cf_id, 0),"
+    " CAST(d.ctk_id AS TEXT) FROM task_details d JOIN tasks t ON t.ctk_id = d.ctk_id"
+    " WHERE d.comp_id = ?1 AND d.ctd_status = 0 AND (d.exte_id IS NULL OR d.exte_id = ?2)"
+    " ORDER BY d.exte_id IS NULL, d.ctd_id LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, agent->comp_id);
+  sqlite3_bind_int64 (stmt, 2, agent->exte_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ctd_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      phone = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      phone_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      cf_id = sqlite3_column_int64 (stmt, 3);
+      ctk_id = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+    }
+  sqlite3_reset (stmt);
+
+  if (phone == NULL)
+    {
+      g_set_error_literal (error, SANDBOX_ERROR, SANDBOX_ERROR_NOT_FOUND,
+                           "no numbers left to call in your tasks");
+      return NULL;
+    }
+
+  /* Handed out: it is being called by this agent, and nobody else gets it. */
+  stmt = sandbox_db_prepare (request->db,
+    "UPDATE task_details SET ctd_status = 1, exte_id = ?1, ctd_extension = ?2, ctd_call_ms = ?3,"
+    " ctd_begin_ms = ?3, ctd_re_num = ctd_re_num + 1 WHERE ctd_id = CAST(?4 AS INTEGER)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, agent->exte_id);
+  sqlite3_bind_text (stmt, 2, agent->extension, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, now);
+  sqlite3_bind_text (stmt, 4, ctd_id, -1, SQLITE_TRANSIENT);
+  if (!sandbox_db_step_done (request->db, stmt, error))
+    return NULL;
+
+  answer = sandbox_answer_ok ();
+  json_object_set_boolean_member (answer, "success", TRUE);
+  json_object_set_string_member (answer, "phone", phone);
+  json_object_set_string_member (answer, "phoneName", phone_name ? phone_name : "");
+  json_object_set_int_member (answer, "cfId", cf_id);
+  json_object_set_string_member (answer, "ctdId", ctd_id);
+  json_object_set_string_member (answer, "ctkId", ctk_id);
+  return sandbox_answer_node (answer);
+}
+
 /* ---- the method table ---- */
 
 static const SandboxMethod session_methods[] = {
@@ -568,6 +579,7 @@ static const SandboxMethod session_methods[] = {
   { "transferExten",     transfer_exten,        FALSE, "descExten" },
   { "callbackPhone",     callback_phone,        FALSE, "sourcePhone descPhone" },
   { "getCallbackList",   get_callback_list,     FALSE, NULL },
+  { "getTaskDetailPhone", get_task_detail_phone, FALSE, NULL },
   { NULL }
 };
 

@@ -991,6 +991,7 @@ sandbox_server_new (SandboxDb  *db,
     return NULL;
 
   add_methods (self, sandbox_methods_session ());
+  add_methods (self, sandbox_methods_device);
   add_methods (self, sandbox_methods_data ());
   return g_steal_pointer (&self);
 }

@@ -81,6 +81,9 @@ SandboxAgent     *sandbox_server_authenticate      (SandboxServer  *self,
                                                     GHashTable     *params,
                                                     GError        **error);
 
+/* upload_record, upload_record_file, sendTelCall (sandbox-methods-device.c). */
+extern const SandboxMethod sandbox_methods_device[];
+
 /* The control API (sandbox-control.c): every /sandbox/ path. */
 void              sandbox_control_handle           (SandboxServer     *self,
                                                     SoupServerMessage *msg,

@@ -46,6 +46,7 @@ typedef struct
   /* callbackPhone */
   gint64            cbk_id;
   char             *callback_url;
+  char             *paramvalue;
 } SimCall;
 
 struct _SandboxSimulator
@@ -163,7 +164,90 @@ sim_call_free (SimCall *call)
   g_free (call->extension);
   g_free (call->phone);
   g_free (call->callback_url);
+  g_free (call->paramvalue);
   g_free (call);
+}
+
+/* ---- the company's push URL (document section 2.10.4) ---- */
+
+static char *
+company_push_url (SandboxSimulator *self,
+                  gint64            comp_id)
+{
+  sqlite3_stmt *stmt = sandbox_db_prepare (self->db,
+                                           "SELECT push_url FROM companies WHERE comp_id = ?", NULL);
+  char *url = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, comp_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL
+      && *sqlite3_column_text (stmt, 0) != '\0')
+    url = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return url;
+}
+
+/* The hang-up's memo: the call record's fields under the document's names. */
+static char *
+record_memo (SandboxSimulator *self,
+             gint64            cdr_id,
+             const char       *paramvalue)
+{
+  sqlite3_stmt *stmt = sandbox_db_prepare (self->db,
+    "SELECT CAST(cdr_id AS TEXT) AS cdrId, cdr_extension AS cdrExtension,"
+    " cdr_called_name AS cdrCalledName, cdr_extension_ip AS cdrExtensionIp,"
+    " sandbox_time(cdr_hangup_ms) AS cdrHangupTime, cdr_phone_port AS cdrPhonePort,"
+    " sandbox_time(cdr_start_ms) AS cdrStartTime, cdr_ivr AS cdrIVR, cdr_talktime AS cdrTalktime,"
+    " cdr_charging_times AS cdrChargingTimes, cdr_last_phone_num AS cdrLastPhoneNum,"
+    " cdr_peer AS cdrPeer, exte_name AS exteName, cdr_hangup_text AS cdrHangupReasonText,"
+    " cdr_phone_num AS cdrPhoneNum, cdr_phone_ip AS cdrPhoneIp,"
+    " cdr_hangup_code AS cdrHangupReasonCode, cdr_trunk_route AS cdrTrunkRoute,"
+    " CAST(cdr_cmm_id AS TEXT) AS cdrCmmId, cdr_extension_port AS cdrExtensionPort,"
+    " cdr_ivr_key AS cdrIVRKey, cdr_record_file AS cdrRecordFile"
+    " FROM call_records WHERE cdr_id = ?", NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cdr_id);
+  json_builder_begin_object (builder);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sandbox_json_add_row_members (builder, stmt);
+  sqlite3_reset (stmt);
+  json_builder_set_member_name (builder, "paramvalue");
+  json_builder_add_string_value (builder, paramvalue ? paramvalue : "");
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* type 1 call, 2 answered, 3 hung up, 4 recording ready. */
+static void
+push (SimCall *call,
+      int      type,
+      gint64   cdr_id)
+{
+  SandboxSimulator *self = call->sim;
+  g_autofree char *base = company_push_url (self, call->comp_id);
+  g_autoptr(GString) url = NULL;
+
+  if (base == NULL)
+    return;
+
+  url = g_string_new (base);
+  g_string_append_c (url, strchr (base, '?') ? '&' : '?');
+  g_string_append_printf (url, "type=%d&peer=%d&phone=", type, call->outgoing ? 1 : 2);
+  g_string_append_uri_escaped (url, call->phone, NULL, FALSE);
+  if (cdr_id > 0)
+    {
+      g_autofree char *memo = record_memo (self, cdr_id, call->paramvalue);
+
+      g_string_append (url, "&memo=");
+      g_string_append_uri_escaped (url, memo ? memo : "{}", NULL, FALSE);
+    }
+  sandbox_simulator_notify_url (self, url->str);
 }
 
 static void
@@ -268,6 +352,9 @@ call_end (SimCall *call)
 
   call->state = CALL_ENDED;
   call_event (call, 2, call->cdr_id, talk_seconds);
+  push (call, 3, cdr_id != 0 ? call->cdr_id : 0);
+  if (record_file != NULL && cdr_id != 0)
+    push (call, 4, call->cdr_id);
 
   if (call->cbk_id != 0)
     {
@@ -328,6 +415,7 @@ call_answer (SimCall *call)
       callback_update (call->sim, call->cbk_id, "success_ms = ?", call->answer_ms);
     }
   call_event (call, 1, -1, 0);
+  push (call, 2, 0);
   call->timeout_id = g_timeout_add (call->talk_ms > 0 ? call->talk_ms : 30000,
                                     on_hangup_timeout_cb, call);
 }
@@ -398,6 +486,7 @@ sandbox_simulator_start_call (SandboxSimulator        *self,
              call->cdr_id, call->outgoing ? "to" : "from", call->phone, agent->account,
              call->ring_ms, call->talk_ms);
   call_event (call, 0, -1, 0);
+  push (call, 1, 0);
   call->timeout_id = g_timeout_add (call->ring_ms, on_ring_timeout_cb, call);
   return call->cdr_id;
 }
@@ -522,8 +611,10 @@ sandbox_simulator_callback (SandboxSimulator   *self,
   call = call_start (self, agent, &script);
   call->cbk_id = cbk_id;
   call->callback_url = g_strdup (callback_url);
+  call->paramvalue = g_strdup (paramvalue);
   g_message ("callback %" G_GINT64_FORMAT ": agent %s to %s", cbk_id, agent->account, desc_phone);
   call_event (call, 0, -1, 0);
+  push (call, 1, 0);
   call->timeout_id = g_timeout_add (call->ring_ms, on_ring_timeout_cb, call);
   return cbk_id;
 }
@@ -649,7 +740,17 @@ sandbox_simulator_new (SandboxServer  *server,
                         " paramvalue TEXT,"
                         " cdr_id INTEGER NOT NULL DEFAULT -1);"
                         "CREATE INDEX IF NOT EXISTS sandbox_callbacks_by_agent"
-                        " ON sandbox_callbacks (comp_id, exte_id, create_ms);",
+                        " ON sandbox_callbacks (comp_id, exte_id, create_ms);"
+                        /* Commands waiting for a recording box (upload_record getMessageList). */
+                        "CREATE TABLE IF NOT EXISTS sandbox_device_messages ("
+                        " msg_id INTEGER PRIMARY KEY,"
+                        " dev_mac TEXT NOT NULL,"
+                        " status INTEGER NOT NULL DEFAULT 0,"
+                        " channel INTEGER NOT NULL DEFAULT 1,"
+                        " phone TEXT NOT NULL DEFAULT '',"
+                        " function_name TEXT NOT NULL DEFAULT '',"
+                        " paramvalue TEXT NOT NULL DEFAULT '',"
+                        " create_ms INTEGER NOT NULL DEFAULT 0);",
                         error))
     return NULL;
 
