@@ -58,6 +58,8 @@ struct _AgentWindow
   GtkStack        *main_stack;
   AgentLoginPage  *login_page;
   GtkStack        *page_stack;
+  GtkWidget       *dialer_separator;
+  AdwBin          *dialer_slot;
 
   /* Owned */
   AgentSession    *session;
@@ -484,6 +486,8 @@ agent_window_class_init (AgentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AgentWindow, login_page);
   gtk_widget_class_bind_template_child (widget_class, AgentWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, AgentWindow, dialer_separator);
+  gtk_widget_class_bind_template_child (widget_class, AgentWindow, dialer_slot);
   gtk_widget_class_bind_template_callback (widget_class, on_check_in_state_set_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_page_switched_cb);
 
@@ -705,4 +709,36 @@ agent_window_get_sandbox (AgentWindow *self)
   g_return_val_if_fail (AGENT_IS_WINDOW (self), FALSE);
 
   return self->sandbox;
+}
+
+/**
+ * agent_window_set_dialer:
+ * @self: a #AgentWindow
+ * @dialer: (nullable): the dial field and its keypad, or %NULL to remove it
+ *
+ * Puts @dialer under the page list, where it stays in sight whatever page is shown.
+ */
+void
+agent_window_set_dialer (AgentWindow *self,
+                         GtkWidget   *dialer)
+{
+  g_return_if_fail (AGENT_IS_WINDOW (self));
+  g_return_if_fail (dialer == NULL || GTK_IS_WIDGET (dialer));
+
+  adw_bin_set_child (self->dialer_slot, dialer);
+  gtk_widget_set_visible (GTK_WIDGET (self->dialer_slot), dialer != NULL);
+  gtk_widget_set_visible (self->dialer_separator, dialer != NULL);
+}
+
+/**
+ * agent_window_get_dialer:
+ *
+ * Returns: (transfer none) (nullable): the widget given to agent_window_set_dialer()
+ */
+GtkWidget *
+agent_window_get_dialer (AgentWindow *self)
+{
+  g_return_val_if_fail (AGENT_IS_WINDOW (self), NULL);
+
+  return adw_bin_get_child (self->dialer_slot);
 }

@@ -46,6 +46,9 @@ void                agent_window_add_toast        (AgentWindow    *self,
 void                agent_window_set_sandbox      (AgentWindow    *self,
                                                    gboolean        sandbox);
 gboolean            agent_window_get_sandbox      (AgentWindow    *self);
+void                agent_window_set_dialer       (AgentWindow    *self,
+                                                   GtkWidget      *dialer);
+GtkWidget          *agent_window_get_dialer       (AgentWindow    *self);
 gboolean            agent_page_name_is_known      (const char     *name);
 gboolean            agent_page_name_is_admin      (const char     *name);
 
