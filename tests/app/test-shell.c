@@ -562,6 +562,12 @@ pages_body (AgentApplication *app,
 
   /* A call placed now is one more today — the count comes from the server. */
   test_sandbox_call (f->sandbox, "800", "13800138000", "in", 100, 200, FALSE);
+
+  /* Its events reach the session and the trace, with what a benchmark needs. */
+  shown = wait_trace (f, &lines, "event-received", "phone", "13800138000");
+  g_assert_cmpint (json_object_get_int_member (shown, "kind"), ==, 2);
+  g_assert_true (json_object_has_member (shown, "status"));
+  g_assert_cmpint (json_object_get_int_member (shown, "msg_time"), >, G_GINT64_CONSTANT (1600000000000));
   {
     gint64 deadline = g_get_monotonic_time () + WAIT_MS * 1000;
     gint64 rows;
