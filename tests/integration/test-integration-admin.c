@@ -730,6 +730,40 @@ test_task (IntegFixture  *f,
   g_assert_cmpuint (total, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (done), ==, 0);
 
+  /* ctkName finds it by part of its name; the creation time by today, not yesterday. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) hour_ago = g_date_time_add_hours (now, -1);
+    g_autoptr(GDateTime) hour_on = g_date_time_add_hours (now, 1);
+    g_autoptr(GDateTime) two_days_ago = g_date_time_add_days (now, -2);
+    g_autoptr(GDateTime) one_day_ago = g_date_time_add_days (now, -1);
+    g_autoptr(GListModel) by_name = NULL;
+    g_autoptr(GListModel) no_name = NULL;
+    g_autoptr(GListModel) today = NULL;
+    g_autoptr(GListModel) before = NULL;
+    gint64 flow_id = bbh_call_flow_get_id (flow);
+
+#define FIND(name, start, end)                                                                  \
+    (bbh_client_find_task_mx_async (f->admin, flow_id, BBH_TASK_FILTER_ALL, 0, name, start, end, \
+                                    0, 25, NULL, integ_on_result_cb, f),                          \
+     bbh_client_find_task_mx_finish (f->admin, integ_wait (f), &total, NULL, &error))
+
+    by_name = FIND ("集成测试", NULL, NULL);
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, 3);
+    no_name = FIND ("没有这个任务", NULL, NULL);
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, 0);
+    today = FIND ("集成测试", hour_ago, hour_on);
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, 3);
+    before = FIND ("集成测试", two_days_ago, one_day_ago);
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, 0);
+
+#undef FIND
+  }
+
   for (guint i = 0; i < 3; i++)
     g_free (phones[i]);
 }
