@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "agent-application.h"
+#include "agent-popup-manager.h"
 #include "agent-preferences-window.h"
 #include "agent-trace.h"
 
@@ -34,6 +35,8 @@ struct _AgentApplication
   GCancellable     *cancellable;
   char             *pending_dial;
   char             *pending_page;
+  char             *last_server;
+  char             *last_account;
   guint             quit_backstop_id;
   guint             auto_login_id;
 
@@ -305,6 +308,11 @@ on_login_cb (GObject      *object,
   self->on_sandbox = request->server == NULL;
   agent_window_set_sandbox (ensure_window (self), self->on_sandbox);
 
+  g_free (self->last_server);
+  self->last_server = g_strdup (request->server);
+  g_free (self->last_account);
+  self->last_account = g_strdup (request->account);
+
   g_settings_set_string (self->settings, "server", request->server != NULL ? request->server : "");
   g_settings_set_string (self->settings, "account", request->account);
 
@@ -412,6 +420,22 @@ agent_application_login (AgentApplication *self,
   request->remember = remember;
   request->explicit_request = explicit_request;
   start_login (self, request);
+}
+
+static void
+on_session_ended_cb (AgentApplication *self,
+                     const GError     *reason)
+{
+  g_autofree char *message = NULL;
+
+  /* A remembered password the server refuses would fail again at the next start. */
+  if (self->last_server != NULL && self->last_account != NULL)
+    agent_credentials_forget_async (self->credentials, self->last_server, self->last_account,
+                                    NULL, on_credentials_forgotten_cb, NULL);
+
+  message = g_strdup_printf (_("You were logged out: %s"), reason->message);
+  agent_window_set_sandbox (ensure_window (self), FALSE);
+  show_login_error (self, message, FALSE);
 }
 
 static void
@@ -995,6 +1019,8 @@ agent_application_startup (GApplication *app)
   self->sandbox = agent_sandbox_new ();
   self->cancellable = g_cancellable_new ();
 
+  g_signal_connect_object (self->session, "ended",
+                           G_CALLBACK (on_session_ended_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->session, "logged-in",
                           g_action_map_lookup_action (G_ACTION_MAP (self), "logout"), "enabled",
                           G_BINDING_SYNC_CREATE);
@@ -1020,6 +1046,7 @@ agent_application_startup (GApplication *app)
   }
 
   /* -- Services built on the session (call pop-up, outbox, dialer) are created here. -- */
+  agent_popup_manager_install (GTK_APPLICATION (self), self->session, self->settings);
 }
 
 static void
@@ -1062,6 +1089,8 @@ agent_application_finalize (GObject *object)
 
   g_free (self->pending_dial);
   g_free (self->pending_page);
+  g_free (self->last_server);
+  g_free (self->last_account);
 
   G_OBJECT_CLASS (agent_application_parent_class)->finalize (object);
 }

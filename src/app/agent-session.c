@@ -59,6 +59,7 @@ enum {
 
 enum {
   CALL_EVENT,
+  ENDED,
   N_SIGNALS
 };
 
@@ -102,6 +103,34 @@ on_stream_event_cb (AgentSession *self,
                NULL);
 
   g_signal_emit (self, signals[CALL_EVENT], 0, event);
+}
+
+static void on_ended_logout_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data);
+
+/* The server no longer takes the password (changed, or the account was removed): the stream
+ * has stopped, and the session ends with a reason the application shows. */
+static void
+on_stream_error_cb (AgentSession *self,
+                    GError       *error)
+{
+  g_autoptr(GError) reason = NULL;
+
+  if (!g_error_matches (error, BBH_ERROR, BBH_ERROR_AUTH))
+    return;
+
+  reason = g_error_copy (error);
+  agent_session_logout_async (self, on_ended_logout_cb, NULL);
+  g_signal_emit (self, signals[ENDED], 0, reason);
+}
+
+static void
+on_ended_logout_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  agent_session_logout_finish (AGENT_SESSION (object), result, NULL);
 }
 
 static void
@@ -148,6 +177,8 @@ start_stream (AgentSession *self)
 
   g_signal_connect_object (self->stream, "event",
                            G_CALLBACK (on_stream_event_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stream, "error",
+                           G_CALLBACK (on_stream_error_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stream, "notify::connected",
                            G_CALLBACK (on_stream_connected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stream, "notify::retry-in",
@@ -199,6 +230,23 @@ on_login_check_in_cb (GObject      *object,
     g_message ("Checking in at login failed: %s", error->message);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;         /* ours: a newer login or a logout cancels it */
+  GCancellable *caller_cancellable;
+  gulong        caller_handler;
+} LoginData;
+
+static void
+login_data_free (LoginData *data)
+{
+  if (data->caller_cancellable != NULL)
+    g_cancellable_disconnect (data->caller_cancellable, data->caller_handler);
+  g_clear_object (&data->caller_cancellable);
+  g_clear_object (&data->cancellable);
+  g_free (data);
+}
+
 static void
 on_caller_cancelled_cb (GCancellable *cancellable,
                         gpointer      user_data)
@@ -214,12 +262,13 @@ on_get_extension_cb (GObject      *object,
   BbhClient *client = BBH_CLIENT (object);
   g_autoptr(GTask) task = user_data;
   AgentSession *self = g_task_get_source_object (task);
+  LoginData *data = g_task_get_task_data (task);
   g_autoptr(BbhExtension) extension = NULL;
   g_autoptr(GError) error = NULL;
 
   extension = bbh_client_get_extension_finish (client, result, &error);
 
-  if (g_task_get_task_data (task) != self->login_cancellable)
+  if (data->cancellable != self->login_cancellable)
     {
       /* A newer login or a logout overtook this one. */
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Superseded");
@@ -426,6 +475,21 @@ agent_session_class_init (AgentSessionClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, BBH_TYPE_EVENT);
+
+  /**
+   * AgentSession::ended:
+   * @self: the session
+   * @reason: why, in words
+   *
+   * The server ended the session (it no longer accepts the password); the session is logged
+   * out already.
+   */
+  signals[ENDED] =
+    g_signal_new ("ended",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -470,6 +534,7 @@ agent_session_login_async (AgentSession        *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(BbhClient) client = NULL;
+  LoginData *data;
 
   g_return_if_fail (AGENT_IS_SESSION (self));
   g_return_if_fail (server != NULL);
@@ -490,10 +555,17 @@ agent_session_login_async (AgentSession        *self,
     g_cancellable_cancel (self->login_cancellable);
   g_clear_object (&self->login_cancellable);
   self->login_cancellable = g_cancellable_new ();
-  g_task_set_task_data (task, g_object_ref (self->login_cancellable), g_object_unref);
+  data = g_new0 (LoginData, 1);
+  data->cancellable = g_object_ref (self->login_cancellable);
   if (cancellable != NULL)
-    g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled_cb),
-                           g_object_ref (self->login_cancellable), g_object_unref);
+    {
+      data->caller_cancellable = g_object_ref (cancellable);
+      data->caller_handler = g_cancellable_connect (cancellable,
+                                                    G_CALLBACK (on_caller_cancelled_cb),
+                                                    g_object_ref (self->login_cancellable),
+                                                    g_object_unref);
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) login_data_free);
 
   client = bbh_client_new (server, account, password_md5);
   agent_trace_connect_client (G_OBJECT (client));

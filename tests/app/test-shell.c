@@ -679,6 +679,67 @@ test_before_login (Fixture       *f,
   g_assert_cmpint (test_sandbox_count_method (f->sandbox, "setUserCheckInOut"), ==, 0);
 }
 
+/* The server ends the session ---------------------------------------------------------------- */
+
+typedef struct
+{
+  gboolean  done;
+  char     *password;
+} Reset;
+
+static void
+on_password_reset_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Reset *reset = user_data;
+  g_autoptr(GError) error = NULL;
+
+  reset->password = bbh_client_init_extension_password_finish (BBH_CLIENT (object), result, &error);
+  g_assert_no_error (error);
+  reset->done = TRUE;
+}
+
+static void
+ended_body (AgentApplication *app,
+            gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentSession *session = agent_application_get_session (app);
+  g_autofree char *admin_md5 = bbh_password_md5 (ADMIN_PASSWORD);
+  g_autoptr(BbhClient) admin = bbh_client_new (f->server, ADMIN_ACCOUNT, admin_md5);
+  AgentLoginPage *page = login_page_of (app);
+  Reset reset = { 0 };
+
+  g_settings_set_string (agent_application_get_settings (app), "event-transport", "polling");
+  submit_login (app, f->server, DEMO_ACCOUNT, DEMO_PASSWORD, TRUE);
+  wait_logged_in (app);
+
+  /* The administrator gives the agent a new password: the old one stops working. */
+  bbh_client_init_extension_password_async (admin,
+                                            bbh_extension_get_id (agent_session_get_extension (session)),
+                                            NULL, on_password_reset_cb, &reset);
+  TEST_WAIT_UNTIL (reset.done, WAIT_MS);
+  g_assert_cmpstr (reset.password, !=, DEMO_PASSWORD);
+
+  /* The agent is told, on the login page; the remembered password is forgotten. */
+  TEST_WAIT_UNTIL (!agent_session_get_logged_in (session), WAIT_MS);
+  TEST_WAIT_UNTIL (agent_login_page_get_error (page) != NULL, WAIT_MS);
+  g_assert_nonnull (strstr (agent_login_page_get_error (page), "logged out"));
+  g_assert_null (agent_window_get_page_name (agent_application_get_window (app)));
+  TEST_WAIT_UNTIL (keyring_lookup (f->server, DEMO_ACCOUNT) == NULL, WAIT_MS);
+
+  g_free (reset.password);
+  g_settings_reset (agent_application_get_settings (app), "event-transport");
+}
+
+static void
+test_session_ended (Fixture       *f,
+                    gconstpointer  data)
+{
+  test_app_run (NULL, ended_body, f);
+}
+
 /* Command line, sandbox, quit -------------------------------------------------------------- */
 
 static void
@@ -970,6 +1031,7 @@ main (int   argc,
   ADD ("login-invalid-account", test_login_invalid_account);
   ADD ("keyring", test_keyring);
   ADD ("check-in", test_check_in);
+  ADD ("session-ended", test_session_ended);
   ADD ("pages", test_pages);
   ADD ("admin-pages", test_admin_pages);
   ADD ("before-login", test_before_login);
