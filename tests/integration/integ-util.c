@@ -548,12 +548,25 @@ stream_is_connected (gpointer user_data)
 IntegEvents *
 integ_events_start (BbhClient *client)
 {
+  return integ_events_start_with (client, BBH_EVENT_TRANSPORT_AUTO, 1000, 0);
+}
+
+IntegEvents *
+integ_events_start_with (BbhClient         *client,
+                         BbhEventTransport  transport,
+                         guint              poll_interval,
+                         gint64             watermark)
+{
   IntegEvents *events = g_new0 (IntegEvents, 1);
 
   events->events = g_ptr_array_new_with_free_func (g_object_unref);
   events->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   events->stream = bbh_event_stream_new (client);
   bbh_event_stream_set_jitter (events->stream, FALSE);
+  bbh_event_stream_set_transport (events->stream, transport);
+  bbh_event_stream_set_poll_interval (events->stream, poll_interval);
+  if (watermark > 0)
+    bbh_event_stream_set_watermark (events->stream, watermark);
   g_signal_connect (events->stream, "event", G_CALLBACK (on_event_cb), events);
   g_signal_connect (events->stream, "error", G_CALLBACK (on_error_cb), events);
   g_signal_connect (events->stream, "notify::connected", G_CALLBACK (on_connected_cb), events);

@@ -142,6 +142,11 @@ typedef struct
 /* A BbhEventStream on @client (jitter off, so back-off is predictable), started, and waited
  * for until its first sync is done (so the backlog is behind it). */
 IntegEvents  *integ_events_start        (BbhClient           *client);
+/* The same with a @transport, a @poll_interval (ms) and a stored @watermark (0: none). */
+IntegEvents  *integ_events_start_with   (BbhClient           *client,
+                                         BbhEventTransport    transport,
+                                         guint                poll_interval,
+                                         gint64               watermark);
 void          integ_events_free         (IntegEvents         *events);
 /* Waits for an event of a call with @phone at @step, and returns it (borrowed). */
 BbhEvent     *integ_events_wait         (IntegEvents         *events,

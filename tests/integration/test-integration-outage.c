@@ -1,5 +1,6 @@
-/* test-integration-outage.c — the event stream across an outage of the real babaihu-sandbox:
- * every call arrives exactly once, in order
+/* test-integration-outage.c — the real babaihu-sandbox failing on purpose: the event stream
+ * across an outage delivers every call exactly once, in order; each kind of fault reaches the
+ * caller as the error that says what happened
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -114,12 +115,77 @@ test_outage (IntegFixture  *f,
   g_assert_cmpuint (next_call, ==, G_N_ELEMENTS (cdr_ids));
 }
 
+/* ---- one request under each fault ---- */
+
+static GListModel *
+memos (IntegFixture  *f,
+       GError       **error)
+{
+  bbh_client_get_memos_async (f->agent, "13800000001", 0, 5, NULL, integ_on_result_cb, f);
+  return bbh_client_get_memos_finish (f->agent, integ_wait (f), NULL, error);
+}
+
+static void
+assert_fault (IntegFixture *f,
+              const char   *json,
+              BbhError      expected,
+              int           transient)
+{
+  g_autoptr(JsonObject) answer = integ_control (f, "/sandbox/fault", json);
+  g_autoptr(GListModel) none = NULL;
+  g_autoptr(GListModel) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  none = memos (f, &error);
+  g_assert_null (none);
+  g_assert_error (error, BBH_ERROR, expected);
+  g_test_message ("%s: %s", json, error->message);
+  /* The words are for people: no JSON, no HTML, no password. */
+  g_assert_null (strchr (error->message, '{'));
+  g_assert_null (strchr (error->message, '<'));
+  if (transient >= 0)
+    g_assert_cmpint (bbh_error_is_transient (error), ==, transient);
+  g_clear_error (&error);
+
+  /* Lifted: the same request works again. */
+  integ_fault (f, "none", 0);
+  back = memos (f, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+}
+
+static void
+test_faults (IntegFixture  *f,
+             gconstpointer  data)
+{
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  before = memos (f, &error);
+  g_assert_no_error (error);
+
+  /* 200 with a body that is not JSON: a protocol error (retried or not, the client's choice). */
+  assert_fault (f, "{\"mode\":\"garbage\"}", BBH_ERROR_PROTOCOL, -1);
+  /* A proxy's "502 Bad Gateway" page: an HTTP error, worth retrying. */
+  assert_fault (f, "{\"mode\":\"http500\"}", BBH_ERROR_HTTP, TRUE);
+  /* The connection reset without an answer: unreachable, worth retrying. */
+  assert_fault (f, "{\"mode\":\"reset\"}", BBH_ERROR_UNREACHABLE, TRUE);
+  /* The port closed: unreachable. */
+  assert_fault (f, "{\"mode\":\"down\"}", BBH_ERROR_UNREACHABLE, TRUE);
+
+  /* An answer slower than the client waits: a time-out. */
+  bbh_client_set_timeout (f->agent, 1);
+  assert_fault (f, "{\"mode\":\"slow\",\"delay_ms\":4000}", BBH_ERROR_TIMEOUT, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/agent/integration/faults", IntegFixture, NULL, integ_set_up, test_faults,
+              integ_tear_down);
   g_test_add ("/agent/integration/outage", IntegFixture, NULL, integ_set_up, test_outage,
               integ_tear_down);
 

@@ -123,6 +123,26 @@ is_mp3 (GBytes *bytes)
   return size >= 2 && data[0] == 0xFF && (data[1] & 0xE0) == 0xE0;
 }
 
+typedef struct
+{
+  const char         *phone;
+  BbhCallRecordQuery *query;
+} MissedCall;
+
+static gboolean
+record_exists (IntegFixture *f,
+               gpointer      user_data)
+{
+  MissedCall *wait = user_data;
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bbh_client_find_dial_record_async (f->agent, wait->query, NULL, integ_on_result_cb, f);
+  records = bbh_client_find_dial_record_finish (f->agent, integ_wait (f), NULL, &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (records) > 0;
+}
+
 /* ---- login ---- */
 
 static void
@@ -231,7 +251,7 @@ test_check_in_out (IntegFixture  *f,
   g_assert_true (check_in (f, f->admin, "805", BBH_CHECK_OUT, &error));
   g_assert_no_error (error);
   status_text_of (f, "805", &checked_out);
-  g_test_message ("805: %s → %s → %s", before, checked_in, checked_out);
+  g_test_message ("805: %s, then %s, then %s", before, checked_in, checked_out);
   g_assert_cmpstr (checked_in, !=, checked_out);
 }
 
@@ -501,6 +521,69 @@ test_outgoing_call (IntegFixture  *f,
   g_assert_false (bbh_call_record_has_recording (record));
 }
 
+static void
+test_poll_transport (IntegFixture  *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IntegEvents) events = NULL;
+  g_autofree char *phone = integ_unique_phone ();
+  BbhEvent *hangup;
+  gint64 cdr_id;
+
+  /* recvMsg polling instead of the long poll: the same call, the same events. */
+  events = integ_events_start_with (f->agent, BBH_EVENT_TRANSPORT_POLL, 200, 0);
+  g_assert_cmpint (bbh_event_stream_get_active_transport (events->stream), ==,
+                   BBH_EVENT_TRANSPORT_POLL);
+
+  cdr_id = integ_script_call (f, INTEG_AGENT, phone, FALSE, 300, 600, FALSE);
+  integ_events_wait (events, phone, INTEG_STEP_RING, INTEG_TIMEOUT_MS);
+  integ_events_wait (events, phone, INTEG_STEP_ANSWER, INTEG_TIMEOUT_MS);
+  hangup = integ_events_wait (events, phone, INTEG_STEP_HANGUP, INTEG_TIMEOUT_MS);
+  g_assert_cmpint (bbh_event_get_cdr_id (hangup), ==, cdr_id);
+  g_assert_cmpuint (integ_events_count (events, phone, INTEG_STEP_RING), ==, 1);
+  g_assert_cmpuint (integ_events_count (events, phone, INTEG_STEP_ANSWER), ==, 1);
+  g_assert_cmpuint (integ_events_count (events, phone, INTEG_STEP_HANGUP), ==, 1);
+}
+
+static void
+test_restart_keeps_watermark (IntegFixture  *f,
+                              gconstpointer  data)
+{
+  g_autoptr(IntegEvents) first = integ_events_start (f->agent);
+  g_autoptr(IntegEvents) again = NULL;
+  g_autofree char *seen = integ_unique_phone ();
+  g_autofree char *missed = integ_unique_phone ();
+  BbhEvent *event;
+  gint64 stored;
+
+  /* A call while the app runs… */
+  integ_script_call (f, INTEG_AGENT, seen, FALSE, 100, 200, FALSE);
+  integ_events_wait (first, seen, INTEG_STEP_HANGUP, INTEG_TIMEOUT_MS);
+  stored = bbh_event_stream_get_watermark (first->stream);
+  g_assert_cmpint (stored, >, 0);
+  g_clear_pointer (&first, integ_events_free);
+
+  /* …one while it is closed… */
+  integ_script_call (f, INTEG_AGENT, missed, FALSE, 100, 200, FALSE);
+  {
+    /* The call is over on the server before the app comes back: wait for its record. */
+    g_autoptr(BbhCallRecordQuery) query = bbh_call_record_query_new ();
+    MissedCall wait = { missed, query };
+
+    bbh_call_record_query_set_phone (query, missed);
+    g_assert_true (integ_poll_until (f, record_exists, &wait, 100, INTEG_TIMEOUT_MS));
+  }
+
+  /* …and back with its stored watermark: the missed call arrives, as backlog, once; the
+   * one it saw does not come again. */
+  again = integ_events_start_with (f->agent, BBH_EVENT_TRANSPORT_AUTO, 1000, stored);
+  event = integ_events_wait (again, missed, INTEG_STEP_HANGUP, INTEG_TIMEOUT_MS);
+  g_assert_true (bbh_event_get_backlog (event));
+  g_assert_cmpuint (integ_events_count (again, missed, INTEG_STEP_RING), ==, 1);
+  g_assert_cmpuint (integ_events_count (again, seen, INTEG_STEP_RING), ==, 0);
+  g_assert_cmpuint (integ_events_count (again, seen, INTEG_STEP_HANGUP), ==, 0);
+}
+
 /* ---- answering, hanging up and transferring from the desktop ---- */
 
 static void
@@ -614,6 +697,8 @@ main (int   argc,
   ADD ("call-events", test_call_events);
   ADD ("missed-call", test_missed_call);
   ADD ("outgoing-call", test_outgoing_call);
+  ADD ("poll-transport", test_poll_transport);
+  ADD ("restart-keeps-watermark", test_restart_keeps_watermark);
   ADD ("answer-and-hangup", test_answer_and_hangup);
   ADD ("hangup-by-send-msg", test_hangup_by_send_msg);
   ADD ("transfer", test_transfer);
