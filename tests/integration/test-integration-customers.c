@@ -782,6 +782,20 @@ test_memos (IntegFixture  *f,
   g_assert_cmpstr (bbh_memo_get_text (newest), ==, "第二条");
   g_assert_cmpstr (bbh_memo_get_text (older), ==, text);
   g_assert_cmpint (bbh_memo_get_id (older), ==, bbh_memo_get_id (first));
+
+  /* A long note (too long for a URL: the client sends it as a form) comes back whole. */
+  {
+    g_autoptr(GString) long_text = g_string_new (NULL);
+    g_autoptr(GListModel) longest = NULL;
+    g_autoptr(BbhMemo) memo = NULL;
+
+    while (long_text->len < 6000)
+      g_string_append (long_text, "通话记录：客户询问价格 & 交货期 = 30 天; ");
+    add_memo (f, phone, long_text->str, NULL, NULL);
+    longest = get_memos (f, phone, &total_after);
+    memo = g_list_model_get_item (longest, 0);
+    g_assert_cmpstr (bbh_memo_get_text (memo), ==, long_text->str);
+  }
 }
 
 int
