@@ -175,6 +175,15 @@ agent_trace_now_ms (void)
   return g_get_real_time () / 1000.0;
 }
 
+/* Tracing is off: the caller's floating values are dropped without building anything. */
+static void
+drop_fields (const char *first_field,
+             va_list     args)
+{
+  for (const char *name = first_field; name != NULL; name = va_arg (args, const char *))
+    g_variant_unref (g_variant_ref_sink (va_arg (args, GVariant *)));
+}
+
 static GVariant *
 collect_fields (const char *first_field,
                 va_list     args)
@@ -244,6 +253,12 @@ agent_trace_write (const char *event,
   va_list args;
 
   va_start (args, first_field);
+  if (!agent_trace_enabled ())
+    {
+      drop_fields (first_field, args);
+      va_end (args);
+      return;
+    }
   fields = collect_fields (first_field, args);
   va_end (args);
 
@@ -357,11 +372,14 @@ agent_trace_on_next_paint (GtkWidget  *widget,
   g_return_if_fail (event != NULL);
 
   va_start (args, first_field);
+  if (!agent_trace_enabled ())
+    {
+      drop_fields (first_field, args);
+      va_end (args);
+      return;
+    }
   fields = collect_fields (first_field, args);
   va_end (args);
-
-  if (!agent_trace_enabled ())
-    return;
 
   if (render_hook_id == 0)
     {
