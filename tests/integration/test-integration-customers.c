@@ -316,10 +316,10 @@ test_customer_filters (IntegFixture  *f,
   g_autoptr(BbhCustomerQuery) query = bbh_customer_query_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 2);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 2);
   g_autofree char *today_text = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *yesterday_text = g_date_time_format (yesterday, "%Y-%m-%d");
-  g_autofree char *tomorrow_text = g_date_time_format (tomorrow, "%Y-%m-%d");
+  g_autofree char *later_text = g_date_time_format (later, "%Y-%m-%d");
   g_autofree char *other_status = NULL;
   g_autofree char *other_type = NULL;
   guint i = 0;
@@ -352,7 +352,7 @@ test_customer_filters (IntegFixture  *f,
   bbh_customer_query_set_customer_type (query, NULL);
 
   /* dateOpt 3, created: from today on yes (an end date may mean its midnight), yesterday no. */
-  bbh_customer_query_set_date_range (query, BBH_CUSTOMER_DATE_CREATED, today_text, tomorrow_text);
+  bbh_customer_query_set_date_range (query, BBH_CUSTOMER_DATE_CREATED, today_text, later_text);
   g_assert_cmpuint (count_matching (f, query), ==, 1);
   bbh_customer_query_set_date_range (query, BBH_CUSTOMER_DATE_CREATED, yesterday_text,
                                      yesterday_text);
