@@ -966,6 +966,129 @@ test_trace_lines (Fixture       *f,
   g_assert_null (strstr (contents, "sa_password"));
 }
 
+/* The session on its own ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint   loads;
+  guint   saves;
+  gint64  saved;
+  char   *server;
+  char   *account;
+  guint   events;
+} Store;
+
+static gint64
+store_load_cb (AgentSession *session,
+               const char   *server,
+               const char   *account,
+               gpointer      user_data)
+{
+  Store *store = user_data;
+
+  store->loads++;
+  g_free (store->server);
+  store->server = g_strdup (server);
+  g_free (store->account);
+  store->account = g_strdup (account);
+  return 1;
+}
+
+static void
+store_save_cb (AgentSession *session,
+               const char   *server,
+               const char   *account,
+               gint64        watermark,
+               gpointer      user_data)
+{
+  Store *store = user_data;
+
+  store->saves++;
+  store->saved = watermark;
+}
+
+static void
+on_call_event_cb (AgentSession *session,
+                  BbhEvent     *event,
+                  gpointer      user_data)
+{
+  Store *store = user_data;
+
+  g_assert_true (BBH_IS_EVENT (event));
+  store->events++;
+}
+
+static void
+on_session_login_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  BbhExtension **extension = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *extension = agent_session_login_finish (AGENT_SESSION (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_session_logout_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (agent_session_logout_finish (AGENT_SESSION (object), result, NULL));
+  *done = TRUE;
+}
+
+static void
+test_session_watermark (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(AgentSession) session = NULL;
+  g_autoptr(BbhExtension) extension = NULL;
+  g_autofree char *md5 = bbh_password_md5 (DEMO_PASSWORD);
+  Store store = { 0 };
+  gboolean logged_out = FALSE;
+
+  g_settings_set_string (settings, "event-transport", "polling");
+  g_settings_set_boolean (settings, "check-in-at-login", FALSE);
+  session = agent_session_new (settings);
+  agent_session_set_watermark_store (session, store_load_cb, store_save_cb, &store, NULL);
+  g_signal_connect (session, "call-event", G_CALLBACK (on_call_event_cb), &store);
+
+  agent_session_login_async (session, f->server, DEMO_ACCOUNT, md5, NULL,
+                             on_session_login_cb, &extension);
+  TEST_WAIT_UNTIL (extension != NULL, WAIT_MS);
+  g_assert_true (agent_session_get_logged_in (session));
+  g_assert_false (agent_session_get_checked_in (session));
+
+  /* The store was asked for this server and account before the stream started. */
+  g_assert_cmpuint (store.loads, ==, 1);
+  g_assert_cmpstr (store.account, ==, DEMO_ACCOUNT);
+  g_assert_nonnull (strstr (store.server, "127.0.0.1"));
+
+  /* A call moves the watermark forward; the store hears of it and the event is forwarded. */
+  test_sandbox_call (f->sandbox, "800", "13800138000", "in", 200, 0, FALSE);
+  TEST_WAIT_UNTIL (store.events > 0 && store.saves > 0, WAIT_MS);
+  g_assert_cmpint (store.saved, >, 1);
+  g_assert_cmpint (store.saved, ==, bbh_event_stream_get_watermark (agent_session_get_event_stream (session)));
+
+  /* Nobody was checked in, so logging out does not check out. */
+  agent_session_logout_async (session, on_session_logout_cb, &logged_out);
+  TEST_WAIT_UNTIL (logged_out, WAIT_MS);
+  g_assert_false (agent_session_get_logged_in (session));
+  g_assert_null (agent_session_get_event_stream (session));
+  g_assert_cmpuint (test_sandbox_count_method (f->sandbox, "setUserCheckInOut"), ==, 0);
+
+  g_settings_reset (settings, "event-transport");
+  g_settings_reset (settings, "check-in-at-login");
+  g_free (store.server);
+  g_free (store.account);
+  g_assert_finalize_object (g_steal_pointer (&session));
+}
+
 /* Units ------------------------------------------------------------------------------------ */
 
 static void
@@ -1041,6 +1164,7 @@ main (int   argc,
   ADD ("connection", test_connection);
   ADD ("dbus", test_dbus);
   ADD ("trace-lines", test_trace_lines);
+  ADD ("session-watermark", test_session_watermark);
 #undef ADD
 
   return g_test_run ();
