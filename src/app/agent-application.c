@@ -799,6 +799,7 @@ preferences_action (GSimpleAction *action,
   GtkWindow *preferences = agent_preferences_window_new (GTK_WINDOW (ensure_window (self)),
                                                          self->settings);
 
+  gtk_window_set_application (preferences, GTK_APPLICATION (self));
   gtk_window_present (preferences);
 }
 
@@ -812,6 +813,7 @@ about_action (GSimpleAction *action,
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application", self,
                         "transient-for", ensure_window (self),
                         "modal", TRUE,
                         "application-icon", APP_ID,

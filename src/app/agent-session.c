@@ -37,6 +37,7 @@ struct _AgentSession
   gpointer               watermark_data;
   GDestroyNotify         watermark_destroy;
 
+  guint           pending_check_ins;   /* check-in requests on their way */
   guint           checked_in : 1;
   guint           busy : 1;
 };
@@ -676,7 +677,8 @@ agent_session_logout_async (AgentSession        *self,
       return;
     }
 
-  was_checked_in = self->checked_in;
+  /* A check-in still on its way may reach the server after all: check out then too. */
+  was_checked_in = self->checked_in || self->pending_check_ins > 0;
   client = g_steal_pointer (&self->client);
   extension = g_steal_pointer (&self->extension);
 
@@ -735,6 +737,8 @@ on_set_check_in_out_cb (GObject      *object,
   gboolean ok;
 
   ok = bbh_client_set_user_check_in_out_finish (BBH_CLIENT (object), result, &error);
+  if (wanted)
+    self->pending_check_ins--;
 
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     AGENT_TRACE ("check-in",
@@ -793,6 +797,8 @@ agent_session_set_checked_in_async (AgentSession        *self,
       return;
     }
 
+  if (checked_in)
+    self->pending_check_ins++;
   bbh_client_set_user_check_in_out_async (self->client,
                                           bbh_extension_get_extension (self->extension),
                                           checked_in ? BBH_CHECK_IN : BBH_CHECK_OUT,

@@ -1089,6 +1089,70 @@ test_session_watermark (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&session));
 }
 
+/* The primary menu -------------------------------------------------------------------------- */
+
+static GtkWindow *
+find_window (AgentApplication *app,
+             GType             type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+menu_body (AgentApplication *app,
+           gpointer          user_data)
+{
+  Fixture *f = user_data;
+  GSettings *settings = agent_application_get_settings (app);
+  GtkWindow *window;
+  GtkSwitch *check_in_switch;
+
+  submit_login (app, f->server, DEMO_ACCOUNT, DEMO_PASSWORD, FALSE);
+  wait_logged_in (app);
+
+  /* Preferences: the switch is the setting. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  TEST_WAIT_UNTIL ((window = find_window (app, ADW_TYPE_PREFERENCES_WINDOW)) != NULL, WAIT_MS);
+  check_in_switch = test_template_child (window, G_OBJECT_TYPE (window), "check_in_switch");
+  g_assert_true (gtk_switch_get_active (check_in_switch));
+  gtk_switch_set_active (check_in_switch, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "check-in-at-login"));
+  gtk_window_destroy (window);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  TEST_WAIT_UNTIL ((window = find_window (app, ADW_TYPE_ABOUT_WINDOW)) != NULL, WAIT_MS);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (window)), ==, PACKAGE_VERSION);
+  gtk_window_destroy (window);
+
+  window = GTK_WINDOW (gtk_application_window_get_help_overlay (
+      GTK_APPLICATION_WINDOW (agent_application_get_window (app))));
+  g_assert_nonnull (window);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  TEST_WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (window)), WAIT_MS);
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+
+  /* Logging out is only offered to somebody logged in. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "logout"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "logout", NULL);
+  TEST_WAIT_UNTIL (!agent_session_get_logged_in (agent_application_get_session (app)), WAIT_MS);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "logout"));
+
+  g_settings_reset (settings, "check-in-at-login");
+}
+
+static void
+test_menu (Fixture       *f,
+           gconstpointer  data)
+{
+  test_app_run (NULL, menu_body, f);
+  /* Check-in at login was on: the check-in at login — which logging out at once may have
+   * cut short — is followed by a check-out all the same. */
+  g_assert_cmpuint (count_check_in (f->sandbox, "1"), ==, 1);
+}
+
 /* Units ------------------------------------------------------------------------------------ */
 
 static void
@@ -1165,6 +1229,7 @@ main (int   argc,
   ADD ("dbus", test_dbus);
   ADD ("trace-lines", test_trace_lines);
   ADD ("session-watermark", test_session_watermark);
+  ADD ("menu", test_menu);
 #undef ADD
 
   return g_test_run ();
