@@ -77,55 +77,6 @@ typedef struct
 
 static const char *fault_names[] = { "none", "down", "slow", "garbage", "http500", "reset" };
 
-JsonObject *
-sandbox_answer_ok (void)
-{
-  JsonObject *object = json_object_new ();
-
-  json_object_set_int_member (object, "code", 0);
-  json_object_set_string_member (object, "message", "OK");
-  return object;
-}
-
-JsonNode *
-sandbox_answer_node (JsonObject *object)
-{
-  JsonNode *node = json_node_init_object (json_node_alloc (), object);
-
-  json_object_unref (object);
-  return node;
-}
-
-void
-sandbox_set_json_response (SoupServerMessage *msg,
-                           guint              status,
-                           JsonNode          *node)
-{
-  char *body = json_to_string (node, FALSE);
-
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json;charset=UTF-8",
-                                    SOUP_MEMORY_TAKE, body, strlen (body));
-}
-
-/* Pausing is a flag on the message, so that whoever answers knows whether to unpause. */
-void
-sandbox_message_pause (SoupServerMessage *msg)
-{
-  if (g_object_get_data (G_OBJECT (msg), "sandbox-paused") == NULL)
-    {
-      g_object_set_data (G_OBJECT (msg), "sandbox-paused", GINT_TO_POINTER (1));
-      soup_server_message_pause (msg);
-    }
-}
-
-void
-sandbox_message_resume (SoupServerMessage *msg)
-{
-  if (g_object_steal_data (G_OBJECT (msg), "sandbox-paused") != NULL)
-    soup_server_message_unpause (msg);
-}
-
 /* ---- request log ---- */
 
 void
@@ -187,105 +138,6 @@ void
 sandbox_server_reset_requests (SandboxServer *self)
 {
   g_queue_clear_full (&self->log, (GDestroyNotify) json_object_unref);
-}
-
-/* ---- parameters ---- */
-
-static void
-copy_into (GHashTable *into,
-           GHashTable *from)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (from == NULL)
-    return;
-  g_hash_table_iter_init (&iter, from);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_replace (into, g_strdup (key), g_strdup (value));
-}
-
-static void
-parse_multipart (SoupServerMessage *msg,
-                 GBytes            *body,
-                 GHashTable        *params,
-                 GHashTable       **out_files)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  SoupMultipart *multipart = soup_multipart_new_from_message (headers, body);
-
-  if (multipart == NULL)
-    return;
-
-  for (int i = 0; i < soup_multipart_get_length (multipart); i++)
-    {
-      SoupMessageHeaders *part_headers = NULL;
-      GBytes *part_body = NULL;
-      g_autofree char *disposition = NULL;
-      g_autoptr(GHashTable) disposition_params = NULL;
-      const char *name, *filename;
-
-      if (!soup_multipart_get_part (multipart, i, &part_headers, &part_body)
-          || !soup_message_headers_get_content_disposition (part_headers, &disposition,
-                                                            &disposition_params))
-        continue;
-
-      name = g_hash_table_lookup (disposition_params, "name");
-      filename = g_hash_table_lookup (disposition_params, "filename");
-      if (name == NULL)
-        continue;
-
-      if (filename != NULL)
-        {
-          if (*out_files == NULL)
-            *out_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                (GDestroyNotify) g_bytes_unref);
-          g_hash_table_replace (*out_files, g_strdup (name), g_bytes_ref (part_body));
-          g_hash_table_replace (params, g_strdup (name), g_strdup (filename));
-        }
-      else
-        {
-          gsize size;
-          const char *data = g_bytes_get_data (part_body, &size);
-
-          g_hash_table_replace (params, g_strdup (name), g_strndup (data, size));
-        }
-    }
-  soup_multipart_free (multipart);
-}
-
-static GHashTable *
-parse_params (SoupServerMessage  *msg,
-              GHashTable         *query,
-              GHashTable        **out_files)
-{
-  GHashTable *params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *content_type = soup_message_headers_get_content_type (headers, NULL);
-  g_autoptr(GBytes) body = NULL;
-
-  copy_into (params, query);
-
-  if (g_strcmp0 (soup_server_message_get_method (msg), "POST") != 0)
-    return params;
-
-  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  if (g_bytes_get_size (body) == 0)
-    return params;
-
-  if (content_type != NULL && g_ascii_strcasecmp (content_type, "multipart/form-data") == 0)
-    {
-      parse_multipart (msg, body, params, out_files);
-    }
-  else if (content_type == NULL
-           || g_ascii_strcasecmp (content_type, "application/x-www-form-urlencoded") == 0)
-    {
-      g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-      g_autoptr(GHashTable) form = soup_form_decode (text);
-
-      copy_into (params, form);
-    }
-  return params;
 }
 
 SandboxAgent *
@@ -478,7 +330,7 @@ handle_api (SandboxServer     *self,
   call->started_ms = started_ms;
   call->request.server = self;
   call->request.db = self->db;
-  call->request.params = parse_params (msg, query, &call->request.files);
+  call->request.params = sandbox_parse_params (msg, query, &call->request.files);
 
   if (g_str_has_suffix (path, ".jsonp"))
     {
@@ -753,7 +605,7 @@ route (SandboxServer     *self,
     }
   else if (g_str_equal (path, "/voip/api/client/download/record.json"))
     {
-      g_autoptr(GHashTable) params = parse_params (msg, query, &(GHashTable *) { NULL });
+      g_autoptr(GHashTable) params = sandbox_parse_params (msg, query, NULL);
 
       sandbox_recordings_serve_download (self, msg, params, started_ms);
     }
@@ -882,9 +734,19 @@ listen_api (SandboxServer  *self,
             GError        **error)
 {
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (self->address, self->port);
+  g_autoptr(GSocket) socket = NULL;
   GSList *uris;
 
-  if (!soup_server_listen (self->api, address, 0, error))
+  /* Our own socket for a deep accept queue: hundreds of agents connect at once (GSocket's
+   * default backlog is 10, and connections past it stall in SYN retries). */
+  socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, 1024);
+  if (!g_socket_bind (socket, address, TRUE, error)
+      || !g_socket_listen (socket, error)
+      || !soup_server_listen_socket (self->api, socket, 0, error))
     return FALSE;
 
   uris = soup_server_get_uris (self->api);

@@ -89,6 +89,12 @@ void              sandbox_control_handle           (SandboxServer     *self,
                                                     SoupServerMessage *msg,
                                                     const char        *path);
 
+/* The request's parameters (sandbox-http.c): the query, then the urlencoded or multipart body
+ * over it. Multipart files go to *@out_files (name → GBytes) when it is not NULL. */
+GHashTable       *sandbox_parse_params             (SoupServerMessage  *msg,
+                                                    GHashTable         *query,
+                                                    GHashTable        **out_files);
+
 /* Pause a message to answer it later; resume unpauses it only if it was paused (a no-op
  * otherwise), so that every route can call it after answering. */
 void              sandbox_message_pause            (SoupServerMessage *msg);
