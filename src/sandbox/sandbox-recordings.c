@@ -155,7 +155,9 @@ synthesize_wav (guint   seconds,
     {
       float pitch = first_speaker ? 115.0f + g_rand_int_range (rand, 0, 20)
                                   : 205.0f + g_rand_int_range (rand, 0, 30);
-      gsize turn_end = MIN (end_talk, pos + (gsize) g_rand_int_range (rand, 2 * RATE, 5 * RATE));
+      /* MIN evaluates its arguments twice: draw the turn's length once. */
+      gsize turn_length = (gsize) g_rand_int_range (rand, 2 * RATE, 5 * RATE);
+      gsize turn_end = MIN (end_talk, pos + turn_length);
 
       while (pos < turn_end)
         {
