@@ -164,8 +164,12 @@ sandbox_test_server_start (const char * const *extra_args,
   g_ptr_array_add (argv, (gpointer) binary);
   g_ptr_array_add (argv, (gpointer) "--demo");
   g_ptr_array_add (argv, (gpointer) "--demo-size=200");
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, db);
+  /* A test that keeps its own database (restarts) passes --db itself. */
+  if (extra_args == NULL || !g_strv_contains (extra_args, "--db"))
+    {
+      g_ptr_array_add (argv, (gpointer) "--db");
+      g_ptr_array_add (argv, db);
+    }
   for (guint i = 0; extra_args && extra_args[i]; i++)
     g_ptr_array_add (argv, (gpointer) extra_args[i]);
   g_ptr_array_add (argv, NULL);
