@@ -117,7 +117,8 @@ static const char schema_sql[] =
   "  cp_type TEXT NOT NULL DEFAULT '',"
   "  cp_link_man TEXT NOT NULL DEFAULT '',"
   "  cp_order INTEGER NOT NULL DEFAULT 0);"
-  "CREATE INDEX IF NOT EXISTS customer_phones_phone ON customer_phones (comp_id, cp_phone);"
+  /* covering: a contains-search scans the index alone */
+  "CREATE INDEX IF NOT EXISTS customer_phones_phone_cust ON customer_phones (comp_id, cp_phone, cust_id);"
   "CREATE INDEX IF NOT EXISTS customer_phones_cust ON customer_phones (cust_id, cp_order);"
 
   "CREATE TABLE IF NOT EXISTS table_fields ("
@@ -219,7 +220,8 @@ static const char schema_sql[] =
   "  transfer_times INTEGER NOT NULL DEFAULT 0,"
   "  sms_send_status INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX IF NOT EXISTS call_records_time ON call_records (comp_id, cdr_start_ms);"
-  "CREATE INDEX IF NOT EXISTS call_records_agent ON call_records (exte_id, cdr_start_ms);"
+  "CREATE INDEX IF NOT EXISTS call_records_comp_agent ON call_records (comp_id, exte_id, cdr_start_ms);"
+  "CREATE INDEX IF NOT EXISTS call_records_peer ON call_records (comp_id, cdr_peer, cdr_start_ms);"
   "CREATE INDEX IF NOT EXISTS call_records_phone ON call_records (comp_id, cdr_phone_num, cdr_start_ms);"
   "CREATE INDEX IF NOT EXISTS call_records_dial ON call_records (exte_id, dial_id);"
 
