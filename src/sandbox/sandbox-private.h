@@ -179,6 +179,8 @@ gboolean      sandbox_param_int64         (SandboxRequest *request,
                                            gint64          fallback,
                                            gint64         *out_value,
                                            GError        **error);
+/* @out_builder NULL: returns {"code": 0, "message": "OK"}. Otherwise returns NULL and hands over a
+ * builder with that object still open: add members, then end it and take the root. */
 JsonNode     *sandbox_ok_new              (JsonBuilder   **out_builder);
 
 /* ---- server side, callable from data handlers ---- */
