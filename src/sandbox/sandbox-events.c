@@ -138,7 +138,8 @@ sandbox_events_append (SandboxEvents *events,
                        gint64         time_ms,
                        int            source_client)
 {
-  gint64 water_line = MAX (sandbox_now_ms (), events->last_water_line + 1);
+  gint64 now = sandbox_now_ms ();
+  gint64 water_line = MAX (now, events->last_water_line + 1);
 
   sqlite3_reset (events->insert);
   sqlite3_bind_int64 (events->insert, 1, water_line);
@@ -146,7 +147,7 @@ sandbox_events_append (SandboxEvents *events,
   sqlite3_bind_int (events->insert, 3, kind);
   sqlite3_bind_text (events->insert, 4, phone ? phone : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (events->insert, 5, content ? content : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (events->insert, 6, time_ms > 0 ? time_ms : sandbox_now_ms ());
+  sqlite3_bind_int64 (events->insert, 6, time_ms > 0 ? time_ms : now);
   sqlite3_bind_int (events->insert, 7, source_client);
   if (sqlite3_step (events->insert) != SQLITE_DONE)
     {
