@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* CREATE … IF NOT EXISTS for every table (sandbox-db-schema.c). */
+extern const char sandbox_db_schema_sql[];
+
 /* Returns a cached prepared statement, reset and with its bindings cleared. The statement is
  * owned by @db: never finalize it, and do not use the same SQL twice at once. */
 sqlite3_stmt *sandbox_db_prepare          (SandboxDb    *db,
@@ -146,6 +149,7 @@ gboolean      sandbox_db_is_blacklisted   (SandboxDb    *db,
 
 /* The method tables of each area, each ending in { NULL }. */
 extern const SandboxMethod sandbox_methods_data_customers[];
+extern const SandboxMethod sandbox_methods_data_memos[];
 extern const SandboxMethod sandbox_methods_data_records[];
 extern const SandboxMethod sandbox_methods_data_admin[];
 extern const SandboxMethod sandbox_methods_data_tasks[];

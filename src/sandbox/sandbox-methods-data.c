@@ -17,6 +17,7 @@ sandbox_methods_data (void)
     {
       const SandboxMethod *areas[] = {
         sandbox_methods_data_customers,
+        sandbox_methods_data_memos,
         sandbox_methods_data_records,
         sandbox_methods_data_admin,
         sandbox_methods_data_tasks,
