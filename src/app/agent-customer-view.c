@@ -1,0 +1,1613 @@
+/* agent-customer-view.c — one customer: every field, numbers, sales, calls and notes
+ *
+ * The detail side of the customers page. Fields carry the company's labels (getTableFields)
+ * and coded values their text (getCodes). Each number has a dial button (app.dial). Sales come
+ * from getCustomerSales and their result can be set; the customer's calls (findDialrecord for
+ * each number) and notes (getMemos for each number) are one timeline, newest first.
+ *
+ * Writes — lock, sale results, edits — go through the outbox and are announced with ::queued,
+ * so that the page can show them as pending and refresh once the server has them. Deleting is
+ * an explicit, confirmed action sent directly.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "agent-customer-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "agent-customer-editor.h"
+#include "agent-customer-fields.h"
+#include "agent-customer-view.h"
+#include "agent-phone.h"
+#include "agent-popup-manager.h"
+#include "agent-window.h"
+
+/* Calls and notes per number: the recent ones; the history page has the rest. */
+#define HISTORY_LIMIT 50
+
+struct _AgentCustomerView
+{
+  AdwBin parent_instance;
+
+  /* Template widgets */
+  GtkStack       *stack;
+  AdwStatusPage  *error_page;
+  AdwStatusPage  *unknown_page;
+  GtkLabel       *name_label;
+  GtkLabel       *corp_label;
+  GtkLabel       *summary_label;
+  GtkWidget      *locked_box;
+  GtkLabel       *locked_label;
+  GtkWidget      *pending_box;
+  GtkButton      *lock_button;
+  GtkListBox     *phone_list;
+  GtkListBox     *detail_list;
+  GtkStack       *sales_stack;
+  GtkLabel       *sales_message;
+  GtkListBox     *sales_list;
+  GtkStack       *history_stack;
+  GtkLabel       *history_message;
+  GtkListBox     *history_list;
+
+  /* Owned */
+  AgentSession        *session;
+  AgentOutbox         *outbox;
+  AgentCustomerFields *fields;
+  BbhCustomer         *customer;
+  char                *phone;          /* the number asked for, or the customer's first */
+  GCancellable        *cancellable;    /* getcustomer */
+  GCancellable        *extras_cancellable;  /* sales and history */
+  GListModel          *sales;
+  GPtrArray           *timeline;       /* TimelineItem, being gathered */
+  char                *history_error;
+  guint                history_waiting;
+  guint                n_history;
+
+  guint                pending : 1;
+  guint                history_loaded : 1;
+};
+
+G_DEFINE_FINAL_TYPE (AgentCustomerView, agent_customer_view, ADW_TYPE_BIN)
+
+enum {
+  SIGNAL_LOADED,
+  SIGNAL_QUEUED,
+  SIGNAL_DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void update_actions (AgentCustomerView *self);
+
+typedef struct
+{
+  GDateTime *time;
+  GObject   *item;     /* BbhCallRecord or BbhMemo */
+} TimelineItem;
+
+static void
+timeline_item_free (gpointer data)
+{
+  TimelineItem *entry = data;
+
+  g_clear_pointer (&entry->time, g_date_time_unref);
+  g_clear_object (&entry->item);
+  g_free (entry);
+}
+
+/* The details, in the order of the document's savecustomer table; coded fields name their
+ * choice list. */
+static const struct
+{
+  const char *member;
+  const char *code_type;
+} detail_fields[] = {
+  { "custName", NULL },
+  { "custCorpName", NULL },
+  { "custStatus", AGENT_CODES_STATUS },
+  { "custType", AGENT_CODES_TYPE },
+  { "custSource", AGENT_CODES_SOURCE },
+  { "custSex", AGENT_CODES_SEX },
+  { "custAge", NULL },
+  { "custBirthdayType", NULL },
+  { "custBirthday", NULL },
+  { "custQQ", NULL },
+  { "custArea", NULL },
+  { "custAddr", NULL },
+  { "custMemo", NULL },
+  { "custOther1", NULL },
+  { "custOther2", NULL },
+  { "custOther3", NULL },
+};
+
+/* ---- helpers ---- */
+
+static void
+list_box_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (time);
+  /* Translators: a date and time in a customer's history; see strftime(3) */
+  return g_date_time_format (local, _("%x %H:%M"));
+}
+
+static char *
+format_duration (int seconds)
+{
+  if (seconds >= 3600)
+    return g_strdup_printf ("%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+  return g_strdup_printf ("%d:%02d", seconds / 60, seconds % 60);
+}
+
+static GtkWidget *
+text_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static void
+add_message_row (GtkListBox *list,
+                 const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_list_box_append (list, label);
+}
+
+static void
+toast (AgentCustomerView *self,
+       const char        *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (AGENT_IS_WINDOW (root))
+    agent_window_add_toast (AGENT_WINDOW (root), message);
+  else
+    g_message ("%s", message);
+}
+
+static AgentOutbox *
+find_outbox (AgentCustomerView *self)
+{
+  GApplication *application;
+  AgentPopupManager *manager;
+
+  if (self->outbox != NULL)
+    return self->outbox;
+
+  application = g_application_get_default ();
+  if (!GTK_IS_APPLICATION (application))
+    return NULL;
+  manager = agent_popup_manager_get_for_application (GTK_APPLICATION (application));
+  return manager != NULL ? agent_popup_manager_get_outbox (manager) : NULL;
+}
+
+static BbhClient *
+get_client (AgentCustomerView *self)
+{
+  return self->session != NULL ? agent_session_get_client (self->session) : NULL;
+}
+
+static const char *
+code_text (AgentCustomerView *self,
+           const char        *code_type,
+           const char        *value)
+{
+  if (self->fields == NULL)
+    return value;
+  return agent_customer_fields_get_code_text (self->fields, code_type, value);
+}
+
+static char *
+dup_label (AgentCustomerView *self,
+           const char        *member)
+{
+  g_autoptr(AgentCustomerFields) fallback = NULL;
+
+  if (self->fields != NULL)
+    return agent_customer_fields_dup_label (self->fields, member);
+
+  fallback = g_object_new (AGENT_TYPE_CUSTOMER_FIELDS, NULL);
+  return agent_customer_fields_dup_label (fallback, member);
+}
+
+static void
+cancel (GCancellable **cancellable)
+{
+  if (*cancellable != NULL)
+    g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+}
+
+/* ---- the record ---- */
+
+static const char *
+birthday_type_text (int type)
+{
+  switch (type)
+    {
+    case 1:
+      return _("Solar calendar");
+    case 2:
+      return _("Lunar calendar");
+    default:
+      return _("None");
+    }
+}
+
+static void
+show_details (AgentCustomerView *self)
+{
+  BbhCustomer *customer = self->customer;
+  static const struct
+  {
+    const char *member;
+    const char *label;
+  } extra[] = {
+    { "exteName", N_("Agent") },
+    { "custCreateTime", N_("Created") },
+    { "custUpdateTime", N_("Changed") },
+    { "custLastCallTime", N_("Last call") },
+  };
+
+  list_box_clear (self->detail_list);
+
+  for (guint i = 0; i < G_N_ELEMENTS (detail_fields); i++)
+    {
+      g_autofree char *label = dup_label (self, detail_fields[i].member);
+      g_autofree char *raw = NULL;
+      const char *value;
+      GtkWidget *row, *value_label;
+
+      if (g_str_equal (detail_fields[i].member, "custBirthdayType"))
+        value = birthday_type_text (bbh_customer_get_birthday_type (customer));
+      else
+        {
+          raw = bbh_customer_dup_field (customer, detail_fields[i].member);
+          value = detail_fields[i].code_type != NULL
+                  ? code_text (self, detail_fields[i].code_type, raw) : raw;
+        }
+
+      row = text_row (label, NULL);
+      gtk_widget_set_name (row, detail_fields[i].member);
+      value_label = gtk_label_new (is_blank (value) ? "—" : value);
+      gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (value_label), 1);
+      gtk_label_set_max_width_chars (GTK_LABEL (value_label), 40);
+      gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_hexpand (value_label, TRUE);
+      if (is_blank (value))
+        gtk_widget_add_css_class (value_label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_label);
+      gtk_list_box_append (self->detail_list, row);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+    {
+      g_autofree char *value = bbh_customer_dup_field (customer, extra[i].member);
+      GtkWidget *row, *value_label;
+
+      if (is_blank (value))
+        continue;
+      row = text_row (_(extra[i].label), NULL);
+      value_label = gtk_label_new (value);
+      gtk_label_set_xalign (GTK_LABEL (value_label), 1);
+      gtk_widget_add_css_class (value_label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_label);
+      gtk_list_box_append (self->detail_list, row);
+    }
+}
+
+static void
+show_phones (AgentCustomerView *self)
+{
+  GListModel *phones = bbh_customer_get_phones (self->customer);
+  guint n = phones != NULL ? g_list_model_get_n_items (phones) : 0;
+
+  list_box_clear (self->phone_list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BbhCustomerPhone) phone = g_list_model_get_item (phones, i);
+      const char *number = bbh_customer_phone_get_phone (phone);
+      const char *type = bbh_customer_phone_get_phone_type (phone);
+      const char *link_man = bbh_customer_phone_get_link_man (phone);
+      g_autofree char *formatted = agent_phone_format (number);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *tooltip = NULL;
+      GtkWidget *row, *button;
+
+      type = code_text (self, AGENT_CODES_PHONE_TYPE, type);
+      if (!is_blank (type) && !is_blank (link_man))
+        /* Translators: a phone's type, then who answers it: “Mobile · Ms Han” */
+        subtitle = g_strdup_printf (_("%s · %s"), type, link_man);
+      else if (!is_blank (type))
+        subtitle = g_strdup (type);
+      else if (!is_blank (link_man))
+        subtitle = g_strdup (link_man);
+
+      row = text_row (formatted, subtitle);
+      gtk_widget_add_css_class (row, "numeric");
+
+      button = gtk_button_new_from_icon_name ("call-start-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      /* Translators: %s is a phone number */
+      tooltip = g_strdup_printf (_("Call %s"), formatted);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.dial");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", number != NULL ? number : "");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->phone_list, row);
+    }
+
+  if (n == 0)
+    add_message_row (self->phone_list, _("This customer has no phone number."));
+}
+
+static void
+show_header (AgentCustomerView *self)
+{
+  BbhCustomer *customer = self->customer;
+  const char *name = bbh_customer_get_name (customer);
+  const char *corp = bbh_customer_get_corp_name (customer);
+  const char *status = code_text (self, AGENT_CODES_STATUS, bbh_customer_get_status (customer));
+  const char *type = code_text (self, AGENT_CODES_TYPE, bbh_customer_get_customer_type (customer));
+  gboolean locked = bbh_customer_get_is_locked (customer);
+  g_autofree char *owner = bbh_customer_dup_field (customer, "exteName");
+  g_autofree char *summary = NULL;
+
+  gtk_label_set_label (self->name_label, !is_blank (name) ? name : _("Unnamed customer"));
+  gtk_label_set_label (self->corp_label, corp != NULL ? corp : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->corp_label), !is_blank (corp));
+
+  if (!is_blank (status) && !is_blank (type))
+    /* Translators: the customer's status, then its type: “Prospect · Company” */
+    summary = g_strdup_printf (_("%s · %s"), status, type);
+  else if (!is_blank (status))
+    summary = g_strdup (status);
+  else if (!is_blank (type))
+    summary = g_strdup (type);
+  gtk_label_set_label (self->summary_label, summary != NULL ? summary : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL);
+
+  gtk_widget_set_visible (self->locked_box, locked);
+  if (locked && !is_blank (owner))
+    {
+      /* Translators: %s is the agent the customer belongs to */
+      g_autofree char *text = g_strdup_printf (_("Locked to %s"), owner);
+
+      gtk_label_set_label (self->locked_label, text);
+    }
+  else
+    gtk_label_set_label (self->locked_label, _("Locked"));
+
+  gtk_button_set_label (self->lock_button, locked ? _("Unlock") : _("Lock"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lock_button),
+                               locked ? _("Let other agents change this customer")
+                                      : _("Keep this customer to yourself"));
+}
+
+static void
+show_record (AgentCustomerView *self)
+{
+  show_header (self);
+  show_phones (self);
+  show_details (self);
+  gtk_widget_set_visible (self->pending_box, self->pending);
+  gtk_stack_set_visible_child_name (self->stack, "customer");
+}
+
+static void
+on_fields_loaded_cb (AgentCustomerView *self)
+{
+  if (self->customer != NULL)
+    {
+      show_header (self);
+      show_phones (self);
+      show_details (self);
+    }
+}
+
+/* ---- sales ---- */
+
+static const char *
+sale_status_text (int status)
+{
+  switch (status)
+    {
+    case 1:
+      return _("Succeeded");
+    case 0:
+      return _("Failed");
+    default:
+      return _("Open");
+    }
+}
+
+static GtkWidget *
+sale_button (BbhSale    *sale,
+             gboolean    succeeded)
+{
+  GtkWidget *button = gtk_button_new_with_label (succeeded ? _("Succeeded") : _("Failed"));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "view.set-sale");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xb)",
+                                    bbh_sale_get_id (sale), succeeded);
+  gtk_widget_set_sensitive (button, bbh_sale_get_status (sale) != (succeeded ? 1 : 0));
+  gtk_widget_set_tooltip_text (button, succeeded ? _("Mark this sale as succeeded")
+                                                 : _("Mark this sale as failed"));
+  return button;
+}
+
+static void
+show_sales (AgentCustomerView *self)
+{
+  guint n = self->sales != NULL ? g_list_model_get_n_items (self->sales) : 0;
+
+  list_box_clear (self->sales_list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BbhSale) sale = g_list_model_get_item (self->sales, i);
+      g_autofree char *amount = bbh_sale_dup_field (sale, "csAmount");
+      g_autofree char *memo = bbh_sale_dup_field (sale, "csMemo");
+      const char *seller = bbh_sale_get_extension_name (sale);
+      const char *time = bbh_sale_get_time (sale);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      g_autofree char *title = NULL;
+      GtkWidget *row, *box;
+
+      if (!is_blank (memo))
+        /* Translators: a sale's result, then what was sold: “Succeeded — Annual contract” */
+        title = g_strdup_printf (_("%s — %s"), sale_status_text (bbh_sale_get_status (sale)), memo);
+      else
+        title = g_strdup (sale_status_text (bbh_sale_get_status (sale)));
+
+      if (!is_blank (time))
+        g_string_append (subtitle, time);
+      if (!is_blank (seller))
+        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", seller);
+      if (!is_blank (amount) && g_strcmp0 (amount, "0") != 0)
+        {
+          /* Translators: a sale's amount, in the company's currency */
+          g_autofree char *text = g_strdup_printf (_("Amount %s"), amount);
+
+          g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", text);
+        }
+
+      row = text_row (title, subtitle->str);
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_add_css_class (box, "linked");
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), sale_button (sale, TRUE));
+      gtk_box_append (GTK_BOX (box), sale_button (sale, FALSE));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+      gtk_list_box_append (self->sales_list, row);
+    }
+
+  if (n == 0)
+    {
+      gtk_label_set_label (self->sales_message, _("No sales recorded for this customer."));
+      gtk_stack_set_visible_child_name (self->sales_stack, "message");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->sales_stack, "list");
+}
+
+static void
+on_sales_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AgentCustomerView) self = user_data;
+  g_autoptr(GListModel) sales = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sales = bbh_client_get_customer_sales_finish (BBH_CLIENT (object), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (sales == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Sales could not be loaded: %s"), error->message);
+
+      gtk_label_set_label (self->sales_message, text);
+      gtk_stack_set_visible_child_name (self->sales_stack, "message");
+      return;
+    }
+
+  g_set_object (&self->sales, sales);
+  show_sales (self);
+}
+
+/* ---- calls and notes ---- */
+
+static int
+compare_timeline (gconstpointer a,
+                  gconstpointer b)
+{
+  const TimelineItem *x = *(TimelineItem **) a;
+  const TimelineItem *y = *(TimelineItem **) b;
+
+  /* Newest first; what has no time goes last. */
+  if (x->time == NULL || y->time == NULL)
+    return (x->time == NULL) - (y->time == NULL);
+  return -g_date_time_compare (x->time, y->time);
+}
+
+static GtkWidget *
+call_row (AgentCustomerView *self,
+          BbhCallRecord     *record,
+          GDateTime         *time,
+          gboolean           several_numbers)
+{
+  BbhCallDirection direction = bbh_call_record_get_direction (record);
+  int talk = bbh_call_record_get_talk_time (record);
+  const char *agent = bbh_call_record_get_extension_name (record);
+  g_autofree char *when = format_time (time);
+  g_autofree char *duration = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GString) subtitle = g_string_new (when);
+  const char *icon;
+  const char *what;
+  GtkWidget *row;
+
+  switch (direction)
+    {
+    case BBH_CALL_DIRECTION_IN:
+    case BBH_CALL_DIRECTION_CAMPAIGN_ANSWERED:
+      icon = "call-incoming-symbolic";
+      what = _("Incoming call");
+      break;
+    case BBH_CALL_DIRECTION_OUT:
+    case BBH_CALL_DIRECTION_CAMPAIGN_OUT:
+      icon = "call-outgoing-symbolic";
+      what = _("Outgoing call");
+      break;
+    case BBH_CALL_DIRECTION_VOICEMAIL:
+      icon = "mail-unread-symbolic";
+      what = _("Voice message");
+      break;
+    case BBH_CALL_DIRECTION_UNKNOWN:
+    default:
+      icon = "call-start-symbolic";
+      what = _("Call");
+      break;
+    }
+
+  if (talk > 0)
+    {
+      duration = format_duration (talk);
+      /* Translators: a kind of call, then how long it was: “Incoming call, 3:05” */
+      title = g_strdup_printf (_("%s, %s"), what, duration);
+    }
+  else
+    /* Translators: a kind of call that nobody answered: “Outgoing call, not answered” */
+    title = g_strdup_printf (_("%s, not answered"), what);
+
+  if (!is_blank (agent))
+    g_string_append_printf (subtitle, " · %s", agent);
+  if (several_numbers && bbh_call_record_get_phone (record) != NULL)
+    {
+      g_autofree char *number = agent_phone_format (bbh_call_record_get_phone (record));
+
+      g_string_append_printf (subtitle, " · %s", number);
+    }
+
+  row = text_row (title, subtitle->str);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
+
+  if (bbh_call_record_has_recording (record))
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, bbh_call_record_get_id (record));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Play the Recording"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.play-recording");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+
+  return row;
+}
+
+static GtkWidget *
+memo_row (BbhMemo   *memo,
+          GDateTime *time)
+{
+  const char *agent = bbh_memo_get_extension_name (memo);
+  g_autofree char *when = format_time (time);
+  g_autoptr(GString) subtitle = g_string_new (when);
+  GtkWidget *row;
+
+  if (!is_blank (agent))
+    g_string_append_printf (subtitle, " · %s", agent);
+
+  row = text_row (bbh_memo_get_text (memo), subtitle->str);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("document-edit-symbolic"));
+  return row;
+}
+
+static void
+history_done (AgentCustomerView *self)
+{
+  GListModel *phones = bbh_customer_get_phones (self->customer);
+  gboolean several = phones != NULL && g_list_model_get_n_items (phones) > 1;
+
+  g_assert (self->history_waiting > 0);
+  if (--self->history_waiting > 0)
+    return;
+
+  list_box_clear (self->history_list);
+  g_ptr_array_sort (self->timeline, compare_timeline);
+
+  for (guint i = 0; i < self->timeline->len; i++)
+    {
+      TimelineItem *entry = g_ptr_array_index (self->timeline, i);
+      GtkWidget *row;
+
+      if (BBH_IS_CALL_RECORD (entry->item))
+        row = call_row (self, BBH_CALL_RECORD (entry->item), entry->time, several);
+      else
+        row = memo_row (BBH_MEMO (entry->item), entry->time);
+      gtk_list_box_append (self->history_list, row);
+    }
+
+  self->n_history = self->timeline->len;
+  self->history_loaded = TRUE;
+
+  if (self->timeline->len > 0)
+    gtk_stack_set_visible_child_name (self->history_stack, "list");
+  else
+    {
+      if (self->history_error != NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("Calls and notes could not be loaded: %s"),
+                                                   self->history_error);
+
+          gtk_label_set_label (self->history_message, text);
+        }
+      else
+        gtk_label_set_label (self->history_message, _("No calls or notes with this customer yet."));
+      gtk_stack_set_visible_child_name (self->history_stack, "message");
+    }
+
+  g_ptr_array_set_size (self->timeline, 0);
+  g_clear_pointer (&self->history_error, g_free);
+}
+
+static void
+take_history_error (AgentCustomerView *self,
+                    GError            *error)
+{
+  if (self->history_error == NULL)
+    self->history_error = g_strdup (error->message);
+}
+
+static void
+on_calls_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AgentCustomerView) self = user_data;
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(GError) error = NULL;
+
+  calls = bbh_client_find_dial_record_finish (BBH_CLIENT (object), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (calls == NULL)
+    take_history_error (self, error);
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+      {
+        TimelineItem *entry = g_new0 (TimelineItem, 1);
+        BbhCallRecord *record = g_list_model_get_item (calls, i);
+        GDateTime *time = bbh_call_record_get_start_date_time (record);
+
+        entry->item = G_OBJECT (record);
+        entry->time = time != NULL ? g_date_time_ref (time) : NULL;
+        g_ptr_array_add (self->timeline, entry);
+      }
+
+  history_done (self);
+}
+
+static void
+on_memos_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AgentCustomerView) self = user_data;
+  g_autoptr(GListModel) memos = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memos = bbh_client_get_memos_finish (BBH_CLIENT (object), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (memos == NULL)
+    take_history_error (self, error);
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (memos); i++)
+      {
+        TimelineItem *entry = g_new0 (TimelineItem, 1);
+        BbhMemo *memo = g_list_model_get_item (memos, i);
+
+        entry->item = G_OBJECT (memo);
+        entry->time = bbh_memo_dup_date_time (memo);
+        g_ptr_array_add (self->timeline, entry);
+      }
+
+  history_done (self);
+}
+
+static void
+load_extras (AgentCustomerView *self)
+{
+  BbhClient *client = get_client (self);
+  GListModel *phones = bbh_customer_get_phones (self->customer);
+  const char *main_phone = bbh_customer_get_phone (self->customer);
+  guint n = phones != NULL ? g_list_model_get_n_items (phones) : 0;
+
+  cancel (&self->extras_cancellable);
+  g_ptr_array_set_size (self->timeline, 0);
+  g_clear_pointer (&self->history_error, g_free);
+  self->history_waiting = 0;
+  self->history_loaded = FALSE;
+  self->n_history = 0;
+
+  if (client == NULL || n == 0)
+    {
+      g_clear_object (&self->sales);
+      show_sales (self);
+      self->history_waiting = 1;
+      history_done (self);
+      return;
+    }
+
+  self->extras_cancellable = g_cancellable_new ();
+  gtk_stack_set_visible_child_name (self->sales_stack, "loading");
+  gtk_stack_set_visible_child_name (self->history_stack, "loading");
+
+  bbh_client_get_customer_sales_async (client, main_phone != NULL ? main_phone : "",
+                                       self->extras_cancellable, on_sales_cb,
+                                       g_object_ref (self));
+
+  self->history_waiting = 2 * n;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BbhCustomerPhone) phone = g_list_model_get_item (phones, i);
+      g_autoptr(BbhCallRecordQuery) query = bbh_call_record_query_new ();
+      const char *number = bbh_customer_phone_get_phone (phone);
+
+      bbh_call_record_query_set_phone (query, number);
+      bbh_call_record_query_set_page (query, 0, HISTORY_LIMIT);
+      bbh_client_find_dial_record_async (client, query, self->extras_cancellable,
+                                         on_calls_cb, g_object_ref (self));
+      bbh_client_get_memos_async (client, number, 0, HISTORY_LIMIT, self->extras_cancellable,
+                                  on_memos_cb, g_object_ref (self));
+    }
+}
+
+/* ---- loading a customer ---- */
+
+static void
+set_customer (AgentCustomerView *self,
+              BbhCustomer       *customer)
+{
+  g_set_object (&self->customer, customer);
+  update_actions (self);
+  if (customer != NULL && bbh_customer_get_phone (customer) != NULL)
+    {
+      g_free (self->phone);
+      self->phone = g_strdup (bbh_customer_get_phone (customer));
+    }
+}
+
+static void
+on_customer_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AgentCustomerView) self = user_data;
+  g_autoptr(BbhCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  customer = bbh_client_get_customer_finish (BBH_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (error != NULL)
+    {
+      g_clear_object (&self->customer);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      g_signal_emit (self, signals[SIGNAL_LOADED], 0, FALSE, error->message);
+      return;
+    }
+
+  if (customer == NULL)
+    {
+      g_autofree char *number = agent_phone_format (self->phone);
+      g_autofree char *text = NULL;
+
+      g_clear_object (&self->customer);
+      cancel (&self->extras_cancellable);
+      /* Translators: %s is a phone number */
+      text = g_strdup_printf (_("No customer has the number %s. Create one to keep notes, sales and details together."),
+                              number);
+      adw_status_page_set_description (self->unknown_page, text);
+      gtk_stack_set_visible_child_name (self->stack, "unknown");
+      g_signal_emit (self, signals[SIGNAL_LOADED], 0, FALSE, NULL);
+      return;
+    }
+
+  set_customer (self, customer);
+  show_record (self);
+  load_extras (self);
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0, TRUE, NULL);
+}
+
+static void
+fetch (AgentCustomerView *self,
+       gboolean           quietly)
+{
+  BbhClient *client = get_client (self);
+
+  cancel (&self->cancellable);
+  if (client == NULL || self->phone == NULL)
+    return;
+
+  if (!quietly)
+    {
+      cancel (&self->extras_cancellable);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+
+  self->cancellable = g_cancellable_new ();
+  bbh_client_get_customer_async (client, self->phone, self->cancellable, on_customer_cb,
+                                 g_object_ref (self));
+}
+
+/* ---- actions ---- */
+
+typedef struct
+{
+  AgentCustomerView *self;
+  AgentOutboxKind    kind;
+  gint64             customer_id;
+  char              *phone;
+} Queued;
+
+static Queued *
+queued_new (AgentCustomerView *self,
+            AgentOutboxKind    kind,
+            gint64             customer_id,
+            const char        *phone)
+{
+  Queued *queued = g_new0 (Queued, 1);
+
+  queued->self = g_object_ref (self);
+  queued->kind = kind;
+  queued->customer_id = customer_id;
+  queued->phone = g_strdup (phone);
+  return queued;
+}
+
+static void
+queued_free (Queued *queued)
+{
+  g_clear_object (&queued->self);
+  g_free (queued->phone);
+  g_free (queued);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Queued, queued_free)
+
+static void
+on_queued_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(Queued) queued = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = agent_outbox_add_finish (AGENT_OUTBOX (object), result, &error);
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The change could not be saved: %s"),
+                                                  error->message);
+
+      toast (queued->self, message);
+      return;
+    }
+
+  g_signal_emit (queued->self, signals[SIGNAL_QUEUED], 0, id, queued->kind,
+                 queued->customer_id, queued->phone);
+}
+
+static AgentOutbox *
+outbox_or_toast (AgentCustomerView *self)
+{
+  AgentOutbox *outbox = find_outbox (self);
+
+  if (outbox == NULL)
+    toast (self, _("Changes cannot be saved yet: the local queue is still opening. "
+                   "Try again in a moment."));
+  return outbox;
+}
+
+static void
+toggle_lock_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AgentCustomerView *self = AGENT_CUSTOMER_VIEW (widget);
+  AgentOutbox *outbox;
+  gint64 id;
+
+  if (self->customer == NULL || (outbox = outbox_or_toast (self)) == NULL)
+    return;
+
+  id = bbh_customer_get_id (self->customer);
+  agent_outbox_add_customer_lock_async (outbox, id, self->phone,
+                                        !bbh_customer_get_is_locked (self->customer), NULL,
+                                        on_queued_cb,
+                                        queued_new (self, AGENT_OUTBOX_KIND_CUSTOMER_LOCK, id,
+                                                    self->phone));
+}
+
+static void
+queue_sale (AgentCustomerView *self,
+            BbhSale           *sale,
+            gboolean           succeeded)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  AgentOutbox *outbox;
+  gint64 id;
+  g_autofree char *id_text = NULL;
+  const char *type = NULL;
+
+  if (self->customer == NULL || self->phone == NULL || (outbox = outbox_or_toast (self)) == NULL)
+    return;
+
+  id = bbh_customer_get_id (self->customer);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  if (sale != NULL)
+    {
+      g_autofree char *sale_id = g_strdup_printf ("%" G_GINT64_FORMAT, bbh_sale_get_id (sale));
+
+      json_object_set_string_member (fields, "csId", sale_id);
+      if (!is_blank (bbh_sale_get_extension (sale)))
+        json_object_set_string_member (fields, "extension", bbh_sale_get_extension (sale));
+      type = bbh_sale_get_customer_type (sale);
+    }
+  if (is_blank (type))
+    type = bbh_customer_get_customer_type (self->customer);
+
+  json_object_set_string_member (fields, "custId", id_text);
+  json_object_set_string_member (fields, "custType", type != NULL ? type : "");
+  json_object_set_int_member (fields, "status", succeeded ? 1 : 0);
+  json_object_set_string_member (fields, "phone", self->phone);
+
+  agent_outbox_add_customer_sales_async (outbox, fields, NULL, on_queued_cb,
+                                         queued_new (self, AGENT_OUTBOX_KIND_CUSTOMER_SALES, id,
+                                                     self->phone));
+}
+
+static void
+set_sale_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AgentCustomerView *self = AGENT_CUSTOMER_VIEW (widget);
+  gint64 sale_id;
+  gboolean succeeded;
+  guint n;
+
+  g_variant_get (parameter, "(xb)", &sale_id, &succeeded);
+  n = self->sales != NULL ? g_list_model_get_n_items (self->sales) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BbhSale) sale = g_list_model_get_item (self->sales, i);
+
+      if (bbh_sale_get_id (sale) == sale_id)
+        {
+          queue_sale (self, sale, succeeded);
+          return;
+        }
+    }
+}
+
+static void
+new_sale_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  queue_sale (AGENT_CUSTOMER_VIEW (widget), NULL, g_variant_get_boolean (parameter));
+}
+
+static void
+on_editor_saved_cb (AgentCustomerEditor *editor,
+                    BbhCustomerEdit     *edit,
+                    gint64               entry_id,
+                    AgentCustomerView   *self)
+{
+  const char *phone = bbh_customer_edit_get_n_phones (edit) > 0
+                      ? bbh_customer_edit_get_phone (edit, 0) : NULL;
+
+  /* The record is found again by its first number; a new one has nothing else to go by
+   * until the server numbers it. */
+  if (phone != NULL)
+    {
+      g_free (self->phone);
+      self->phone = g_strdup (phone);
+    }
+  if (bbh_customer_edit_get_id (edit) <= 0)
+    {
+      cancel (&self->cancellable);
+      cancel (&self->extras_cancellable);
+      g_clear_object (&self->customer);
+      update_actions (self);
+      gtk_stack_set_visible_child_name (self->stack, "pending");
+    }
+  else
+    agent_customer_view_set_pending (self, TRUE);
+
+  g_signal_emit (self, signals[SIGNAL_QUEUED], 0, entry_id, AGENT_OUTBOX_KIND_CUSTOMER_SAVE,
+                 bbh_customer_edit_get_id (edit), phone);
+}
+
+static void
+present_editor (AgentCustomerView   *self,
+                AgentCustomerEditor *editor)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  agent_customer_editor_set_outbox (editor, self->outbox);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AgentCustomerView *self = AGENT_CUSTOMER_VIEW (widget);
+
+  if (self->customer == NULL || self->session == NULL)
+    return;
+  present_editor (self, agent_customer_editor_new_for_customer (self->session, self->customer));
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AgentCustomerView *self = AGENT_CUSTOMER_VIEW (widget);
+
+  agent_customer_view_create (self, self->phone);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  fetch (AGENT_CUSTOMER_VIEW (widget), FALSE);
+}
+
+typedef struct
+{
+  AgentCustomerView *self;
+  gint64             customer_id;
+  char              *name;
+} Deletion;
+
+static void
+deletion_free (Deletion *deletion)
+{
+  g_clear_object (&deletion->self);
+  g_free (deletion->name);
+  g_free (deletion);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Deletion, deletion_free)
+
+static void
+on_deleted_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(Deletion) deletion = user_data;
+  AgentCustomerView *self = deletion->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!bbh_client_delete_customer_finish (BBH_CLIENT (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: the first %s is the customer's name, the second why it failed */
+      message = g_strdup_printf (_("“%s” could not be deleted: %s"), deletion->name,
+                                 error->message);
+      toast (self, message);
+      return;
+    }
+
+  /* Translators: %s is the customer's name */
+  message = g_strdup_printf (_("“%s” was deleted"), deletion->name);
+  toast (self, message);
+
+  if (self->customer != NULL && bbh_customer_get_id (self->customer) == deletion->customer_id)
+    agent_customer_view_clear (self);
+  g_signal_emit (self, signals[SIGNAL_DELETED], 0, deletion->customer_id);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog  *dialog,
+                       const char        *response,
+                       AgentCustomerView *self)
+{
+  BbhClient *client = get_client (self);
+  Deletion *deletion;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->customer == NULL || client == NULL)
+    return;
+
+  deletion = g_new0 (Deletion, 1);
+  deletion->self = g_object_ref (self);
+  deletion->customer_id = bbh_customer_get_id (self->customer);
+  deletion->name = g_strdup (gtk_label_get_label (self->name_label));
+  bbh_client_delete_customer_async (client, deletion->customer_id, NULL, on_deleted_cb, deletion);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AgentCustomerView *self = AGENT_CUSTOMER_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  if (self->customer == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                             : NULL,
+                                                       _("Delete Customer?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s”, its numbers and its details will be removed from the "
+                                    "company’s customers. This cannot be undone."),
+                                  gtk_label_get_label (self->name_label));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_actions (AgentCustomerView *self)
+{
+  gboolean has = self->customer != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.edit", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.toggle-lock", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.delete", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.set-sale", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.new-sale", has);
+}
+
+/* ---- GObject ---- */
+
+static void
+agent_customer_view_dispose (GObject *object)
+{
+  AgentCustomerView *self = AGENT_CUSTOMER_VIEW (object);
+
+  cancel (&self->cancellable);
+  cancel (&self->extras_cancellable);
+  if (self->fields != NULL)
+    g_signal_handlers_disconnect_by_data (self->fields, self);
+  g_clear_object (&self->fields);
+  g_clear_object (&self->session);
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->customer);
+  g_clear_object (&self->sales);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AGENT_TYPE_CUSTOMER_VIEW);
+
+  G_OBJECT_CLASS (agent_customer_view_parent_class)->dispose (object);
+}
+
+static void
+agent_customer_view_finalize (GObject *object)
+{
+  AgentCustomerView *self = AGENT_CUSTOMER_VIEW (object);
+
+  g_clear_pointer (&self->timeline, g_ptr_array_unref);
+  g_free (self->history_error);
+  g_free (self->phone);
+
+  G_OBJECT_CLASS (agent_customer_view_parent_class)->finalize (object);
+}
+
+static void
+agent_customer_view_class_init (AgentCustomerViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = agent_customer_view_dispose;
+  object_class->finalize = agent_customer_view_finalize;
+
+  /**
+   * AgentCustomerView::loaded:
+   * @self: the view
+   * @found: whether the server has a customer with the number
+   * @error: (nullable): why it could not be asked, in words
+   *
+   * getcustomer answered for agent_customer_view_show_phone() or a reload, and what it said
+   * is on screen.
+   */
+  signals[SIGNAL_LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_STRING);
+
+  /**
+   * AgentCustomerView::queued:
+   * @self: the view
+   * @entry_id: the outbox entry
+   * @kind: what it changes
+   * @customer_id: the customer, 0 for a new one
+   * @phone: (nullable): the customer's (first) number
+   *
+   * A change is committed to the outbox and waits for the server.
+   */
+  signals[SIGNAL_QUEUED] =
+    g_signal_new ("queued", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_INT64, AGENT_TYPE_OUTBOX_KIND, G_TYPE_INT64,
+                  G_TYPE_STRING);
+
+  /**
+   * AgentCustomerView::deleted:
+   * @self: the view
+   * @customer_id: the customer the server deleted
+   */
+  signals[SIGNAL_DELETED] =
+    g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/babaihu/Agent/agent-customer-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, unknown_page);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, name_label);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, corp_label);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, locked_box);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, locked_label);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, pending_box);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, phone_list);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, detail_list);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, sales_stack);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, sales_message);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, sales_list);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, history_stack);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, history_message);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, history_list);
+
+  gtk_widget_class_install_action (widget_class, "view.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "view.toggle-lock", NULL, toggle_lock_action);
+  gtk_widget_class_install_action (widget_class, "view.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "view.set-sale", "(xb)", set_sale_action);
+  gtk_widget_class_install_action (widget_class, "view.new-sale", "b", new_sale_action);
+  gtk_widget_class_install_action (widget_class, "view.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "view.reload", NULL, reload_action);
+}
+
+static void
+agent_customer_view_init (AgentCustomerView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->timeline = g_ptr_array_new_with_free_func (timeline_item_free);
+  update_actions (self);
+}
+
+GtkWidget *
+agent_customer_view_new (void)
+{
+  return g_object_new (AGENT_TYPE_CUSTOMER_VIEW, NULL);
+}
+
+/**
+ * agent_customer_view_set_session:
+ * @self: the view
+ * @session: (nullable): the session whose client asks the server
+ */
+void
+agent_customer_view_set_session (AgentCustomerView *self,
+                                 AgentSession      *session)
+{
+  BbhClient *client;
+  AgentCustomerFields *fields = NULL;
+
+  g_return_if_fail (AGENT_IS_CUSTOMER_VIEW (self));
+
+  g_set_object (&self->session, session);
+  client = get_client (self);
+  if (client != NULL)
+    fields = agent_customer_fields_get_for_client (client);
+
+  if (fields == self->fields)
+    return;
+
+  if (self->fields != NULL)
+    g_signal_handlers_disconnect_by_func (self->fields, on_fields_loaded_cb, self);
+  g_set_object (&self->fields, fields);
+  if (fields != NULL)
+    g_signal_connect_object (fields, "notify::loaded", G_CALLBACK (on_fields_loaded_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+/**
+ * agent_customer_view_set_outbox:
+ * @self: the view
+ * @outbox: (nullable): where changes are queued; %NULL uses the application's
+ */
+void
+agent_customer_view_set_outbox (AgentCustomerView *self,
+                                AgentOutbox       *outbox)
+{
+  g_return_if_fail (AGENT_IS_CUSTOMER_VIEW (self));
+
+  g_set_object (&self->outbox, outbox);
+}
+
+/**
+ * agent_customer_view_show_customer:
+ * @self: the view
+ * @customer: a customer as the list has it (with its numbers)
+ *
+ * Shows @customer at once and loads its sales, calls and notes.
+ */
+void
+agent_customer_view_show_customer (AgentCustomerView *self,
+                                   BbhCustomer       *customer)
+{
+  g_return_if_fail (AGENT_IS_CUSTOMER_VIEW (self));
+  g_return_if_fail (BBH_IS_CUSTOMER (customer));
+
+  cancel (&self->cancellable);
+  set_customer (self, customer);
+  update_actions (self);
+  show_record (self);
+  load_extras (self);
+}
+
+/**
+ * agent_customer_view_show_phone:
+ * @self: the view
+ * @phone: a phone number
+ *
+ * Asks the server for the customer with @phone (getcustomer) and shows it, or an offer to
+ * create one; ::loaded follows.
+ */
+void
+agent_customer_view_show_phone (AgentCustomerView *self,
+                                const char        *phone)
+{
+  g_return_if_fail (AGENT_IS_CUSTOMER_VIEW (self));
+  g_return_if_fail (phone != NULL);
+
+  g_free (self->phone);
+  self->phone = g_strdup (phone);
+  g_clear_object (&self->customer);
+  update_actions (self);
+  fetch (self, FALSE);
+}
+
+/**
+ * agent_customer_view_create:
+ * @self: the view
+ * @phone: (nullable): the new customer's first number
+ *
+ * Opens the editor for a new customer; once it is queued the view waits for it (::queued
+ * follows, with customer id 0).
+ *
+ * Returns: (transfer none) (nullable): the editor presented
+ */
+AgentCustomerEditor *
+agent_customer_view_create (AgentCustomerView *self,
+                            const char        *phone)
+{
+  AgentCustomerEditor *editor;
+
+  g_return_val_if_fail (AGENT_IS_CUSTOMER_VIEW (self), NULL);
+
+  if (self->session == NULL)
+    return NULL;
+  editor = agent_customer_editor_new_for_phone (self->session, phone);
+  present_editor (self, editor);
+  return editor;
+}
+
+/**
+ * agent_customer_view_reload:
+ * @self: the view
+ *
+ * Asks the server again for the customer shown (or the number asked for), keeping what is
+ * on screen until the answer is in.
+ */
+void
+agent_customer_view_reload (AgentCustomerView *self)
+{
+  g_return_if_fail (AGENT_IS_CUSTOMER_VIEW (self));
+
+  fetch (self, self->customer != NULL);
+}
+
+void
+agent_customer_view_clear (AgentCustomerView *self)
+{
+  g_return_if_fail (AGENT_IS_CUSTOMER_VIEW (self));
+
+  cancel (&self->cancellable);
+  cancel (&self->extras_cancellable);
+  g_clear_object (&self->customer);
+  g_clear_object (&self->sales);
+  g_clear_pointer (&self->phone, g_free);
+  self->pending = FALSE;
+  update_actions (self);
+  gtk_stack_set_visible_child_name (self->stack, "none");
+}
+
+/**
+ * agent_customer_view_get_customer:
+ *
+ * Returns: (transfer none) (nullable): the customer shown
+ */
+BbhCustomer *
+agent_customer_view_get_customer (AgentCustomerView *self)
+{
+  g_return_val_if_fail (AGENT_IS_CUSTOMER_VIEW (self), NULL);
+
+  return self->customer;
+}
+
+/**
+ * agent_customer_view_get_phone:
+ *
+ * Returns: (nullable): the number shown: the customer's first, or the one asked for
+ */
+const char *
+agent_customer_view_get_phone (AgentCustomerView *self)
+{
+  g_return_val_if_fail (AGENT_IS_CUSTOMER_VIEW (self), NULL);
+
+  return self->phone;
+}
+
+/**
+ * agent_customer_view_get_state:
+ *
+ * Returns: what is shown: `none`, `loading`, `error`, `unknown` (no customer has the number)
+ *   or `customer`
+ */
+const char *
+agent_customer_view_get_state (AgentCustomerView *self)
+{
+  g_return_val_if_fail (AGENT_IS_CUSTOMER_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * agent_customer_view_set_pending:
+ * @self: the view
+ * @pending: whether changes to the customer shown wait in the outbox
+ */
+void
+agent_customer_view_set_pending (AgentCustomerView *self,
+                                 gboolean           pending)
+{
+  g_return_if_fail (AGENT_IS_CUSTOMER_VIEW (self));
+
+  self->pending = !!pending;
+  gtk_widget_set_visible (self->pending_box, self->pending);
+}
+
+/**
+ * agent_customer_view_get_sales:
+ *
+ * Returns: (transfer none) (nullable): the sales shown, a #GListModel of #BbhSale
+ */
+GListModel *
+agent_customer_view_get_sales (AgentCustomerView *self)
+{
+  g_return_val_if_fail (AGENT_IS_CUSTOMER_VIEW (self), NULL);
+
+  return self->sales;
+}
+
+/**
+ * agent_customer_view_get_n_history:
+ *
+ * Returns: how many calls and notes the timeline shows
+ */
+guint
+agent_customer_view_get_n_history (AgentCustomerView *self)
+{
+  g_return_val_if_fail (AGENT_IS_CUSTOMER_VIEW (self), 0);
+
+  return self->n_history;
+}
+
+gboolean
+agent_customer_view_get_history_loaded (AgentCustomerView *self)
+{
+  g_return_val_if_fail (AGENT_IS_CUSTOMER_VIEW (self), FALSE);
+
+  return self->history_loaded;
+}
