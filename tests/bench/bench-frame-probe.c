@@ -1,0 +1,177 @@
+/* bench-frame-probe.c — how long each frame of the real application took (LD_PRELOAD)
+ *
+ *   BABAIHU_BENCH_FRAMES=FILE LD_PRELOAD=…/libbench-frame-probe.so babaihu-agent …
+ *
+ * Loaded into the unmodified application, it adds emission hooks on the frame clock's phase
+ * signals: the first phase of a frame (flush-events, before-paint, update, layout or paint,
+ * whichever the frame runs) begins it, after-paint ends it. It appends one line per frame to
+ * FILE, and one line per window the first time the window is drawn:
+ *
+ *     frame <clock> <begin, unix ms> <end, unix ms> <painted: 0 or 1>
+ *     window <clock> <the window's type> <its title>
+ *     spinner <clock> <the path of a mapped, spinning GtkSpinner>   (every 600th frame)
+ *
+ * The benchmark driver keeps the frames of a time window (say, while it scrolls a list) and
+ * reports the longest, or counts the frames of an idle application. Without
+ * BABAIHU_BENCH_FRAMES it does nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <gtk/gtk.h>
+
+#define MAX_CLOCKS 16
+
+static FILE *out;
+static struct
+{
+  gpointer clock;
+  double   begin_ms;
+  gboolean painted;
+  gboolean named;
+  guint    n_frames;
+  GtkNative *native;
+} clocks[MAX_CLOCKS];
+
+static double
+now_ms (void)
+{
+  return g_get_real_time () / 1000.0;
+}
+
+static guint
+slot_for (gpointer clock)
+{
+  guint free_slot = 0;
+
+  for (guint i = 0; i < MAX_CLOCKS; i++)
+    {
+      if (clocks[i].clock == clock)
+        return i;
+      if (clocks[i].clock == NULL && free_slot == 0)
+        free_slot = i + 1;
+    }
+  if (free_slot == 0)
+    free_slot = 1;   /* more clocks than slots: share the first */
+  clocks[free_slot - 1].clock = clock;
+  clocks[free_slot - 1].begin_ms = 0;
+  clocks[free_slot - 1].painted = FALSE;
+  clocks[free_slot - 1].named = FALSE;
+  clocks[free_slot - 1].n_frames = 0;
+  clocks[free_slot - 1].native = NULL;
+  return free_slot - 1;
+}
+
+/* What keeps a window drawing when nothing changes: usually a spinner that spins unseen. */
+static void
+dump_spinners (gpointer   clock,
+               GtkWidget *widget,
+               GString   *path)
+{
+  gsize len = path->len;
+  const char *id = GTK_IS_BUILDABLE (widget) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
+
+  g_string_append_printf (path, "/%s%s%s", G_OBJECT_TYPE_NAME (widget), id ? "#" : "", id ? id : "");
+  if (GTK_IS_SPINNER (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget)) &&
+      gtk_widget_get_mapped (widget))
+    fprintf (out, "spinner %p %s%s\n", clock, path->str,
+             gtk_widget_is_drawable (widget) && gtk_widget_get_child_visible (widget) ? "" : " (not drawable)");
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    dump_spinners (clock, child, path);
+  g_string_truncate (path, len);
+}
+
+static gboolean
+on_phase_hook (GSignalInvocationHint *hint,
+               guint                  n_params,
+               const GValue          *params,
+               gpointer               data)
+{
+  guint slot = slot_for (g_value_get_object (&params[0]));
+
+  if (clocks[slot].begin_ms == 0)
+    clocks[slot].begin_ms = now_ms ();
+  return TRUE;
+}
+
+static gboolean
+on_after_paint_hook (GSignalInvocationHint *hint,
+                     guint                  n_params,
+                     const GValue          *params,
+                     gpointer               data)
+{
+  gpointer clock = g_value_get_object (&params[0]);
+  guint slot = slot_for (clock);
+  double end = now_ms ();
+
+  fprintf (out, "frame %p %.3f %.3f %d\n", clock,
+           clocks[slot].begin_ms > 0 ? clocks[slot].begin_ms : end, end, clocks[slot].painted);
+  if (++clocks[slot].n_frames % 600 == 0 && clocks[slot].native != NULL)
+    {
+      g_autoptr(GString) path = g_string_new (NULL);
+      dump_spinners (clock, GTK_WIDGET (clocks[slot].native), path);
+    }
+  fflush (out);
+  clocks[slot].begin_ms = 0;
+  clocks[slot].painted = FALSE;
+  return TRUE;
+}
+
+/* A surface is drawn in this frame: remember it, and name its window once. */
+static gboolean
+on_render_hook (GSignalInvocationHint *hint,
+                guint                  n_params,
+                const GValue          *params,
+                gpointer               data)
+{
+  GdkSurface *surface = g_value_get_object (&params[0]);
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (surface);
+  GtkNative *native = gtk_native_get_for_surface (surface);
+  guint slot;
+
+  if (clock == NULL)
+    return TRUE;
+  slot = slot_for (clock);
+  clocks[slot].painted = TRUE;
+  clocks[slot].native = native;
+  if (!clocks[slot].named && native != NULL)
+    {
+      const char *title = GTK_IS_WINDOW (native) ? gtk_window_get_title (GTK_WINDOW (native)) : NULL;
+
+      clocks[slot].named = TRUE;
+      fprintf (out, "window %p %s %s\n", (gpointer) clock, G_OBJECT_TYPE_NAME (native),
+               title ? title : "");
+    }
+  return TRUE;
+}
+
+__attribute__ ((constructor)) static void
+probe_init (void)
+{
+  static const char *phases[] = { "flush-events", "before-paint", "update", "layout", "paint" };
+  const char *path = g_getenv ("BABAIHU_BENCH_FRAMES");
+  GTypeClass *klass;
+
+  if (path == NULL || *path == '\0')
+    return;
+  out = fopen (path, "a");
+  if (out == NULL)
+    return;
+
+  klass = g_type_class_ref (GDK_TYPE_FRAME_CLOCK);
+  for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+    g_signal_add_emission_hook (g_signal_lookup (phases[i], GDK_TYPE_FRAME_CLOCK), 0,
+                                on_phase_hook, NULL, NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("after-paint", GDK_TYPE_FRAME_CLOCK), 0,
+                              on_after_paint_hook, NULL, NULL);
+  g_type_class_unref (klass);
+  klass = g_type_class_ref (GDK_TYPE_SURFACE);
+  g_signal_add_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), 0,
+                              on_render_hook, NULL, NULL);
+  g_type_class_unref (klass);
+  g_type_class_unref (klass);
+}
