@@ -81,6 +81,22 @@ void              agent_outbox_entry_free              (AgentOutboxEntry *entry)
 void              agent_outbox_job_free                (AgentOutboxJob   *job);
 gint64           *agent_outbox_int64_dup               (gint64            value);
 
+/* agent-outbox-send.c: the protocol side of each kind */
+void              agent_outbox_send_async              (BbhClient           *client,
+                                                        AgentOutboxEntry    *entry,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean          agent_outbox_send_finish             (GAsyncResult        *result,
+                                                        GError             **error);
+void              agent_outbox_verify_async            (BbhClient           *client,
+                                                        AgentOutboxEntry    *entry,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean          agent_outbox_verify_finish           (GAsyncResult        *result,
+                                                        GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AgentOutboxEntry, agent_outbox_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AgentOutboxJob, agent_outbox_job_free)
 

@@ -34,9 +34,6 @@
 
 #define RETRY_DELAY_DEFAULT_MS  1000
 #define RETRY_DELAY_MAX_MS      30000
-/* How far the server's clock may be from ours when a memo is matched by its time. */
-#define VERIFY_SLACK_MS         (10 * 60 * 1000)
-#define VERIFY_MEMO_LIMIT       50
 
 G_DEFINE_ENUM_TYPE (AgentOutboxKind, agent_outbox_kind,
   G_DEFINE_ENUM_VALUE (AGENT_OUTBOX_KIND_MEMO, "memo"),
@@ -325,20 +322,6 @@ entry_error (AgentOutbox *self,
   }
 }
 
-static JsonObject *
-entry_parse_payload (AgentOutboxEntry *entry)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-
-  if (!json_parser_load_from_data (parser, entry->payload, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  return json_object_ref (json_node_get_object (root));
-}
-
 static const char *
 payload_get_string (JsonObject *payload,
                     const char *member)
@@ -351,172 +334,52 @@ payload_get_string (JsonObject *payload,
   return json_node_get_string (node);
 }
 
-/* A wire value as text, whatever JSON type it was stored as. */
-static char *
-payload_dup_value (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
-    return NULL;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return g_strdup (json_node_get_string (node));
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    case G_TYPE_BOOLEAN:
-      return g_strdup (json_node_get_boolean (node) ? "1" : "0");
-    case G_TYPE_DOUBLE:
-      {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        return g_strdup (g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
-      }
-    default:
-      return NULL;
-    }
-}
-
 static void
-on_memo_added_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_sent_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   g_autoptr(AgentOutbox) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!bbh_client_add_memo_finish (BBH_CLIENT (object), result, &error))
+  if (!agent_outbox_send_finish (result, &error))
     entry_error (self, error);
   else
     entry_delivered (self);
 }
 
 static void
-send_memo (AgentOutbox *self,
-           JsonObject  *payload)
-{
-  const char *remind = payload_get_string (payload, "remind_at");
-  g_autoptr(GDateTime) remind_at = NULL;
-
-  if (remind != NULL)
-    remind_at = g_date_time_new_from_iso8601 (remind, NULL);
-
-  bbh_client_add_memo_async (self->client, self->current->phone,
-                             payload_get_string (payload, "text"), remind_at,
-                             payload_get_string (payload, "remind_phone"),
-                             self->cancellable, on_memo_added_cb, g_object_ref (self));
-}
-
-static void
 send_entry (AgentOutbox *self)
 {
-  g_autoptr(JsonObject) payload = entry_parse_payload (self->current);
-
-  if (payload == NULL)
-    {
-      g_autoptr(GError) error = g_error_new_literal (BBH_ERROR, BBH_ERROR_INVALID,
-                                                     _("The stored entry is damaged"));
-      entry_error (self, error);
-      return;
-    }
-
-  switch (self->current->kind)
-    {
-    case AGENT_OUTBOX_KIND_MEMO:
-      send_memo (self, payload);
-      break;
-
-    case AGENT_OUTBOX_KIND_CUSTOMER_SAVE:
-    case AGENT_OUTBOX_KIND_CUSTOMER_LOCK:
-    case AGENT_OUTBOX_KIND_CUSTOMER_SALES:
-    case AGENT_OUTBOX_KIND_CDR_RECORD:
-    default:
-      {
-        g_autoptr(GError) error = g_error_new (BBH_ERROR, BBH_ERROR_UNSUPPORTED,
-                                               _("This version cannot send “%s” entries"),
-                                               agent_outbox_kind_to_string (self->current->kind));
-        entry_error (self, error);
-      }
-      break;
-    }
-}
-
-static gboolean
-memo_matches (BbhMemo    *memo,
-              const char *text,
-              gint64      created_ms,
-              gint64      now_ms)
-{
-  g_autoptr(GDateTime) when = NULL;
-  gint64 when_ms;
-
-  if (g_strcmp0 (bbh_memo_get_text (memo), text) != 0)
-    return FALSE;
-
-  when = bbh_memo_dup_date_time (memo);
-  if (when == NULL)
-    return FALSE;
-
-  when_ms = g_date_time_to_unix (when) * 1000;
-  return when_ms >= created_ms - VERIFY_SLACK_MS && when_ms <= now_ms + VERIFY_SLACK_MS;
+  agent_outbox_send_async (self->client, self->current, self->cancellable, on_sent_cb,
+                           g_object_ref (self));
 }
 
 static void
-on_verify_memos_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_verified_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(AgentOutbox) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) memos = NULL;
-  g_autoptr(JsonObject) payload = NULL;
-  gint64 now_ms = g_get_real_time () / 1000;
-  const char *text;
 
-  memos = bbh_client_get_memos_finish (BBH_CLIENT (object), result, NULL, &error);
-  if (memos == NULL)
+  if (agent_outbox_verify_finish (result, &error))
     {
-      entry_error (self, error);
-      return;
+      g_message ("Entry %" G_GINT64_FORMAT " reached the server before; not sending it again",
+                 self->current->id);
+      entry_delivered (self);
     }
-
-  payload = entry_parse_payload (self->current);
-  text = payload != NULL ? payload_get_string (payload, "text") : NULL;
-
-  for (guint i = 0; text != NULL && i < g_list_model_get_n_items (memos); i++)
-    {
-      g_autoptr(BbhMemo) memo = g_list_model_get_item (memos, i);
-
-      if (memo_matches (memo, text, self->current->created_ms, now_ms))
-        {
-          g_message ("Entry %" G_GINT64_FORMAT " reached the server before; not sending it again",
-                     self->current->id);
-          entry_delivered (self);
-          return;
-        }
-    }
-
-  send_entry (self);
+  else if (error != NULL)
+    entry_error (self, error);
+  else
+    send_entry (self);
 }
 
 static void
 verify_entry (AgentOutbox *self)
 {
-  switch (self->current->kind)
-    {
-    case AGENT_OUTBOX_KIND_MEMO:
-      bbh_client_get_memos_async (self->client, self->current->phone, 0, VERIFY_MEMO_LIMIT,
-                                  self->cancellable, on_verify_memos_cb, g_object_ref (self));
-      break;
-
-    case AGENT_OUTBOX_KIND_CUSTOMER_SAVE:
-    case AGENT_OUTBOX_KIND_CUSTOMER_LOCK:
-    case AGENT_OUTBOX_KIND_CUSTOMER_SALES:
-    case AGENT_OUTBOX_KIND_CDR_RECORD:
-    default:
-      /* Setting the same values twice leaves the server as once. */
-      send_entry (self);
-      break;
-    }
+  agent_outbox_verify_async (self->client, self->current, self->cancellable, on_verified_cb,
+                             g_object_ref (self));
 }
 
 static void
@@ -1245,6 +1108,35 @@ agent_outbox_add_customer_save_async (AgentOutbox         *self,
 {
   agent_outbox_add_async (self, AGENT_OUTBOX_KIND_CUSTOMER_SAVE, phone, fields, cancellable,
                           callback, user_data);
+}
+
+/**
+ * agent_outbox_add_customer_edit_async:
+ * @self: an #AgentOutbox
+ * @edit: the customer as the agent edited it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the entry is committed to disk
+ * @user_data: data for @callback
+ *
+ * Queues saveCustomer for @edit; its first number is the entry's phone. Finish with
+ * agent_outbox_add_finish().
+ */
+void
+agent_outbox_add_customer_edit_async (AgentOutbox         *self,
+                                      BbhCustomerEdit     *edit,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(JsonObject) payload = NULL;
+
+  g_return_if_fail (BBH_IS_CUSTOMER_EDIT (edit));
+
+  payload = agent_outbox_payload_from_customer_edit (edit);
+  agent_outbox_add_async (self, AGENT_OUTBOX_KIND_CUSTOMER_SAVE,
+                          bbh_customer_edit_get_n_phones (edit) > 0
+                          ? bbh_customer_edit_get_phone (edit, 0) : NULL,
+                          payload, cancellable, callback, user_data);
 }
 
 /**

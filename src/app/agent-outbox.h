@@ -86,6 +86,12 @@ void         agent_outbox_add_customer_save_async (AgentOutbox        *self,
                                                    GCancellable       *cancellable,
                                                    GAsyncReadyCallback callback,
                                                    gpointer            user_data);
+void         agent_outbox_add_customer_edit_async (AgentOutbox        *self,
+                                                   BbhCustomerEdit    *edit,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+JsonObject  *agent_outbox_payload_from_customer_edit (BbhCustomerEdit *edit);
 void         agent_outbox_add_customer_lock_async (AgentOutbox        *self,
                                                    gint64              customer_id,
                                                    const char         *phone,

@@ -120,11 +120,16 @@ agent_phone_normalize (const char  *input,
       return NULL;
     }
 
-  /* +86 and 0086 are China: the server dials domestic numbers. */
-  if (g_str_has_prefix (out->str, "+86") && out->len > 3)
-    g_string_erase (out, 0, 3);
-  else if (g_str_has_prefix (out->str, "0086") && out->len > 4)
-    g_string_erase (out, 0, 4);
+  /* +86 and 0086 are China: the server dials domestic numbers, where a landline takes the
+   * trunk prefix 0 (+86 23 … is 023 …) and mobiles, 400 and 800 numbers do not. */
+  if ((g_str_has_prefix (out->str, "+86") && out->len > 3) ||
+      (g_str_has_prefix (out->str, "0086") && out->len > 4))
+    {
+      g_string_erase (out, 0, out->str[0] == '+' ? 3 : 4);
+      if (out->str[0] != '0' && out->str[0] != '1' && g_ascii_isdigit (out->str[0]) &&
+          !g_str_has_prefix (out->str, "400") && !g_str_has_prefix (out->str, "800"))
+        g_string_prepend_c (out, '0');
+    }
 
   digits = 0;
   for (const char *p = out->str; *p != '\0'; p++)

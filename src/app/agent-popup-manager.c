@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "agent-dialer.h"
+#include "agent-window.h"
 #include "agent-phone.h"
 #include "agent-popup-manager.h"
 #include "agent-trace.h"
@@ -304,6 +305,10 @@ show_popup (AgentPopupManager *self,
   else
     gtk_window_present (GTK_WINDOW (popup));
 
+  AGENT_TRACE ("popup-presented",
+               "phone", g_variant_new_string (phone),
+               "msg_time", g_variant_new_int64 (bbh_event_get_time_ms (event)),
+               NULL);
   agent_trace_on_next_paint (GTK_WIDGET (popup), "popup-shown",
                              "phone", g_variant_new_string (phone),
                              "msg_time", g_variant_new_int64 (bbh_event_get_time_ms (event)),
@@ -518,6 +523,24 @@ show_call_action (GSimpleAction *action,
       }
 }
 
+/* The main window has a slot for the dialer; a new main window (after the last one was
+ * closed) gets it too. */
+static void
+on_window_added_cb (AgentPopupManager *self,
+                    GtkWindow         *window)
+{
+  GtkWidget *parent;
+
+  if (!AGENT_IS_WINDOW (window) || agent_window_get_dialer (AGENT_WINDOW (window)) != NULL)
+    return;
+
+  parent = gtk_widget_get_parent (GTK_WIDGET (self->dialer));
+  if (parent != NULL && ADW_IS_BIN (parent))
+    adw_bin_set_child (ADW_BIN (parent), NULL);
+  if (gtk_widget_get_parent (GTK_WIDGET (self->dialer)) == NULL)
+    agent_window_set_dialer (AGENT_WINDOW (window), GTK_WIDGET (self->dialer));
+}
+
 static gboolean
 on_dial_requested_cb (GtkApplication    *application,
                       const char        *number,
@@ -689,6 +712,11 @@ agent_popup_manager_install (GtkApplication *application,
   if (g_signal_lookup ("dial-requested", G_OBJECT_TYPE (application)) != 0)
     g_signal_connect_object (application, "dial-requested", G_CALLBACK (on_dial_requested_cb),
                              self, 0);
+
+  g_signal_connect_object (application, "window-added", G_CALLBACK (on_window_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    on_window_added_cb (self, l->data);
 
   agent_outbox_new_async (NULL, NULL, on_outbox_opened_cb, g_object_ref (self));
   return self;

@@ -1,0 +1,354 @@
+/* test-dialer.c — numbers, the dialer and tel: links, in the real application against a real
+ * babaihu-sandbox
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "agent-application.h"
+#include "agent-phone.h"
+#include "agent-popup-manager.h"
+#include "test-app-util.h"
+#include "test-sandbox-control.h"
+
+#define DEMO_ACCOUNT   "100008800"
+#define DEMO_PASSWORD  "02367073578"
+#define WAIT_MS        20000
+
+typedef struct
+{
+  TestSandbox *sandbox;
+  char        *password_file;
+  goffset      trace_offset;
+  const char  *extra_arg;
+} Fixture;
+
+/* ---- numbers ---- */
+
+static void
+test_normalize (void)
+{
+  static const struct { const char *input; const char *expected; } ok[] = {
+    { "13800138000", "13800138000" },
+    { " 138-0013-8000 ", "13800138000" },
+    { "(023) 6707 3578", "02367073578" },
+    { "+86 138 0013 8000", "13800138000" },
+    { "0086-13800138000", "13800138000" },
+    { "１３８００１３８０００", "13800138000" },   /* full-width, from a Chinese IME */
+    { "+1 (415) 555-0100", "+14155550100" },
+    { "+86 23 6707 3578", "02367073578" },
+    { "+86 400 800 1234", "4008001234" },
+    { "10086", "10086" },
+    { "800", "800" },
+    { "800*12#", "800*12#" },
+  };
+  static const struct { const char *input; AgentPhoneError code; } bad[] = {
+    { "", AGENT_PHONE_ERROR_EMPTY },
+    { "   ", AGENT_PHONE_ERROR_EMPTY },
+    { "call me", AGENT_PHONE_ERROR_INVALID_CHARACTER },
+    { "138001380OO", AGENT_PHONE_ERROR_INVALID_CHARACTER },
+    { "12", AGENT_PHONE_ERROR_TOO_SHORT },
+    { "123456789012345678901", AGENT_PHONE_ERROR_TOO_LONG },
+    { "138+0013", AGENT_PHONE_ERROR_INVALID_CHARACTER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *phone = agent_phone_normalize (ok[i].input, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (phone, ==, ok[i].expected);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *phone = agent_phone_normalize (bad[i].input, &error);
+
+      g_assert_null (phone);
+      g_assert_error (error, AGENT_PHONE_ERROR, (int) bad[i].code);
+      /* A sentence for the agent, not a code. */
+      g_assert_cmpuint (strlen (error->message), >, 10);
+      g_assert_false (agent_phone_is_valid (bad[i].input));
+    }
+}
+
+static void
+test_format (void)
+{
+  static const struct { const char *phone; const char *expected; } cases[] = {
+    { "13800138000", "138 0013 8000" },
+    { "02367073578", "023 6707 3578" },
+    { "01088888888", "010 8888 8888" },
+    { "075588888888", "0755 8888 8888" },
+    { "08718888888", "0871 888 8888" },
+    { "4008001234", "400 800 1234" },
+    { "10086", "10086" },
+    { "+14155550100", "+14155550100" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *formatted = agent_phone_format (cases[i].phone);
+
+      g_assert_cmpstr (formatted, ==, cases[i].expected);
+    }
+
+  g_assert_true (agent_phone_is_mobile ("13800138000"));
+  g_assert_false (agent_phone_is_mobile ("02367073578"));
+  g_assert_false (agent_phone_is_mobile ("12800138000"));
+}
+
+static void
+test_parse_uri (void)
+{
+  static const struct { const char *uri; const char *expected; } cases[] = {
+    { "tel:13800138000", "13800138000" },
+    { "tel:+86-138-0013-8000", "13800138000" },
+    { "TEL:+86-138-0013-8000;phone-context=example.com", "13800138000" },
+    { "tel:%2B8613800138000", "13800138000" },
+    { "callto://02367073578", "02367073578" },
+    { "sip:800@pbx.example.com", "800" },
+    { "tel:", NULL },
+    { "tel:not-a-number", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *phone = agent_phone_parse_uri (cases[i].uri);
+
+      g_assert_cmpstr (phone, ==, cases[i].expected);
+    }
+}
+
+/* ---- the dialer in the application ---- */
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->sandbox = test_sandbox_new ();
+  f->password_file = test_write_password_file (DEMO_PASSWORD);
+  f->trace_offset = test_trace_offset ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&f->sandbox, test_sandbox_free);
+  g_unlink (f->password_file);
+  g_free (f->password_file);
+}
+
+static void
+run (Fixture     *f,
+     TestAppBody  body)
+{
+  const char *argv[] = { "--server", test_sandbox_get_url (f->sandbox),
+                         "--account", DEMO_ACCOUNT,
+                         "--password-file", f->password_file,
+                         f->extra_arg, NULL };
+
+  test_app_run (argv, body, f);
+}
+
+static AgentDialer *
+dialer_of (AgentApplication *app)
+{
+  AgentPopupManager *manager = agent_popup_manager_get_for_application (GTK_APPLICATION (app));
+
+  g_assert_nonnull (manager);
+  return agent_popup_manager_get_dialer (manager);
+}
+
+static void
+wait_logged_in (AgentApplication *app)
+{
+  AgentSession *session = agent_application_get_session (app);
+
+  TEST_WAIT_UNTIL (agent_session_get_logged_in (session), WAIT_MS);
+  TEST_WAIT_UNTIL (agent_session_get_event_stream (session) != NULL &&
+                   bbh_event_stream_get_running (agent_session_get_event_stream (session)),
+                   WAIT_MS);
+}
+
+static JsonObject *
+find_trace (Fixture    *f,
+            const char *event,
+            const char *field,
+            const char *value)
+{
+  g_autoptr(GPtrArray) lines = test_trace_read (f->trace_offset);
+  JsonObject *found = test_trace_find (lines, event, field, value);
+
+  return found != NULL ? json_object_ref (found) : NULL;
+}
+
+static void
+invalid_body (AgentApplication *app,
+              gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentDialer *dialer = dialer_of (app);
+
+  wait_logged_in (app);
+
+  /* Refused with words, and nothing goes to the server. */
+  g_assert_false (agent_dialer_dial (dialer, "13800l38000"));
+  g_assert_nonnull (agent_dialer_get_error (dialer));
+  g_assert_nonnull (strstr (agent_dialer_get_error (dialer), "“l”"));
+  g_assert_cmpint (agent_dialer_get_progress (dialer), ==, AGENT_DIAL_PROGRESS_NONE);
+  g_assert_cmpuint (test_sandbox_count_method (f->sandbox, "callbackPhone"), ==, 0);
+}
+
+static void
+test_invalid (Fixture       *f,
+              gconstpointer  data)
+{
+  run (f, invalid_body);
+}
+
+static gboolean progress_seen[AGENT_DIAL_PROGRESS_FAILED + 1];
+
+static void
+on_progress_cb (AgentDialer *dialer)
+{
+  progress_seen[agent_dialer_get_progress (dialer)] = TRUE;
+}
+
+static void
+callback_body (AgentApplication *app,
+               gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentDialer *dialer = dialer_of (app);
+  g_autoptr(JsonObject) dial = NULL;
+  GSettings *settings = agent_application_get_settings (app);
+  g_auto(GStrv) recent = NULL;
+
+  wait_logged_in (app);
+  memset (progress_seen, 0, sizeof progress_seen);
+  agent_dialer_set_poll_interval (dialer, 200);
+  g_signal_connect (dialer, "notify::progress", G_CALLBACK (on_progress_cb), NULL);
+
+  /* The `dial` action, as `gapplication action org.babaihu.Agent dial "'…'"` would. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "dial",
+                                  g_variant_new_string ("138-0013-8000"));
+
+  TEST_WAIT_UNTIL ((dial = find_trace (f, "dial", "phone", "13800138000")) != NULL, WAIT_MS);
+  g_assert_cmpstr (json_object_get_string_member (dial, "mode"), ==, "callback");
+
+  /* You are called, then the customer, then you talk — and the call ends. */
+  TEST_WAIT_UNTIL (agent_dialer_get_progress (dialer) == AGENT_DIAL_PROGRESS_ENDED ||
+                   agent_dialer_get_progress (dialer) == AGENT_DIAL_PROGRESS_NO_ANSWER ||
+                   agent_dialer_get_progress (dialer) == AGENT_DIAL_PROGRESS_FAILED, 60000);
+  g_assert_true (progress_seen[AGENT_DIAL_PROGRESS_CALLING_AGENT]);
+  g_assert_true (progress_seen[AGENT_DIAL_PROGRESS_CONNECTED]);
+  g_assert_cmpint (agent_dialer_get_progress (dialer), ==, AGENT_DIAL_PROGRESS_ENDED);
+  g_assert_cmpuint (test_sandbox_count_method (f->sandbox, "callbackPhone"), ==, 1);
+  g_assert_cmpuint (test_sandbox_count_method (f->sandbox, "getCallbackList"), >=, 1);
+
+  /* And the number is offered again. */
+  recent = g_settings_get_strv (settings, "recent-numbers");
+  g_assert_cmpstr (recent[0], ==, "13800138000");
+  g_signal_handlers_disconnect_by_func (dialer, on_progress_cb, NULL);
+}
+
+static void
+test_callback (Fixture       *f,
+               gconstpointer  data)
+{
+  run (f, callback_body);
+}
+
+static void
+tel_body (AgentApplication *app,
+          gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(JsonObject) dial = NULL;
+
+  wait_logged_in (app);
+
+  /* The link given on the command line dials once logged in, in the configured mode. */
+  TEST_WAIT_UNTIL ((dial = find_trace (f, "dial", "phone", "02367073578")) != NULL, WAIT_MS);
+  g_assert_cmpstr (json_object_get_string_member (dial, "mode"), ==, "callback");
+  TEST_WAIT_UNTIL (test_sandbox_count_method (f->sandbox, "callbackPhone") == 1, WAIT_MS);
+}
+
+static void
+test_tel_uri (Fixture       *f,
+              gconstpointer  data)
+{
+  f->extra_arg = "tel:+86-23-6707-3578";
+  run (f, tel_body);
+}
+
+static void
+smarttel_body (AgentApplication *app,
+               gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentDialer *dialer = dialer_of (app);
+  GSettings *settings = agent_application_get_settings (app);
+  g_autoptr(JsonObject) dial = NULL;
+
+  wait_logged_in (app);
+  g_settings_set_string (settings, "dial-mode", "smarttel");
+
+  /* Without the box's address nothing is sent, and the agent is told what to set. */
+  g_settings_set_string (settings, "smarttel-mac", "");
+  g_assert_false (agent_dialer_dial (dialer, "13800138000"));
+  g_assert_nonnull (strstr (agent_dialer_get_error (dialer), "SmartTel"));
+  g_assert_cmpuint (test_sandbox_count_method (f->sandbox, "sendTelCall"), ==, 0);
+
+  g_settings_set_string (settings, "smarttel-mac", "00:1A:2B:3C:4D:5E");
+  g_settings_set_uint (settings, "smarttel-channel", 2);
+  g_assert_true (agent_dialer_dial (dialer, "13800138000"));
+  TEST_WAIT_UNTIL (agent_dialer_get_progress (dialer) != AGENT_DIAL_PROGRESS_REQUESTING, WAIT_MS);
+  g_assert_cmpuint (test_sandbox_count_method (f->sandbox, "sendTelCall"), ==, 1);
+  TEST_WAIT_UNTIL ((dial = find_trace (f, "dial", "mode", "smarttel")) != NULL, WAIT_MS);
+
+  g_settings_reset (settings, "dial-mode");
+  g_settings_reset (settings, "smarttel-mac");
+  g_settings_reset (settings, "smarttel-channel");
+}
+
+static void
+test_smarttel (Fixture       *f,
+               gconstpointer  data)
+{
+  run (f, smarttel_body);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *state = g_dir_make_tmp ("test-dialer-state-XXXXXX", NULL);
+
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  /* The sandbox places callbacks quickly: the whole progress fits in a few seconds. */
+  g_setenv ("BABAIHU_SANDBOX_CALLBACK_RING_MS", "800", TRUE);
+  g_setenv ("BABAIHU_SANDBOX_CALLBACK_TALK_MS", "1500", TRUE);
+  test_trace_setup ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/agent/dialer/normalize", test_normalize);
+  g_test_add_func ("/agent/dialer/format", test_format);
+  g_test_add_func ("/agent/dialer/parse-uri", test_parse_uri);
+#define ADD(path, func) \
+  g_test_add ("/agent/dialer/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("invalid-number", test_invalid);
+  ADD ("callback-progress", test_callback);
+  ADD ("tel-uri", test_tel_uri);
+  ADD ("smarttel", test_smarttel);
+#undef ADD
+
+  return g_test_run ();
+}

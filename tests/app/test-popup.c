@@ -1,0 +1,568 @@
+/* test-popup.c — the call pop-up in the real application, against a real babaihu-sandbox
+ *
+ * Calls are scripted with the sandbox's POST /sandbox/call; the application receives them
+ * through its event stream like any call, and the test looks at what the agent would see:
+ * which pop-up, which customer, which state, what reached the server.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "agent-application.h"
+#include "agent-popup-manager.h"
+#include "agent-trace.h"
+#include "test-app-util.h"
+#include "test-sandbox-control.h"
+
+#define DEMO_ACCOUNT   "100008800"
+#define DEMO_PASSWORD  "02367073578"
+#define WAIT_MS        20000
+
+typedef struct
+{
+  TestSandbox *sandbox;
+  BbhClient   *client;      /* the test's own view of the server */
+  char        *password_file;
+  goffset      trace_offset;
+  const char  *phone;       /* the caller of the case */
+} Fixture;
+
+/* ---- helpers ---- */
+
+typedef struct
+{
+  gboolean      done;
+  GAsyncResult *result;
+} Wait;
+
+static void
+on_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  wait->done = TRUE;
+}
+
+static char *
+unique_phone (void)
+{
+  static guint serial;
+
+  /* A mobile number no demo customer has: 199 plus the pid and a counter. */
+  return g_strdup_printf ("199%04u%04u", (guint) getpid () % 10000, ++serial % 10000);
+}
+
+static void
+create_customer (Fixture    *f,
+                 const char *phone,
+                 const char *name,
+                 const char *corp)
+{
+  g_autoptr(BbhCustomerEdit) edit = bbh_customer_edit_new ();
+  g_autoptr(GError) error = NULL;
+  Wait wait = { 0 };
+
+  bbh_customer_edit_set_name (edit, name);
+  bbh_customer_edit_set_corp_name (edit, corp);
+  bbh_customer_edit_add_phone (edit, phone, NULL, NULL);
+  bbh_client_save_customer_async (f->client, edit, NULL, on_done_cb, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (bbh_client_save_customer_finish (f->client, wait.result, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+}
+
+static guint
+count_memos (Fixture    *f,
+             const char *phone,
+             const char *text)
+{
+  g_autoptr(GListModel) memos = test_sandbox_get_memos (f->sandbox, f->client, phone);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (memos); i++)
+    {
+      g_autoptr(BbhMemo) memo = g_list_model_get_item (memos, i);
+
+      if (g_strcmp0 (bbh_memo_get_text (memo), text) == 0)
+        n++;
+    }
+  return n;
+}
+
+static AgentPopupManager *
+manager_of (AgentApplication *app)
+{
+  AgentPopupManager *manager = agent_popup_manager_get_for_application (GTK_APPLICATION (app));
+
+  g_assert_nonnull (manager);
+  return manager;
+}
+
+static void
+wait_logged_in (AgentApplication *app)
+{
+  AgentSession *session = agent_application_get_session (app);
+  AgentPopupManager *manager = manager_of (app);
+
+  TEST_WAIT_UNTIL (agent_session_get_logged_in (session), WAIT_MS);
+  /* Calls are only received once the stream runs, and memos only kept once the outbox is open. */
+  TEST_WAIT_UNTIL (agent_session_get_event_stream (session) != NULL &&
+                   bbh_event_stream_get_running (agent_session_get_event_stream (session)),
+                   WAIT_MS);
+  TEST_WAIT_UNTIL (agent_popup_manager_get_outbox (manager) != NULL, WAIT_MS);
+}
+
+static AgentCallPopup *
+wait_popup (AgentApplication *app,
+            const char       *phone)
+{
+  AgentPopupManager *manager = manager_of (app);
+  AgentCallPopup *popup = NULL;
+
+  TEST_WAIT_UNTIL ((popup = agent_popup_manager_find_popup (manager, phone)) != NULL &&
+                   gtk_widget_get_mapped (GTK_WIDGET (popup)), WAIT_MS);
+  return popup;
+}
+
+static guint
+count_trace (Fixture    *f,
+             const char *event,
+             const char *field,
+             const char *value)
+{
+  g_autoptr(GPtrArray) lines = test_trace_read (f->trace_offset);
+  guint n = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      JsonObject *line = g_ptr_array_index (lines, i);
+      JsonNode *node;
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (line, "event", ""), event) != 0)
+        continue;
+      node = json_object_get_member (line, field);
+      if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+          json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+      if (g_strcmp0 (json_node_get_string (node), value) == 0)
+        n++;
+    }
+  return n;
+}
+
+static void
+type_memo (AgentCallPopup *popup,
+           const char     *text)
+{
+  gtk_text_buffer_set_text (agent_call_popup_get_memo_buffer (popup), text, -1);
+}
+
+/* ---- fixture ---- */
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *md5 = bbh_password_md5 (DEMO_PASSWORD);
+
+  f->sandbox = test_sandbox_new ();
+  f->client = bbh_client_new (test_sandbox_get_url (f->sandbox), DEMO_ACCOUNT, md5);
+  f->password_file = test_write_password_file (DEMO_PASSWORD);
+  f->trace_offset = test_trace_offset ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->client);
+  g_clear_pointer (&f->sandbox, test_sandbox_free);
+  g_unlink (f->password_file);
+  g_free (f->password_file);
+}
+
+static void
+run (Fixture     *f,
+     TestAppBody  body)
+{
+  const char *argv[] = { "--server", test_sandbox_get_url (f->sandbox),
+                         "--account", DEMO_ACCOUNT,
+                         "--password-file", f->password_file, NULL };
+
+  test_app_run (argv, body, f);
+}
+
+/* ---- cases ---- */
+
+static void
+incoming_body (AgentApplication *app,
+               gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  AgentCallPopup *popup;
+  GtkWidget *focus;
+  BbhCustomer *customer;
+
+  wait_logged_in (app);
+  create_customer (f, phone, "韩梅梅", "重庆八百呼测试有限公司");
+
+  test_sandbox_call (f->sandbox, "800", phone, "in", 4000, 0, FALSE);
+  popup = wait_popup (app, phone);
+
+  /* The number is there at once; the memo field has the focus. */
+  g_assert_cmpstr (agent_call_popup_get_phone (popup), ==, phone);
+  g_assert_cmpint (agent_call_popup_get_state (popup), ==, AGENT_CALL_STATE_RINGING);
+  focus = gtk_window_get_focus (GTK_WINDOW (popup));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+
+  /* The customer comes in by itself, with the right name. */
+  TEST_WAIT_UNTIL (g_strcmp0 (agent_call_popup_get_section_state (popup, "customer"),
+                              "loading") != 0, WAIT_MS);
+  g_assert_cmpstr (agent_call_popup_get_section_state (popup, "customer"), ==, "found");
+  customer = agent_call_popup_get_customer (popup);
+  g_assert_nonnull (customer);
+  g_assert_cmpstr (bbh_customer_get_name (customer), ==, "韩梅梅");
+  g_assert_cmpstr (bbh_customer_get_corp_name (customer), ==, "重庆八百呼测试有限公司");
+  TEST_WAIT_UNTIL (g_strcmp0 (agent_call_popup_get_section_state (popup, "memos"),
+                              "loading") != 0, WAIT_MS);
+  g_assert_cmpstr (agent_call_popup_get_section_state (popup, "memos"), ==, "empty");
+
+  /* Painted once, and traced once, for this call. */
+  TEST_WAIT_UNTIL (count_trace (f, "popup-shown", "phone", phone) >= 1, WAIT_MS);
+  g_assert_cmpuint (count_trace (f, "popup-shown", "phone", phone), ==, 1);
+
+  /* Escape closes it (nothing typed, so nothing is asked). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popup), "window.close", NULL));
+  TEST_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (popup)), WAIT_MS);
+  g_assert_null (agent_popup_manager_find_popup (manager_of (app), phone));
+}
+
+static void
+test_incoming (Fixture       *f,
+               gconstpointer  data)
+{
+  run (f, incoming_body);
+}
+
+static void
+follows_body (AgentApplication *app,
+              gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  AgentCallPopup *popup;
+  BbhCallRecord *record;
+  gint64 cdr_id;
+
+  wait_logged_in (app);
+  cdr_id = test_sandbox_call (f->sandbox, "800", phone, "in", 1000, 3500, TRUE);
+  popup = wait_popup (app, phone);
+
+  TEST_WAIT_UNTIL (agent_call_popup_get_state (popup) == AGENT_CALL_STATE_TALKING, WAIT_MS);
+  /* The timer runs while they talk. */
+  TEST_WAIT_UNTIL (agent_call_popup_get_talk_seconds (popup) >= 1, WAIT_MS);
+  TEST_WAIT_UNTIL (agent_call_popup_get_state (popup) == AGENT_CALL_STATE_ENDED, WAIT_MS);
+
+  /* The record of this very call arrives, with its duration and a recording to play. */
+  TEST_WAIT_UNTIL ((record = agent_call_popup_get_call_record (popup)) != NULL, WAIT_MS);
+  g_assert_cmpint (bbh_call_record_get_id (record), ==, cdr_id);
+  g_assert_cmpint (agent_call_popup_get_cdr_id (popup), ==, cdr_id);
+  g_assert_true (bbh_call_record_has_recording (record));
+  g_assert_cmpuint (agent_call_popup_get_talk_seconds (popup), >=, 2);
+  g_assert_cmpuint (agent_call_popup_get_talk_seconds (popup), <=, 6);
+
+  /* The pop-up stays until the agent closes it. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popup)));
+  g_assert_cmpuint (g_list_model_get_n_items (agent_popup_manager_get_missed (manager_of (app))),
+                    ==, 0);
+  agent_call_popup_close (popup);
+}
+
+static void
+test_follows (Fixture       *f,
+              gconstpointer  data)
+{
+  run (f, follows_body);
+}
+
+static void
+memo_body (AgentApplication *app,
+           gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  g_autofree char *text = g_strdup_printf ("客户要报价单，周五前回电 %s", phone);
+  AgentPopupManager *manager = manager_of (app);
+  AgentOutbox *outbox;
+  AgentCallPopup *popup;
+
+  wait_logged_in (app);
+  outbox = agent_popup_manager_get_outbox (manager);
+  test_sandbox_call (f->sandbox, "800", phone, "in", 500, 20000, FALSE);
+  popup = wait_popup (app, phone);
+
+  type_memo (popup, text);
+  g_assert_true (agent_call_popup_has_unsaved_memo (popup));
+  /* Ctrl+Enter is this action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popup), "popup.save-memo", NULL));
+
+  /* Committed first, then traced; the field is emptied for the next note. */
+  TEST_WAIT_UNTIL (count_trace (f, "memo-queued", "phone", phone) == 1, WAIT_MS);
+  g_assert_false (agent_call_popup_has_unsaved_memo (popup));
+  TEST_WAIT_UNTIL (agent_outbox_get_pending (outbox) == 0, WAIT_MS);
+  TEST_WAIT_UNTIL (count_memos (f, phone, text) == 1, WAIT_MS);
+
+  /* And only once. */
+  g_assert_cmpuint (test_sandbox_count_method (f->sandbox, "addMemo"), ==, 1);
+  /* The memo list shows it (the agent's own copy, or the server's once it answered). */
+  TEST_WAIT_UNTIL (g_strcmp0 (agent_call_popup_get_section_state (popup, "memos"),
+                              "loading") != 0, WAIT_MS);
+  g_assert_cmpstr (agent_call_popup_get_section_state (popup, "memos"), ==, "list");
+  agent_call_popup_close (popup);
+}
+
+static void
+test_memo (Fixture       *f,
+           gconstpointer  data)
+{
+  run (f, memo_body);
+}
+
+static void
+memo_outage_body (AgentApplication *app,
+                  gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  g_autofree char *text = g_strdup_printf ("服务器宕机时记下的 %s", phone);
+  AgentOutbox *outbox;
+  AgentCallPopup *popup;
+
+  wait_logged_in (app);
+  outbox = agent_popup_manager_get_outbox (manager_of (app));
+  agent_outbox_set_retry_delay (outbox, 200);
+
+  test_sandbox_call (f->sandbox, "800", phone, "in", 500, 20000, FALSE);
+  popup = wait_popup (app, phone);
+
+  test_sandbox_fault (f->sandbox, "down", 3000);
+  type_memo (popup, text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popup), "popup.save-memo", NULL));
+
+  /* Saved on disk while the server is down, and the agent is told it waits. */
+  TEST_WAIT_UNTIL (count_trace (f, "memo-queued", "phone", phone) == 1, WAIT_MS);
+  TEST_WAIT_UNTIL (agent_outbox_get_stalled (outbox), WAIT_MS);
+  g_assert_cmpuint (agent_outbox_get_pending (outbox), ==, 1);
+
+  /* The server comes back by itself; the memo arrives, once. */
+  TEST_WAIT_UNTIL (agent_outbox_get_pending (outbox) == 0, 40000);
+  g_assert_cmpuint (count_memos (f, phone, text), ==, 1);
+  agent_call_popup_close (popup);
+}
+
+static void
+test_memo_outage (Fixture       *f,
+                  gconstpointer  data)
+{
+  run (f, memo_outage_body);
+}
+
+static void
+missed_body (AgentApplication *app,
+             gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  AgentPopupManager *manager = manager_of (app);
+  GListModel *missed = agent_popup_manager_get_missed (manager);
+  g_autoptr(BbhEvent) event = NULL;
+  AgentCallPopup *popup;
+
+  wait_logged_in (app);
+  g_assert_cmpuint (g_list_model_get_n_items (missed), ==, 0);
+
+  /* Rings, nobody answers. */
+  test_sandbox_call (f->sandbox, "800", phone, "in", 1500, 0, FALSE);
+  popup = wait_popup (app, phone);
+  TEST_WAIT_UNTIL (agent_call_popup_get_state (popup) == AGENT_CALL_STATE_MISSED, WAIT_MS);
+
+  TEST_WAIT_UNTIL (g_list_model_get_n_items (missed) == 1, WAIT_MS);
+  event = g_list_model_get_item (missed, 0);
+  g_assert_cmpstr (bbh_event_get_phone (event), ==, phone);
+  TEST_WAIT_UNTIL (count_trace (f, "call-missed", "phone", phone) == 1, WAIT_MS);
+  agent_call_popup_close (popup);
+}
+
+static void
+test_missed (Fixture       *f,
+             gconstpointer  data)
+{
+  run (f, missed_body);
+}
+
+static void
+stack_body (AgentApplication *app,
+            gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *first = unique_phone ();
+  g_autofree char *second = unique_phone ();
+  AgentPopupManager *manager = manager_of (app);
+  AgentCallPopup *a, *b;
+
+  wait_logged_in (app);
+  test_sandbox_call (f->sandbox, "800", first, "in", 8000, 0, FALSE);
+  a = wait_popup (app, first);
+  test_sandbox_call (f->sandbox, "800", second, "in", 8000, 0, FALSE);
+  b = wait_popup (app, second);
+
+  /* Two calls, two windows: the second did not overwrite the first. */
+  g_assert_true (a != b);
+  g_assert_cmpstr (agent_call_popup_get_phone (a), ==, first);
+  g_assert_cmpstr (agent_call_popup_get_phone (b), ==, second);
+  g_assert_cmpuint (g_list_model_get_n_items (agent_popup_manager_get_popups (manager)), ==, 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (a)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (b)));
+  agent_call_popup_close (a);
+  agent_call_popup_close (b);
+}
+
+static void
+test_stack (Fixture       *f,
+            gconstpointer  data)
+{
+  run (f, stack_body);
+}
+
+static AdwMessageDialog *
+find_dialog (AgentApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+unsaved_body (AgentApplication *app,
+              gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  g_autofree char *text = g_strdup_printf ("关窗前没保存的 %s", phone);
+  AgentOutbox *outbox;
+  AgentCallPopup *popup;
+  AdwMessageDialog *dialog;
+
+  wait_logged_in (app);
+  outbox = agent_popup_manager_get_outbox (manager_of (app));
+  test_sandbox_call (f->sandbox, "800", phone, "in", 500, 20000, FALSE);
+  popup = wait_popup (app, phone);
+  type_memo (popup, text);
+
+  /* Closing asks first, and the pop-up stays. */
+  agent_call_popup_close (popup);
+  TEST_WAIT_UNTIL ((dialog = find_dialog (app)) != NULL, WAIT_MS);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popup)));
+
+  /* "Save" keeps the memo and then closes. */
+  adw_message_dialog_response (dialog, "save");
+  TEST_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (popup)), WAIT_MS);
+  TEST_WAIT_UNTIL (count_trace (f, "memo-queued", "phone", phone) == 1, WAIT_MS);
+  TEST_WAIT_UNTIL (agent_outbox_get_pending (outbox) == 0, WAIT_MS);
+  TEST_WAIT_UNTIL (count_memos (f, phone, text) == 1, WAIT_MS);
+}
+
+static void
+test_unsaved (Fixture       *f,
+              gconstpointer  data)
+{
+  run (f, unsaved_body);
+}
+
+static void
+unknown_body (AgentApplication *app,
+              gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  AgentCallPopup *popup;
+
+  wait_logged_in (app);
+  test_sandbox_call (f->sandbox, "800", phone, "in", 3000, 0, FALSE);
+  popup = wait_popup (app, phone);
+
+  TEST_WAIT_UNTIL (g_strcmp0 (agent_call_popup_get_section_state (popup, "customer"),
+                              "loading") != 0, WAIT_MS);
+  g_assert_cmpstr (agent_call_popup_get_section_state (popup, "customer"), ==, "unknown");
+  g_assert_null (agent_call_popup_get_customer (popup));
+  TEST_WAIT_UNTIL (g_strcmp0 (agent_call_popup_get_section_state (popup, "calls"),
+                              "loading") != 0, WAIT_MS);
+  g_assert_cmpstr (agent_call_popup_get_section_state (popup, "calls"), !=, "error");
+  agent_call_popup_close (popup);
+}
+
+static void
+test_unknown (Fixture       *f,
+              gconstpointer  data)
+{
+  run (f, unknown_body);
+}
+
+static void
+test_expand_url (void)
+{
+  g_autofree char *url = NULL;
+
+  url = agent_popup_manager_expand_url ("https://crm.example.com/pop?tel={phone}&id={cdrId}"
+                                        "&ext={extension}&dir={direction}",
+                                        "+86 138", 7687658987667780097, "800", FALSE);
+  g_assert_cmpstr (url, ==, "https://crm.example.com/pop?tel=%2B86%20138&id=7687658987667780097"
+                            "&ext=800&dir=in");
+  g_clear_pointer (&url, g_free);
+
+  url = agent_popup_manager_expand_url ("https://crm.example.com/{phone}/{direction}?c={cdrId}",
+                                        "13800138000", -1, NULL, TRUE);
+  g_assert_cmpstr (url, ==, "https://crm.example.com/13800138000/out?c=");
+  g_clear_pointer (&url, g_free);
+
+  /* Not an address at all: nothing is opened. */
+  url = agent_popup_manager_expand_url ("crm lookup {phone}", "13800138000", -1, NULL, FALSE);
+  g_assert_null (url);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *state = g_dir_make_tmp ("test-popup-state-XXXXXX", NULL);
+
+  /* The outbox lives in $XDG_STATE_HOME: never the developer's own. */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  test_trace_setup ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/agent/popup/expand-url", test_expand_url);
+#define ADD(path, func) \
+  g_test_add ("/agent/popup/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("incoming", test_incoming);
+  ADD ("follows-call", test_follows);
+  ADD ("memo-once", test_memo);
+  ADD ("memo-outage", test_memo_outage);
+  ADD ("missed", test_missed);
+  ADD ("stack", test_stack);
+  ADD ("unsaved-memo", test_unsaved);
+  ADD ("unknown-number", test_unknown);
+#undef ADD
+
+  return g_test_run ();
+}
