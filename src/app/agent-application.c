@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "agent-application.h"
+#include "agent-page.h"
 #include "agent-popup-manager.h"
 #include "agent-preferences-window.h"
 #include "agent-trace.h"
@@ -95,10 +96,29 @@ login_request_free (LoginRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoginRequest, login_request_free)
 
+/* win.search (Ctrl+F): the search field of the page shown, if it has one. */
+static void
+win_search_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  AgentWindow *window = AGENT_WINDOW (user_data);
+  const char *name = agent_window_get_page_name (window);
+  GtkWidget *page = name != NULL ? agent_window_get_page (window, name) : NULL;
+
+  if (page == NULL || !agent_page_focus_search (page))
+    gtk_widget_error_bell (GTK_WIDGET (window));
+}
+
+static const GActionEntry win_actions[] = {
+  { "search", win_search_action },
+};
+
 static AgentWindow *
 ensure_window (AgentApplication *self)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AgentWindow *window;
 
   if (AGENT_IS_WINDOW (active))
     return AGENT_WINDOW (active);
@@ -108,7 +128,10 @@ ensure_window (AgentApplication *self)
     if (AGENT_IS_WINDOW (l->data))
       return l->data;
 
-  return agent_window_new (GTK_APPLICATION (self), self->session);
+  window = agent_window_new (GTK_APPLICATION (self), self->session);
+  g_action_map_add_action_entries (G_ACTION_MAP (window), win_actions,
+                                   G_N_ELEMENTS (win_actions), window);
+  return window;
 }
 
 static void
@@ -835,9 +858,69 @@ shortcuts_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   AgentApplication *self = user_data;
-  AgentWindow *window = ensure_window (self);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  builder = gtk_builder_new_from_resource ("/org/babaihu/Agent/agent-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (ensure_window (self)));
+  gtk_window_set_application (shortcuts, GTK_APPLICATION (self));
+  gtk_window_present (shortcuts);
+}
+
+/* The desktop file's "Dial a Number" (under D-Bus activation it has no parameter), F3. */
+static void
+show_dialer_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AgentApplication *self = user_data;
+  AgentWindow *window = ensure_window (self);
+  GtkWidget *dialer;
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (!needs_session (self, _("Log in to dial.")))
+    return;
+
+  dialer = agent_window_get_dialer (window);
+  if (dialer != NULL)
+    gtk_widget_activate_action (dialer, "dialer.keypad", NULL);
+}
+
+/* The desktop file's "Missed Calls": today's page, with the missed calls under the dialer. */
+static void
+show_missed_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "show-page",
+                                  g_variant_new_string ("home"));
+}
+
+/* F2: check in when checked out and the other way round. */
+static void
+toggle_check_in_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  AgentApplication *self = user_data;
+
+  g_action_group_activate_action (G_ACTION_GROUP (self), "check-in",
+                                  g_variant_new_boolean (!agent_session_get_checked_in (self->session)));
+}
+
+/* F5: the page shown, loaded again from the server. */
+static void
+reload_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  AgentApplication *self = user_data;
+  AgentWindow *window = ensure_window (self);
+  const char *name = agent_window_get_page_name (window);
+
+  if (name != NULL)
+    agent_window_show_page (window, name);
 }
 
 static const GActionEntry app_actions[] = {
@@ -851,6 +934,37 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
   { "about", about_action },
   { "shortcuts", shortcuts_action },
+  { "show-dialer", show_dialer_action },
+  { "show-missed", show_missed_action },
+  { "toggle-check-in", toggle_check_in_action },
+  { "reload", reload_action },
+};
+
+/* Every accelerator of the application, in one place; agent-shortcuts-window.ui lists them
+ * (and the few that belong to one widget: Ctrl+K in the dialer, Escape and Ctrl+Enter in the
+ * pop-up, Space and the arrows in the player). */
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.quit",                   { "<Control>q", NULL } },
+  { "app.preferences",            { "<Control>comma", NULL } },
+  { "app.shortcuts",              { "<Control>question", NULL } },
+  { "app.show-dialer",            { "F3", NULL } },
+  { "app.toggle-check-in",        { "F2", NULL } },
+  { "app.reload",                 { "F5", "<Control>r", NULL } },
+  { "win.search",                 { "<Control>f", NULL } },
+  { "app.show-page('home')",      { "<Alt>1", NULL } },
+  { "app.show-page('history')",   { "<Alt>2", NULL } },
+  { "app.show-page('customers')", { "<Alt>3", NULL } },
+  { "app.show-page('memos')",     { "<Alt>4", NULL } },
+  { "app.show-page('tasks')",     { "<Alt>5", NULL } },
+  { "app.show-page('sms')",       { "<Alt>6", NULL } },
+  { "app.show-page('agents')",    { "<Alt>7", NULL } },
+  { "app.show-page('board')",     { "<Alt>8", NULL } },
+  { "app.show-page('blacklist')", { "<Alt>9", NULL } },
+  { "app.show-page('campaigns')", { "<Alt>0", NULL } },
 };
 
 /* GApplication ---------------------------------------------------------------------------- */
@@ -989,30 +1103,14 @@ static void
 agent_application_startup (GApplication *app)
 {
   AgentApplication *self = AGENT_APPLICATION (app);
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *preferences_accels[] = { "<Control>comma", NULL };
-  static const char *shortcuts_accels[] = { "<Control>question", NULL };
-  static const struct { const char *page; const char *accel; } page_accels[] = {
-    { "home", "<Alt>1" }, { "history", "<Alt>2" }, { "customers", "<Alt>3" },
-    { "memos", "<Alt>4" }, { "tasks", "<Alt>5" }, { "sms", "<Alt>6" },
-  };
 
   G_APPLICATION_CLASS (agent_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
-                                         preferences_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
-                                         shortcuts_accels);
-  for (guint i = 0; i < G_N_ELEMENTS (page_accels); i++)
-    {
-      g_autofree char *detailed = g_strdup_printf ("app.show-page('%s')", page_accels[i].page);
-      const char *accels[] = { page_accels[i].accel, NULL };
-
-      gtk_application_set_accels_for_action (GTK_APPLICATION (self), detailed, accels);
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action,
+                                           app_accels[i].accels);
 
   self->settings = g_settings_new (APP_ID);
   self->session = agent_session_new (self->settings);

@@ -77,3 +77,63 @@ agent_page_loaded (AgentPage *self,
 
   g_signal_emit (self, signals[LOADED], 0, rows);
 }
+
+/* @shown_only: skip what is not on screen (a folded search bar's entry is not, yet counts) */
+static GtkWidget *
+find_search_entry (GtkWidget *widget,
+                   gboolean   shown_only)
+{
+  if (widget == NULL || !gtk_widget_get_visible (widget) ||
+      (shown_only && !gtk_widget_get_child_visible (widget)))
+    return NULL;
+
+  /* A search bar that is folded away is unfolded: Ctrl+F means "let me search". */
+  if (GTK_IS_SEARCH_BAR (widget))
+    {
+      GtkWidget *entry = find_search_entry (gtk_search_bar_get_child (GTK_SEARCH_BAR (widget)),
+                                            FALSE);
+
+      if (entry != NULL)
+        gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (widget), TRUE);
+      return entry;
+    }
+
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+
+  /* The pages of a stack that are not shown are not child-visible: skipped. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *entry = find_search_entry (child, shown_only);
+
+      if (entry != NULL)
+        return entry;
+    }
+  return NULL;
+}
+
+/**
+ * agent_page_focus_search:
+ * @page: a page of the main window (any widget)
+ *
+ * What Ctrl+F (`win.search`) does: gives the keyboard focus to the first search field shown
+ * in @page — a #GtkSearchEntry, or the entry of a #GtkSearchBar, which is unfolded. A page
+ * takes part by having one; nothing to implement.
+ *
+ * Returns: whether @page has a search field, now focused
+ */
+gboolean
+agent_page_focus_search (GtkWidget *page)
+{
+  GtkWidget *entry;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
+
+  entry = find_search_entry (page, TRUE);
+  if (entry == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (entry);
+  return TRUE;
+}

@@ -31,5 +31,6 @@ void         agent_page_load     (AgentPage    *self,
                                   AgentSession *session);
 void         agent_page_loaded   (AgentPage    *self,
                                   guint         rows);
+gboolean     agent_page_focus_search (GtkWidget *page);
 
 G_END_DECLS
