@@ -10,6 +10,7 @@
  *     frame <clock> <begin, unix ms> <end, unix ms> <painted: 0 or 1>
  *     window <clock> <the window's type> <its title>
  *     spinner <clock> <the path of a mapped, spinning GtkSpinner>   (every 600th frame)
+ *     key <unix ms> <keyval>   (a key press as the application receives it)
  *
  * The benchmark driver keeps the frames of a time window (say, while it scrolls a list) and
  * reports the longest, or counts the frames of an idle application. Without
@@ -149,6 +150,26 @@ on_render_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+static gboolean
+on_surface_event_hook (GSignalInvocationHint *hint,
+                       guint                  n_params,
+                       const GValue          *params,
+                       gpointer               data)
+{
+  GdkEvent *event;
+
+  /* GTK 4.8 declares the parameter as a plain pointer. */
+  if (n_params < 2 || !G_VALUE_HOLDS_POINTER (&params[1]))
+    return TRUE;
+  event = g_value_get_pointer (&params[1]);
+  if (event != NULL && gdk_event_get_event_type (event) == GDK_KEY_PRESS)
+    {
+      fprintf (out, "key %.3f %u\n", now_ms (), gdk_key_event_get_keyval (event));
+      fflush (out);
+    }
+  return TRUE;
+}
+
 __attribute__ ((constructor)) static void
 probe_init (void)
 {
@@ -172,6 +193,7 @@ probe_init (void)
   klass = g_type_class_ref (GDK_TYPE_SURFACE);
   g_signal_add_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), 0,
                               on_render_hook, NULL, NULL);
-  g_type_class_unref (klass);
+  g_signal_add_emission_hook (g_signal_lookup ("event", GDK_TYPE_SURFACE), 0,
+                              on_surface_event_hook, NULL, NULL);
   g_type_class_unref (klass);
 }

@@ -278,6 +278,61 @@ class App:
         if extra_env:
             self.env.update(extra_env)
 
+    def read_frames(self, keys=None):
+        """The frame probe's lines so far: ({clock: window type}, [(clock, begin, end, painted)]);
+        key presses (unix ms) are appended to `keys` when it is given."""
+        windows, frames = {}, []
+        if self.frames_path is None or not os.path.exists(self.frames_path):
+            return windows, frames
+        with open(self.frames_path) as f:
+            for line in f:
+                fields = line.split()
+                if len(fields) >= 5 and fields[0] == 'frame':
+                    frames.append((fields[1], float(fields[2]), float(fields[3]), fields[4] == '1'))
+                elif len(fields) >= 3 and fields[0] == 'window':
+                    windows[fields[1]] = fields[2]
+                elif len(fields) >= 2 and fields[0] == 'key' and keys is not None:
+                    keys.append(float(fields[1]))
+        return windows, frames
+
+    def wait_keys(self, after_ms, count, timeout=5.0):
+        """When the application received the `count`-th key press after `after_ms`, or None."""
+        deadline = time.monotonic() + timeout
+        while True:
+            keys = []
+            self.read_frames(keys)
+            later = sorted(k for k in keys if k >= after_ms)
+            if len(later) >= count:
+                return later[count - 1]
+            if time.monotonic() >= deadline or not self.alive():
+                return None
+            time.sleep(0.005)
+
+    def wait_quiet(self, method, quiet_s, timeout):
+        """Waits until no `method` request has finished for `quiet_s` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.trace.read()
+            last = max((e['ts_ms'] for e in self.trace.events
+                        if e.get('event') == 'request' and e.get('method') == method), default=0)
+            if now_ms() - last >= quiet_s * 1000:
+                return True
+            time.sleep(0.05)
+        return False
+
+    def wait_frame(self, window_type, after_ms, timeout=5.0):
+        """The first frame of the window of that type painted after `after_ms`, or None."""
+        deadline = time.monotonic() + timeout
+        while True:
+            windows, frames = self.read_frames()
+            clocks = {c for c, kind in windows.items() if kind == window_type}
+            for clock, begin, end, painted in frames:
+                if clock in clocks and painted and begin >= after_ms:
+                    return begin, end
+            if time.monotonic() >= deadline or not self.alive():
+                return None
+            time.sleep(0.005)
+
     def probe_frames(self):
         probe = os.path.join(self.bench.build, 'tests', 'bench', 'libbench-frame-probe.so')
         if not os.path.exists(probe):
