@@ -1127,12 +1127,9 @@ menu_body (AgentApplication *app,
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (window)), ==, PACKAGE_VERSION);
   gtk_window_destroy (window);
 
-  window = GTK_WINDOW (gtk_application_window_get_help_overlay (
-      GTK_APPLICATION_WINDOW (agent_application_get_window (app))));
-  g_assert_nonnull (window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  TEST_WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (window)), WAIT_MS);
-  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  TEST_WAIT_UNTIL ((window = find_window (app, GTK_TYPE_SHORTCUTS_WINDOW)) != NULL, WAIT_MS);
+  gtk_window_destroy (window);
 
   /* Logging out is only offered to somebody logged in. */
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "logout"));
