@@ -320,7 +320,9 @@ rearm (BbhEventStream    *self,
        guint              n_fresh,
        gint64             elapsed_ms)
 {
-  if (transport == BBH_EVENT_TRANSPORT_POLL)
+  /* A recvMsg that only confirmed the server is back (see fetch()) goes straight on to the
+   * long poll. */
+  if (transport == BBH_EVENT_TRANSPORT_POLL && self->active == BBH_EVENT_TRANSPORT_POLL)
     {
       /* A full page: there is more, fetch it now. */
       if (n_answered >= RECV_LIMIT)
@@ -496,8 +498,11 @@ fetch (BbhEventStream *self)
   g_weak_ref_init (&f->stream, self);
   f->generation = self->generation;
   /* The first sync is always recvMsg: it answers at once, where a long poll from watermark 0
-   * may be held until the next call, which would then be skipped as backlog. */
-  f->transport = self->first_sync || self->active == BBH_EVENT_TRANSPORT_POLL
+   * may be held until the next call, which would then be skipped as backlog. So is the first
+   * request after a failure: a long poll the server holds would leave the agent told "not
+   * connected" for up to its hold time (25–35 s) after the server is back. */
+  f->transport = self->first_sync || self->backoff_ms > 0
+                 || self->active == BBH_EVENT_TRANSPORT_POLL
                  ? BBH_EVENT_TRANSPORT_POLL : BBH_EVENT_TRANSPORT_LONG_POLL;
   f->started_us = g_get_monotonic_time ();
 
