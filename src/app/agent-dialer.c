@@ -43,9 +43,11 @@ struct _AgentDialer
   GtkImage          *progress_image;
   GtkLabel          *progress_number_label;
   GtkLabel          *progress_label;
-  GtkLabel          *missed_heading;
+  GtkWidget         *missed_heading;
+  GtkWidget         *missed_scroller;
   GtkListBox        *missed_list;
   GtkLabel          *recent_heading;
+  GtkWidget         *recent_scroller;
   GtkListBox        *recent_list;
   GtkLabel          *pending_label;
 
@@ -268,7 +270,7 @@ update_recent (AgentDialer *self)
   for (guint i = 0; recent[i] != NULL; i++)
     gtk_list_box_append (self->recent_list, number_row (recent[i], NULL));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), recent[0] != NULL);
+  gtk_widget_set_visible (self->recent_scroller, recent[0] != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->recent_heading), recent[0] != NULL);
 }
 
@@ -309,8 +311,8 @@ on_missed_changed_cb (AgentDialer *self)
 {
   gboolean any = self->missed != NULL && g_list_model_get_n_items (self->missed) > 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->missed_list), any);
-  gtk_widget_set_visible (GTK_WIDGET (self->missed_heading), any);
+  gtk_widget_set_visible (self->missed_scroller, any);
+  gtk_widget_set_visible (self->missed_heading, any);
 }
 
 static void
@@ -603,6 +605,18 @@ dismiss_action (GtkWidget  *widget,
 }
 
 static void
+clear_missed_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AgentDialer *self = AGENT_DIALER (widget);
+
+  /* The list is the pop-up manager's store: emptying it empties every view of it. */
+  if (G_IS_LIST_STORE (self->missed))
+    g_list_store_remove_all (G_LIST_STORE (self->missed));
+}
+
+static void
 on_key_clicked_cb (GtkButton   *button,
                    AgentDialer *self)
 {
@@ -723,7 +737,9 @@ agent_dialer_class_init (AgentDialerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentDialer, progress_number_label);
   gtk_widget_class_bind_template_child (widget_class, AgentDialer, progress_label);
   gtk_widget_class_bind_template_child (widget_class, AgentDialer, missed_heading);
+  gtk_widget_class_bind_template_child (widget_class, AgentDialer, missed_scroller);
   gtk_widget_class_bind_template_child (widget_class, AgentDialer, missed_list);
+  gtk_widget_class_bind_template_child (widget_class, AgentDialer, recent_scroller);
   gtk_widget_class_bind_template_child (widget_class, AgentDialer, recent_heading);
   gtk_widget_class_bind_template_child (widget_class, AgentDialer, recent_list);
   gtk_widget_class_bind_template_child (widget_class, AgentDialer, pending_label);
@@ -732,6 +748,8 @@ agent_dialer_class_init (AgentDialerClass *klass)
   gtk_widget_class_install_action (widget_class, "dialer.dial-number", "s", dial_number_action);
   gtk_widget_class_install_action (widget_class, "dialer.keypad", NULL, keypad_action);
   gtk_widget_class_install_action (widget_class, "dialer.dismiss", NULL, dismiss_action);
+  gtk_widget_class_install_action (widget_class, "dialer.clear-missed", NULL,
+                                   clear_missed_action);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "agent-application.h"
 #include "agent-popup-manager.h"
 #include "agent-trace.h"
+#include "bbh-event-private.h"
 #include "test-app-util.h"
 #include "test-sandbox-control.h"
 
@@ -76,6 +77,23 @@ create_customer (Fixture    *f,
   g_assert_true (bbh_client_save_customer_finish (f->client, wait.result, NULL, &error));
   g_assert_no_error (error);
   g_object_unref (wait.result);
+}
+
+static BbhCustomer *
+get_customer (Fixture    *f,
+              const char *phone)
+{
+  g_autoptr(GError) error = NULL;
+  Wait wait = { 0 };
+  BbhCustomer *customer;
+
+  bbh_client_get_customer_async (f->client, phone, NULL, on_done_cb, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  customer = bbh_client_get_customer_finish (f->client, wait.result, &error);
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+  return customer;
 }
 
 static guint
@@ -213,9 +231,19 @@ incoming_body (AgentApplication *app,
 
   wait_logged_in (app);
   create_customer (f, phone, "韩梅梅", "重庆八百呼测试有限公司");
+  g_settings_set_string (agent_application_get_settings (app), "screen-pop-url",
+                         "https://crm.example.com/pop?tel={phone}&dir={direction}");
 
   test_sandbox_call (f->sandbox, "800", phone, "in", 4000, 0, FALSE);
   popup = wait_popup (app, phone);
+
+  /* The company's own screen-pop page is opened on ring, with the number filled in. */
+  {
+    g_autofree char *uri = g_strdup_printf ("https://crm.example.com/pop?tel=%s&dir=in", phone);
+
+    TEST_WAIT_UNTIL (count_trace (f, "screen-pop-opened", "uri", uri) == 1, WAIT_MS);
+    g_settings_reset (agent_application_get_settings (app), "screen-pop-url");
+  }
 
   /* The number is there at once; the memo field has the focus. */
   g_assert_cmpstr (agent_call_popup_get_phone (popup), ==, phone);
@@ -494,6 +522,9 @@ unknown_body (AgentApplication *app,
 {
   Fixture *f = user_data;
   g_autofree char *phone = unique_phone ();
+  g_autoptr(BbhCustomer) customer = NULL;
+  AdwMessageDialog *dialog;
+  AgentOutbox *outbox;
   AgentCallPopup *popup;
 
   wait_logged_in (app);
@@ -507,6 +538,22 @@ unknown_body (AgentApplication *app,
   TEST_WAIT_UNTIL (g_strcmp0 (agent_call_popup_get_section_state (popup, "calls"),
                               "loading") != 0, WAIT_MS);
   g_assert_cmpstr (agent_call_popup_get_section_state (popup, "calls"), !=, "error");
+
+  /* "Create Customer…" asks for a name; the record goes through the outbox to the server. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popup), "popup.create-customer", NULL));
+  TEST_WAIT_UNTIL ((dialog = find_dialog (app)) != NULL, WAIT_MS);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "name-row"), "李雷");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "corp-row"), "八百呼测试");
+  adw_message_dialog_response (dialog, "create");
+  g_assert_cmpstr (agent_call_popup_get_section_state (popup, "customer"), ==, "found");
+
+  outbox = agent_popup_manager_get_outbox (manager_of (app));
+  TEST_WAIT_UNTIL (agent_outbox_get_pending (outbox) == 0 &&
+                   test_sandbox_count_method (f->sandbox, "saveCustomer") == 1, WAIT_MS);
+  customer = get_customer (f, phone);
+  g_assert_nonnull (customer);
+  g_assert_cmpstr (bbh_customer_get_name (customer), ==, "李雷");
+  g_assert_cmpstr (bbh_customer_get_corp_name (customer), ==, "八百呼测试");
   agent_call_popup_close (popup);
 }
 
@@ -539,6 +586,102 @@ test_expand_url (void)
   g_assert_null (url);
 }
 
+static void
+backlog_body (AgentApplication *app,
+              gpointer          user_data)
+{
+  AgentPopupManager *manager = manager_of (app);
+  GListModel *missed = agent_popup_manager_get_missed (manager);
+  gint64 then = g_get_real_time () / 1000 - 3600 * 1000;
+  g_autoptr(BbhEvent) ringing = NULL;
+  g_autoptr(BbhEvent) hangup = NULL;
+  g_autoptr(BbhEvent) other = NULL;
+  g_autoptr(BbhEvent) answered = NULL;
+
+  wait_logged_in (app);
+
+  /* A call that rang an hour ago, while the application was closed: listed, not popped. */
+  ringing = bbh_event_new (BBH_EVENT_KIND_INCOMING_CALL, "13800000011", "{status:0,cdrId:-1}",
+                           then, then);
+  bbh_event_set_backlog (ringing, TRUE);
+  hangup = bbh_event_new (BBH_EVENT_KIND_INCOMING_CALL, "13800000011", "{status:2,cdrId:-1}",
+                          then + 5000, then + 5000);
+  bbh_event_set_backlog (hangup, TRUE);
+  agent_popup_manager_handle_event (manager, ringing);
+  agent_popup_manager_handle_event (manager, hangup);
+
+  /* One that was answered elsewhere (the agent's phone) was not missed. */
+  other = bbh_event_new (BBH_EVENT_KIND_INCOMING_CALL, "13800000012", "{status:0,cdrId:-1}",
+                         then + 9000, then + 9000);
+  bbh_event_set_backlog (other, TRUE);
+  answered = bbh_event_new (BBH_EVENT_KIND_INCOMING_CALL, "13800000012", "{status:1,cdrId:-1}",
+                            then + 12000, then + 12000);
+  bbh_event_set_backlog (answered, TRUE);
+  agent_popup_manager_handle_event (manager, other);
+  agent_popup_manager_handle_event (manager, answered);
+
+  g_assert_cmpuint (g_list_model_get_n_items (missed), ==, 1);
+  g_assert_true (g_list_model_get_item (missed, 0) == (gpointer) ringing);
+  g_object_unref (ringing);
+  g_assert_null (agent_popup_manager_find_popup (manager, "13800000011"));
+  g_assert_null (agent_popup_manager_find_popup (manager, "13800000012"));
+  g_assert_cmpuint (g_list_model_get_n_items (agent_popup_manager_get_popups (manager)), ==, 0);
+}
+
+static void
+test_backlog (Fixture       *f,
+              gconstpointer  data)
+{
+  run (f, backlog_body);
+}
+
+static void
+first_run_body (AgentApplication *app,
+                gpointer          user_data)
+{
+  wait_logged_in (app);
+}
+
+static void
+second_run_body (AgentApplication *app,
+                 gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentPopupManager *manager = manager_of (app);
+  GListModel *missed = agent_popup_manager_get_missed (manager);
+  g_autoptr(BbhEvent) event = NULL;
+
+  wait_logged_in (app);
+
+  /* The call that came while the application was closed is in the missed list… */
+  TEST_WAIT_UNTIL (g_list_model_get_n_items (missed) >= 1, WAIT_MS);
+  event = g_list_model_get_item (missed, 0);
+  g_assert_cmpstr (bbh_event_get_phone (event), ==, f->phone);
+  g_assert_true (bbh_event_get_backlog (event));
+
+  /* …and was not popped, now or ever. */
+  g_assert_null (agent_popup_manager_find_popup (manager, f->phone));
+  g_assert_cmpuint (count_trace (f, "popup-shown", "phone", f->phone), ==, 0);
+}
+
+/* The watermark is kept in the outbox's database: a restart neither pops old calls again
+ * nor loses the ones that came while the application was closed. */
+static void
+test_restart (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *phone = unique_phone ();
+
+  /* The first run logs in and stores the watermark; then the application is closed. */
+  run (f, first_run_body);
+
+  /* A call comes (and is given up on) while nobody listens. */
+  test_sandbox_call (f->sandbox, "800", phone, "in", 300, 0, FALSE);
+
+  f->phone = phone;
+  run (f, second_run_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +705,8 @@ main (int   argc,
   ADD ("stack", test_stack);
   ADD ("unsaved-memo", test_unsaved);
   ADD ("unknown-number", test_unknown);
+  ADD ("backlog-listed", test_backlog);
+  ADD ("restart-lists-missed", test_restart);
 #undef ADD
 
   return g_test_run ();
