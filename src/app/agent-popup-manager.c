@@ -45,6 +45,7 @@ struct _AgentPopupManager
   GListStore     *popups;       /* pop-ups following or showing a call, oldest first */
   GListStore     *missed;       /* BbhEvent, newest first */
   GHashTable     *backlog;      /* phone → the backlog ringing event listed as missed */
+  GHashTable     *unpopped;     /* phone → a ringing event not popped (pop-up on answer) */
 };
 
 G_DEFINE_FINAL_TYPE (AgentPopupManager, agent_popup_manager, G_TYPE_OBJECT)
@@ -67,6 +68,67 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* ---- settings (the preferences window's "Pop-up" and "Notifications") ---- */
+
+static gboolean
+setting_bool (AgentPopupManager *self,
+              const char        *key,
+              gboolean           fallback)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (self->settings == NULL)
+    return fallback;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (!g_settings_schema_has_key (schema, key))
+    return fallback;
+  return g_settings_get_boolean (self->settings, key);
+}
+
+static gboolean
+pop_on_answer (AgentPopupManager *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *when = NULL;
+
+  if (self->settings == NULL)
+    return FALSE;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (!g_settings_schema_has_key (schema, "popup-show-on"))
+    return FALSE;
+  when = g_settings_get_string (self->settings, "popup-show-on");
+  return g_strcmp0 (when, "answer") == 0;
+}
+
+/* "Close the pop-up after the call": once the call is over and nothing typed is unsaved. */
+static void
+maybe_close_after_call (AgentPopupManager *self,
+                        AgentCallPopup    *popup)
+{
+  AgentCallState state = agent_call_popup_get_state (popup);
+
+  if ((state == AGENT_CALL_STATE_ENDED || state == AGENT_CALL_STATE_MISSED) &&
+      gtk_widget_get_visible (GTK_WIDGET (popup)) &&
+      !agent_call_popup_has_unsaved_memo (popup) &&
+      setting_bool (self, "popup-close-after-call", FALSE))
+    agent_call_popup_close (popup);
+}
+
+static void
+on_popup_state_cb (AgentCallPopup    *popup,
+                   GParamSpec        *pspec,
+                   AgentPopupManager *self)
+{
+  maybe_close_after_call (self, popup);
+}
+
+static void
+on_popup_memo_changed_cb (GtkTextBuffer     *buffer,
+                          AgentPopupManager *self)
+{
+  maybe_close_after_call (self, g_object_get_data (G_OBJECT (buffer), "agent-call-popup"));
+}
+
 /* ---- the pool ---- */
 
 static void on_popup_closed_cb (AgentPopupManager *self,
@@ -76,10 +138,17 @@ static AgentCallPopup *
 make_popup (AgentPopupManager *self)
 {
   AgentCallPopup *popup = agent_call_popup_new (self->application);
+  GtkTextBuffer *buffer;
 
   g_object_ref_sink (popup);
+  buffer = agent_call_popup_get_memo_buffer (popup);
+
   g_signal_connect_object (popup, "closed", G_CALLBACK (on_popup_closed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (popup, "notify::state", G_CALLBACK (on_popup_state_cb), self, 0);
+  /* The buffer is the pop-up's own: it never outlives it. */
+  g_object_set_data (G_OBJECT (buffer), "agent-call-popup", popup);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_popup_memo_changed_cb), self, 0);
   /* The surface exists before the first call: presenting only maps it. */
   gtk_widget_realize (GTK_WIDGET (popup));
   return popup;
@@ -173,6 +242,11 @@ notify_incoming (AgentPopupManager *self,
   g_autofree char *number = agent_phone_format (phone);
   g_autofree char *id = notification_id ("call", phone);
 
+  if (!setting_bool (self, "notify-calls", TRUE))
+    return;
+  if (setting_bool (self, "notification-sound", TRUE))
+    gdk_display_beep (gdk_display_get_default ());
+
   notification = g_notification_new (_("Incoming Call"));
   g_notification_set_body (notification, number);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_URGENT);
@@ -192,6 +266,10 @@ notify_missed (AgentPopupManager *self,
   g_autofree char *id = notification_id ("missed", phone);
 
   g_application_withdraw_notification (G_APPLICATION (self->application), call_id);
+  if (!setting_bool (self, "notify-calls", TRUE))
+    return;
+  if (setting_bool (self, "notification-sound", TRUE))
+    gdk_display_beep (gdk_display_get_default ());
 
   notification = g_notification_new (_("Missed Call"));
   g_notification_set_body (notification, number);
@@ -299,8 +377,9 @@ show_popup (AgentPopupManager *self,
   agent_call_popup_start (popup, event, agent_session_get_client (self->session), self->outbox);
   g_list_store_append (self->popups, popup);
 
-  /* An outgoing call is the agent's own doing: shown, but the focus stays where it is. */
-  if (outgoing)
+  /* An outgoing call is the agent's own doing: shown, but the focus stays where it is. So
+   * is every call when the agent turned "raise" off. */
+  if (outgoing || !setting_bool (self, "popup-raise", TRUE))
     gtk_widget_set_visible (GTK_WIDGET (popup), TRUE);
   else
     gtk_window_present (GTK_WINDOW (popup));
@@ -393,6 +472,15 @@ agent_popup_manager_handle_event (AgentPopupManager *self,
       if (popup != NULL && agent_call_popup_get_state (popup) == AGENT_CALL_STATE_RINGING)
         return;
 
+      /* "Show the pop-up on answer": a ringing call is only announced. */
+      if (pop_on_answer (self) && bbh_event_get_kind (event) == BBH_EVENT_KIND_INCOMING_CALL)
+        {
+          g_hash_table_replace (self->unpopped, g_strdup (phone), g_object_ref (event));
+          if (!application_is_focused (self))
+            notify_incoming (self, phone);
+          return;
+        }
+
       popup = show_popup (self, event);
       open_screen_pop (self, popup, "ring");
       return;
@@ -400,10 +488,26 @@ agent_popup_manager_handle_event (AgentPopupManager *self,
 
   if (popup == NULL)
     {
-      /* A call already under way when we started listening: show it as it is now. */
+      BbhEvent *ringing = g_hash_table_lookup (self->unpopped, phone);
+
+      /* Rang without a pop-up and nobody answered: missed all the same. */
+      if (bbh_event_is_hangup (event))
+        {
+          if (ringing != NULL)
+            {
+              add_missed (self, ringing);
+              notify_missed (self, phone);
+              g_hash_table_remove (self->unpopped, phone);
+            }
+          return;
+        }
+
+      /* Answered — or a call already under way when we started listening: show it as it is
+       * now. */
       if (!bbh_event_is_answered (event))
         return;
       popup = show_popup (self, event);
+      g_hash_table_remove (self->unpopped, phone);
       open_screen_pop (self, popup, "answer");
       return;
     }
@@ -599,6 +703,7 @@ agent_popup_manager_dispose (GObject *object)
   g_clear_object (&self->dialer);
   g_clear_object (&self->missed);
   g_clear_pointer (&self->backlog, g_hash_table_unref);
+  g_clear_pointer (&self->unpopped, g_hash_table_unref);
 
   G_OBJECT_CLASS (agent_popup_manager_parent_class)->dispose (object);
 }
@@ -642,6 +747,7 @@ agent_popup_manager_init (AgentPopupManager *self)
   self->popups = g_list_store_new (AGENT_TYPE_CALL_POPUP);
   self->missed = g_list_store_new (BBH_TYPE_EVENT);
   self->backlog = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->unpopped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /* ---- public API ---- */

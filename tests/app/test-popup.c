@@ -682,6 +682,79 @@ test_restart (Fixture       *f,
   run (f, second_run_body);
 }
 
+static void
+show_on_answer_body (AgentApplication *app,
+                     gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  GSettings *settings = agent_application_get_settings (app);
+  AgentPopupManager *manager = manager_of (app);
+  AgentCallPopup *popup;
+
+  wait_logged_in (app);
+  g_settings_set_string (settings, "popup-show-on", "answer");
+
+  test_sandbox_call (f->sandbox, "800", phone, "in", 1500, 3000, FALSE);
+
+  /* It rings: the application knows, but shows no pop-up yet… */
+  TEST_WAIT_UNTIL (count_trace (f, "event-received", "phone", phone) >= 1, WAIT_MS);
+  g_assert_null (agent_popup_manager_find_popup (manager, phone));
+
+  /* …until the call is answered; then it is there, talking. */
+  popup = wait_popup (app, phone);
+  g_assert_cmpint (agent_call_popup_get_state (popup), ==, AGENT_CALL_STATE_TALKING);
+  g_assert_cmpuint (count_trace (f, "popup-shown", "phone", phone), <=, 1);
+
+  g_settings_reset (settings, "popup-show-on");
+  TEST_WAIT_UNTIL (agent_call_popup_get_state (popup) == AGENT_CALL_STATE_ENDED, WAIT_MS);
+  agent_call_popup_close (popup);
+}
+
+static void
+test_show_on_answer (Fixture       *f,
+                     gconstpointer  data)
+{
+  run (f, show_on_answer_body);
+}
+
+static void
+close_after_call_body (AgentApplication *app,
+                       gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  g_autofree char *other = unique_phone ();
+  GSettings *settings = agent_application_get_settings (app);
+  AgentCallPopup *popup;
+
+  wait_logged_in (app);
+  g_settings_set_boolean (settings, "popup-close-after-call", TRUE);
+
+  /* Nothing typed: it goes away by itself when the call ends. */
+  test_sandbox_call (f->sandbox, "800", phone, "in", 500, 1500, FALSE);
+  popup = wait_popup (app, phone);
+  TEST_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (popup)), WAIT_MS);
+
+  /* A memo being typed keeps it open after the call, until it is saved. */
+  test_sandbox_call (f->sandbox, "800", other, "in", 500, 1500, FALSE);
+  popup = wait_popup (app, other);
+  type_memo (popup, "还在写");
+  TEST_WAIT_UNTIL (agent_call_popup_get_state (popup) == AGENT_CALL_STATE_ENDED, WAIT_MS);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popup)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popup), "popup.save-memo", NULL));
+  TEST_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (popup)), WAIT_MS);
+
+  g_settings_reset (settings, "popup-close-after-call");
+}
+
+static void
+test_close_after_call (Fixture       *f,
+                       gconstpointer  data)
+{
+  run (f, close_after_call_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +779,8 @@ main (int   argc,
   ADD ("unsaved-memo", test_unsaved);
   ADD ("unknown-number", test_unknown);
   ADD ("backlog-listed", test_backlog);
+  ADD ("show-on-answer", test_show_on_answer);
+  ADD ("close-after-call", test_close_after_call);
   ADD ("restart-lists-missed", test_restart);
 #undef ADD
 
