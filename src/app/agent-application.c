@@ -18,6 +18,7 @@
 #include "agent-application.h"
 #include "agent-page.h"
 #include "agent-popup-manager.h"
+#include "agent-power-monitor.h"
 #include "agent-preferences-window.h"
 #include "agent-trace.h"
 
@@ -1147,6 +1148,7 @@ agent_application_startup (GApplication *app)
 
   /* -- Services built on the session (call pop-up, outbox, dialer) are created here. -- */
   agent_popup_manager_install (GTK_APPLICATION (self), self->session, self->settings);
+  agent_power_monitor_install (GTK_APPLICATION (self), self->session, self->settings);
 }
 
 static void

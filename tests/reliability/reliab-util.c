@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "reliab-util.h"
+#include "sandbox-test-util.h"
 
 /* ---- main-loop stalls ---- */
 
@@ -78,13 +79,12 @@ void
 reliab_stall_probe_check (ReliabStallProbe *probe,
                           const char       *what)
 {
-  double max_ms = probe->max_gap_us / 1000.0;
+  double max_ms = reliab_stall_probe_max_ms (probe);
 
   g_test_message ("%s: longest main-loop gap %.1f ms over %u ticks", what, max_ms, probe->ticks);
   if (max_ms >= RELIAB_MAX_STALL_MS)
     g_error ("%s: the main loop stalled for %.1f ms (limit %d ms)", what, max_ms,
              RELIAB_MAX_STALL_MS);
-  g_assert_cmpuint (probe->ticks, >, 0);
 }
 
 /* ---- words ---- */
@@ -234,6 +234,28 @@ reliab_tls_server_new (GTlsCertificate  *certificate,
 }
 
 /* ---- the sandbox ---- */
+
+void
+reliab_set_up_holding (IntegFixture *f,
+                       guint         hold_ms)
+{
+  g_autofree char *hold = g_strdup_printf ("BABAIHU_SANDBOX_LONGPOLL_MS=%u", hold_ms);
+  const char *env[] = {
+    hold, "BABAIHU_SANDBOX_CALLBACK_RING_MS=1500", "BABAIHU_SANDBOX_CALLBACK_TALK_MS=1500", NULL,
+  };
+  SandboxTestServer *server = sandbox_test_server_start (NULL, env);
+
+  /* The same process, addresses and scratch directory, handed to the integration fixture. */
+  f->process = g_steal_pointer (&server->process);
+  f->url = g_steal_pointer (&server->url);
+  f->control_url = g_steal_pointer (&server->control_url);
+  f->session = g_steal_pointer (&server->session);
+  f->scratch_dir = g_steal_pointer (&server->scratch_dir);
+  g_free (server);
+
+  f->agent = integ_client_new (f, INTEG_AGENT, INTEG_AGENT_PASSWORD);
+  f->admin = integ_client_new (f, INTEG_ADMIN, INTEG_ADMIN_PASSWORD);
+}
 
 typedef struct
 {

@@ -72,6 +72,11 @@ SoupServer       *reliab_tls_server_new         (GTlsCertificate  *certificate,
 
 /* ---- the sandbox ---- */
 
+/* integ_set_up() with a sandbox that holds long polls for @hold_ms, as a real server does
+ * (the integration fixture's sandbox answers them after 1 s); integ_tear_down() ends it. */
+void              reliab_set_up_holding         (IntegFixture     *f,
+                                                 guint             hold_ms);
+
 /* Waits until the sandbox's API port refuses connections (the "down" fault closes it a few
  * milliseconds after it was asked to). */
 void              reliab_wait_api_down          (IntegFixture     *f);
