@@ -42,6 +42,9 @@ SEARCH_QUERIES = ['王', '138', '李', '0236', '张伟', '139', '刘', '重庆',
                   '黄', '186', '赵', '吴', '0238', '周', '科技', '徐', '177']
 
 
+SEARCH_TIMEOUT_MS = 10000.0
+
+
 def memo_keys(i):
     """The keysyms that type "bench memo N"."""
     return list('bench') + ['space'] + list('memo') + ['space'] + list(str(i))
@@ -186,7 +189,7 @@ class Bench:
     def group_startup(self):
         runs = 3 if self.quick else 10
         box = self.sandbox('startup', ['--demo-size=2000'])
-        app_ms, bare_ms = [], []
+        app_ms, bare_ms, to_login, to_request = [], [], [], []
         try:
             # One pair first, not counted: it warms the disk cache for both alike.
             for i in range(runs + 1):
@@ -203,17 +206,29 @@ class Bench:
                 if i > 0:
                     bare_ms.append(painted - bare.exec_ms)
                     app_ms.append(shown['ts_ms'] - app.exec_ms)
+                    first = {}
+                    for e in app.trace.events:
+                        first.setdefault(e.get('event'), e['ts_ms'])
+                    if 'login-ok' in first:
+                        to_login.append(first['login-ok'] - app.exec_ms)
+                    if 'request' in first:
+                        to_request.append(first['request'] - app.exec_ms)
                 self.log(f'startup run {i}: app {shown["ts_ms"] - app.exec_ms:.0f} ms,'
                          f' bare {painted - bare.exec_ms:.0f} ms' + (' (warm-up)' if i == 0 else ''))
         finally:
             box.stop()
-        self.details['startup'] = {'app_ms': app_ms, 'bare_ms': bare_ms}
+        self.details['startup'] = {'app_ms': app_ms, 'bare_ms': bare_ms,
+                                   'exec_to_first_request_done_ms': to_request,
+                                   'exec_to_login_ok_ms': to_login}
         self.set('startup_ms', median(app_ms), 0)
         self.set('startup_bare_ms', median(bare_ms), 0)
         self.set('startup_ratio', median(app_ms) / median(bare_ms), 2)
         self.notes['startup_ms'] = (f'median of {runs}, exec → window-shown (logged in to a local'
                                     f' sandbox with --password-file); min {min(app_ms):.0f},'
-                                    f' max {max(app_ms):.0f}')
+                                    f' max {max(app_ms):.0f}' +
+                                    (f'; exec → getExtension answered {median(to_request):.0f} ms,'
+                                     f' → login-ok {median(to_login):.0f} ms'
+                                     if to_login and to_request else ''))
         self.notes['startup_bare_ms'] = (f'median of {runs}, exec → first frame of'
                                          f' tests/bench/bench-bare-window; min {min(bare_ms):.0f},'
                                          f' max {max(bare_ms):.0f}')
@@ -433,7 +448,8 @@ class Bench:
     def history(self, app, records):
         sent, shown = self.show_page(app, 'history')
         if not shown.get('rows'):
-            raise BenchError('the history page showed no rows')
+            raise BenchError('show-page \'history\' painted a page of 0 rows: the call history'
+                             ' page is not in the application yet')
         self.set('history_page_ms', shown['ts_ms'] - sent)
         self.notes['history_page_ms'] = (f'show-page \'history\' sent → page-shown'
                                          f' ({shown["rows"]} rows), {records:,} call records')
@@ -452,9 +468,10 @@ class Bench:
         # The focus moves when GTK has handled the key: the field is drawn focused.
         app.wait_frame('AgentWindow', pressed, timeout=2.0)
         latencies, after_request, query_ms = [], [], []
+        timeouts = 0
         for query in queries:
             # The list settles first, so that each query is timed alone.
-            app.wait_quiet('getCustomersPage', 0.4, 10.0)
+            app.wait_quiet('getCustomersPage', 0.4, 3.0)
             app.keys('key', 'ctrl+a')
             before = now_ms()
             # A character the keymap lacks is typed by remapping a key for a moment: it needs
@@ -467,10 +484,16 @@ class Bench:
             request = app.trace.wait(lambda e: e.get('event') == 'request' and
                                      e.get('method') == 'getCustomersPage' and
                                      e['ts_ms'] - e.get('ms', 0) >= typed - 1,
-                                     10.0, alive=app.alive)
+                                     SEARCH_TIMEOUT_MS / 1000, alive=app.alive)
             if request is None:
-                raise BenchError(f'typing {query!r} into the customers page sent no'
-                                 f' getCustomersPage within 10 s')
+                if not app.alive():
+                    raise BenchError('the application exited during the search')
+                # Measured, not missing: the rows did not come within 10 s.
+                timeouts += 1
+                latencies.append(SEARCH_TIMEOUT_MS)
+                if timeouts >= 3:
+                    break
+                continue
             if not request.get('ok'):
                 raise BenchError(f'getCustomersPage failed for the query {query!r}')
             frame = app.wait_frame('AgentWindow', request['ts_ms'])
@@ -479,9 +502,15 @@ class Bench:
             latencies.append(frame[1] - typed)
             after_request.append(frame[1] - request['ts_ms'])
             query_ms.append(request['ms'])
-        self.details['search'] = {'queries': queries, 'ms': latencies,
+        self.details['search'] = {'queries': queries, 'ms': latencies, 'timeouts': timeouts,
                                   'answer_to_frame_ms': after_request, 'request_ms': query_ms}
         self.set('search_p95_ms', percentile(latencies, 95))
+        if not after_request:
+            self.notes['search_p95_ms'] = (
+                f'no query\'s rows came within {SEARCH_TIMEOUT_MS / 1000:.0f} s'
+                f' ({timeouts} tried, {customers:,} customers): counted as'
+                f' {SEARCH_TIMEOUT_MS:.0f} ms')
+            return
         waiting = [t - a - q for t, a, q in zip(latencies, after_request, query_ms)]
         self.notes['search_p95_ms'] = (
             f'{len(queries)} queries typed after Ctrl+F (names, number prefixes, places) into'
@@ -490,7 +519,10 @@ class Bench:
             f' p50 {percentile(latencies, 50):.0f} ms = {percentile(waiting, 50):.0f} ms before'
             f' the request left (the search field\'s search-delay) + {percentile(query_ms, 50):.0f}'
             f' ms request + {percentile(after_request, 50):.0f} ms from the answer to the painted'
-            f' frame (p95 {percentile(after_request, 95):.0f} ms)')
+            f' frame (p95 {percentile(after_request, 95):.0f} ms)' +
+            (f'; {timeouts} queries got no rows within {SEARCH_TIMEOUT_MS / 1000:.0f} s'
+             f' (counted as {SEARCH_TIMEOUT_MS:.0f} ms{", the rest skipped" if timeouts >= 3 else ""})'
+             if timeouts else ''))
 
     # -- report --------------------------------------------------------------------------------
 
@@ -575,6 +607,8 @@ class Bench:
                                            os.sysconf('SC_PHYS_PAGES') / 2**30, 1)},
             'quick': self.quick,
             'renderer': RENDERER,
+            # Other work on the machine shows here (the figures are noisier when it is high).
+            'load_average_at_end': os.getloadavg(),
             'results': self.results,
             'targets': {m: TARGETS[m][0] for m in self.results},
             'verdicts': {m: self.verdict(m) for m in self.results},
