@@ -20,6 +20,7 @@
 #include "agent-popup-manager.h"
 #include "agent-power-monitor.h"
 #include "agent-preferences-window.h"
+#include "agent-reminders.h"
 #include "agent-trace.h"
 
 /* `quit` must end the process within 5 s: check-out gets 2 s, this is the backstop. */
@@ -1148,6 +1149,7 @@ agent_application_startup (GApplication *app)
 
   /* -- Services built on the session (call pop-up, outbox, dialer) are created here. -- */
   agent_popup_manager_install (GTK_APPLICATION (self), self->session, self->settings);
+  agent_reminders_install (GTK_APPLICATION (self), self->session, self->settings);
   agent_power_monitor_install (GTK_APPLICATION (self), self->session, self->settings);
 }
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "agent-home-page.h"
+#include "agent-memos-page.h"
 #include "agent-page.h"
 #include "agent-trace.h"
 #include "agent-window.h"
@@ -102,6 +103,8 @@ create_page (const PageInfo *info)
 
   if (g_str_equal (info->name, "home"))
     return agent_home_page_new ();
+  if (g_str_equal (info->name, "memos"))
+    return agent_memos_page_new ();
 
   status = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), info->icon_name);
