@@ -559,7 +559,7 @@ on_memo_queued_cb (GObject      *object,
       return;
     }
 
-  AGENT_TRACE ("memo-queued", "phone", data->phone, NULL);
+  AGENT_TRACE ("memo-queued", "phone", g_variant_new_string (data->phone), NULL);
 
   if (data->due != NULL && self->reminders != NULL)
     agent_reminders_add_async (self->reminders, data->remind_phone, data->phone, data->text,
@@ -590,6 +590,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(JsonObject) payload = json_object_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SaveData) data = g_new0 (SaveData, 1);
+  const char *phone;
   GtkTextIter start, end;
 
   if (self->saving)
@@ -657,7 +658,9 @@ save_action (GtkWidget  *widget,
   gtk_widget_action_set_enabled (widget, "memos.save", FALSE);
   show_compose_error (self, NULL);
   data->self = g_object_ref (self);
-  agent_outbox_add_async (self->outbox, AGENT_OUTBOX_KIND_MEMO, data->phone, payload,
+  phone = data->phone;
+  /* The order arguments are evaluated in is unspecified: read data before handing it over. */
+  agent_outbox_add_async (self->outbox, AGENT_OUTBOX_KIND_MEMO, phone, payload,
                           self->cancellable, on_memo_queued_cb, g_steal_pointer (&data));
 }
 
