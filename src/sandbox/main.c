@@ -11,7 +11,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 
 #include <glib-unix.h>
@@ -40,6 +43,18 @@ raise_file_limit (void)
     }
 }
 
+/* A sandbox started by the app or a test must not outlive it: an orphan keeps the parent's
+ * stdout open (meson waits for it) and its port busy. */
+static void
+die_with_parent (void)
+{
+  pid_t parent = getppid ();
+
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+  if (getppid () != parent)
+    raise (SIGTERM);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -56,6 +71,7 @@ main (int   argc,
   int demo_size = 0;
   gboolean demo = FALSE;
   gboolean simulate = FALSE;
+  gboolean with_parent = FALSE;
   const GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port to listen on (0: a free one)", "N" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "SQLite database (default: a temporary one)", "FILE" },
@@ -63,6 +79,8 @@ main (int   argc,
     { "demo-size", 0, 0, G_OPTION_ARG_INT, &demo_size, "Number of demo customers (implies --demo)", "N" },
     { "simulate", 0, 0, G_OPTION_ARG_NONE, &simulate, "Give checked-in agents random incoming calls", NULL },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &listen, "Address to listen on (default 127.0.0.1)", "ADDR" },
+    { "die-with-parent", 0, 0, G_OPTION_ARG_NONE, &with_parent,
+      "Exit when the process that started this one exits (also BABAIHU_SANDBOX_DIE_WITH_PARENT=1)", NULL },
     { NULL }
   };
 
@@ -81,6 +99,8 @@ main (int   argc,
       return 2;
     }
 
+  if (with_parent || g_strcmp0 (g_getenv ("BABAIHU_SANDBOX_DIE_WITH_PARENT"), "1") == 0)
+    die_with_parent ();
   raise_file_limit ();
   gst_init (NULL, NULL);
 
@@ -99,7 +119,7 @@ main (int   argc,
         {
           /* A smaller demo scales everything down, for fast tests. */
           size.customers = demo_size;
-          size.call_records = MAX (demo_size * 4, 20);
+          size.call_records = MAX (demo_size * 5, 20);
           size.recordings = CLAMP (demo_size / 10, 5, 300);
         }
       if (!sandbox_seed_demo (db, &size, &error))
