@@ -35,6 +35,7 @@ struct _AgentCustomerView
   GtkStack       *stack;
   AdwStatusPage  *error_page;
   AdwStatusPage  *unknown_page;
+  GtkWidget      *create_button;
   GtkLabel       *name_label;
   GtkLabel       *corp_label;
   GtkLabel       *summary_label;
@@ -1341,6 +1342,7 @@ agent_customer_view_class_init (AgentCustomerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, stack);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, error_page);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, unknown_page);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, create_button);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, name_label);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, corp_label);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, summary_label);

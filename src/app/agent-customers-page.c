@@ -63,6 +63,7 @@ struct _AgentCustomersPage
   GtkStack          *list_stack;
   AdwStatusPage     *empty_page;
   AdwStatusPage     *error_page;
+  GtkScrolledWindow *scrolled_window;
   GtkListView       *list_view;
   GtkSingleSelection *selection;
   AgentCustomerView *view;
@@ -77,6 +78,7 @@ struct _AgentCustomersPage
   GPtrArray           *type_values;
   GHashTable          *pending;         /* outbox entry id (gint64 *) → Pending */
   char                *open_phone;      /* an open-customer request waiting for its answer */
+  guint                cleared_id;
 
   /* Borrowed */
   AgentApplication    *application;
@@ -268,7 +270,22 @@ reload (AgentCustomersPage *self)
   update_query (self);
   if (!agent_paged_model_get_loaded (self->model))
     gtk_stack_set_visible_child_name (self->list_stack, "loading");
+
+  /* GTK 4.8's list looks at every row a reload adds to find the widgets of the rows it
+   * removed, which would fetch every page of the new answer: the list lets go of the model
+   * until the first page of the new answer is in. */
+  if (gtk_single_selection_get_model (self->selection) != NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    gtk_single_selection_set_model (self->selection, NULL);
+
   agent_paged_model_reload (self->model);
+}
+
+static void
+attach_model (AgentCustomersPage *self)
+{
+  if (gtk_single_selection_get_model (self->selection) == NULL)
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
 }
 
 /* ---- what the list shows ---- */
@@ -324,6 +341,7 @@ on_page_loaded_cb (AgentCustomersPage *self,
   if (start != 0)
     return;
 
+  attach_model (self);
   show_state (self);
   loaded (self, agent_paged_model_get_n_loaded (self->model));
 }
@@ -344,6 +362,7 @@ on_model_error_cb (AgentCustomersPage *self,
       return;
     }
 
+  attach_model (self);
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->list_stack, "error");
   gtk_label_set_label (self->total_label, "");
@@ -538,9 +557,31 @@ on_filter_changed_cb (AgentCustomersPage *self)
   reload (self);
 }
 
+static gboolean
+on_search_cleared_cb (gpointer user_data)
+{
+  AgentCustomersPage *self = user_data;
+
+  self->cleared_id = 0;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0' &&
+      bbh_customer_query_get_search (self->query) != NULL)
+    reload (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_search_changed_cb (AgentCustomersPage *self)
 {
+  /* The entry says at once when it is emptied — also for a moment while its text is replaced
+   * (select all, type) — and after a pause for anything typed. An empty search is only acted
+   * on when the entry is still empty after what is on its way. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
+    {
+      if (self->cleared_id == 0)
+        self->cleared_id = g_idle_add (on_search_cleared_cb, self);
+      return;
+    }
+
   reload (self);
 }
 
@@ -938,6 +979,7 @@ agent_customers_page_dispose (GObject *object)
 {
   AgentCustomersPage *self = AGENT_CUSTOMERS_PAGE (object);
 
+  g_clear_handle_id (&self->cleared_id, g_source_remove);
   set_outbox (self, NULL);
   if (self->model != NULL)
     {
@@ -1007,6 +1049,7 @@ agent_customers_page_class_init (AgentCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, selection);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, view);

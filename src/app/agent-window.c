@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "agent-customers-page.h"
 #include "agent-home-page.h"
 #include "agent-memos-page.h"
 #include "agent-page.h"
@@ -103,6 +104,8 @@ create_page (const PageInfo *info)
 
   if (g_str_equal (info->name, "home"))
     return agent_home_page_new ();
+  if (g_str_equal (info->name, "customers"))
+    return agent_customers_page_new ();
   if (g_str_equal (info->name, "memos"))
     return agent_memos_page_new ();
 
