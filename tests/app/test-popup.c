@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "agent-application.h"
+#include "agent-phone.h"
 #include "agent-popup-manager.h"
 #include "agent-trace.h"
 #include "bbh-event-private.h"
@@ -180,6 +181,135 @@ type_memo (AgentCallPopup *popup,
            const char     *text)
 {
   gtk_text_buffer_set_text (agent_call_popup_get_memo_buffer (popup), text, -1);
+}
+
+/* ---- a notification server of our own (the test session has none) ---- */
+
+typedef struct
+{
+  char  *summary;
+  char  *body;
+  GStrv  actions;   /* the labels only */
+} Notification;
+
+static GPtrArray *notifications;
+static gboolean notification_server_ready;
+
+static void
+notification_free (Notification *n)
+{
+  g_free (n->summary);
+  g_free (n->body);
+  g_strfreev (n->actions);
+  g_free (n);
+}
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "  </interface>"
+  "</node>";
+
+static void
+on_notifications_call_cb (GDBusConnection       *connection,
+                          const char            *sender,
+                          const char            *path,
+                          const char            *interface,
+                          const char            *method,
+                          GVariant              *parameters,
+                          GDBusMethodInvocation *invocation,
+                          gpointer               user_data)
+{
+  if (g_str_equal (method, "Notify"))
+    {
+      Notification *n = g_new0 (Notification, 1);
+      g_autofree const char **actions = NULL;
+      g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+
+      g_variant_get (parameters, "(&su&s&s&s^a&s@a{sv}i)", NULL, NULL, NULL, NULL, NULL,
+                     &actions, NULL, NULL);
+      g_variant_get_child (parameters, 3, "s", &n->summary);
+      g_variant_get_child (parameters, 4, "s", &n->body);
+      /* Pairs of a key and a label. */
+      for (guint i = 1; actions != NULL && actions[i - 1] != NULL && actions[i] != NULL; i += 2)
+        g_strv_builder_add (labels, actions[i]);
+      n->actions = g_strv_builder_end (labels);
+      g_ptr_array_add (notifications, n);
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notifications->len));
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    {
+      const char *caps[] = { "actions", "body", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else if (g_str_equal (method, "GetServerInformation"))
+    {
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(ssss)", "test", "babaihu", "1", "1.2"));
+    }
+  else
+    {
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+}
+
+static void
+on_name_acquired_cb (GDBusConnection *connection,
+                     const char      *name,
+                     gpointer         user_data)
+{
+  notification_server_ready = TRUE;
+}
+
+static void
+start_notification_server (void)
+{
+  static const GDBusInterfaceVTable vtable = { on_notifications_call_cb, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+
+  g_assert_no_error (error);
+  notifications = g_ptr_array_new_with_free_func ((GDestroyNotify) notification_free);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications",
+                                G_BUS_NAME_OWNER_FLAGS_REPLACE, on_name_acquired_cb, NULL, NULL,
+                                NULL);
+  while (!notification_server_ready)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static Notification *
+find_notification (const char *summary,
+                   const char *body_part)
+{
+  for (guint i = 0; i < notifications->len; i++)
+    {
+      Notification *n = g_ptr_array_index (notifications, i);
+
+      if (g_strcmp0 (n->summary, summary) == 0 && n->body != NULL &&
+          strstr (n->body, body_part) != NULL)
+        return n;
+    }
+  return NULL;
 }
 
 /* ---- fixture ---- */
@@ -426,6 +556,15 @@ missed_body (AgentApplication *app,
   event = g_list_model_get_item (missed, 0);
   g_assert_cmpstr (bbh_event_get_phone (event), ==, phone);
   TEST_WAIT_UNTIL (count_trace (f, "call-missed", "phone", phone) == 1, WAIT_MS);
+
+  /* The desktop says so too, with a way to call back. */
+  {
+    g_autofree char *number = agent_phone_format (phone);
+    Notification *n;
+
+    TEST_WAIT_UNTIL ((n = find_notification ("Missed Call", number)) != NULL, WAIT_MS);
+    g_assert_true (g_strv_contains ((const char * const *) n->actions, "Call Back"));
+  }
   agent_call_popup_close (popup);
 }
 
@@ -766,6 +905,7 @@ main (int   argc,
   test_trace_setup ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  start_notification_server ();
 
   g_test_add_func ("/agent/popup/expand-url", test_expand_url);
 #define ADD(path, func) \
