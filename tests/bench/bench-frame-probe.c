@@ -9,7 +9,7 @@
  *
  *     frame <clock> <begin, unix ms> <end, unix ms> <painted: 0 or 1>
  *     window <clock> <the window's type> <its title>
- *     spinner <clock> <the path of a mapped, spinning GtkSpinner>   (every 600th frame)
+ *     spinner <clock> <the path of a spinning GtkSpinner, mapped or not>   (every 600th frame)
  *     key <unix ms> <keyval>   (a key press as the application receives it)
  *
  * The benchmark driver keeps the frames of a time window (say, while it scrolls a list) and
@@ -76,10 +76,10 @@ dump_spinners (gpointer   clock,
   const char *id = GTK_IS_BUILDABLE (widget) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
 
   g_string_append_printf (path, "/%s%s%s", G_OBJECT_TYPE_NAME (widget), id ? "#" : "", id ? id : "");
-  if (GTK_IS_SPINNER (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget)) &&
-      gtk_widget_get_mapped (widget))
+  /* Unmapped ones too: a spinner in a hidden GtkStack page still runs its CSS animation. */
+  if (GTK_IS_SPINNER (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget)))
     fprintf (out, "spinner %p %s%s\n", clock, path->str,
-             gtk_widget_is_drawable (widget) && gtk_widget_get_child_visible (widget) ? "" : " (not drawable)");
+             gtk_widget_get_mapped (widget) ? " (mapped)" : " (not mapped)");
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     dump_spinners (clock, child, path);
