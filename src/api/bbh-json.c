@@ -101,7 +101,15 @@ bbh_json_node_dup_text (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return g_strdup (json_node_get_string (node));
+      {
+        const char *text = json_node_get_string (node);
+
+        /* Valid JSON can still decode to invalid UTF-8: json-glib turns a lone surrogate
+         * escape ("\ud800") into its three bytes. A label would refuse it with a critical. */
+        if (text != NULL && !g_utf8_validate (text, -1, NULL))
+          return g_utf8_make_valid (text, -1);
+        return g_strdup (text);
+      }
 
     case G_TYPE_INT64:
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
@@ -231,8 +239,9 @@ bbh_json_get_boolean (JsonObject *object,
     }
 }
 
-/* NULL for a missing or null member; numbers come back as their decimal text. Invalid UTF-8
- * cannot reach here: json-glib rejects it while parsing. */
+/* NULL for a missing or null member; numbers come back as their decimal text. Always valid
+ * UTF-8: json-glib rejects invalid bytes while parsing, and lone surrogate escapes are mended
+ * in bbh_json_node_dup_text(). */
 char *
 bbh_json_dup_string (JsonObject *object,
                      const char *member)
