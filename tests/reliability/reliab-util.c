@@ -307,6 +307,83 @@ reliab_wait_api_down (IntegFixture *f)
     }
 }
 
+/* ---- a notification server ---- */
+
+static GPtrArray *notifications;
+
+static void
+on_notification_method_cb (GDBusConnection       *connection,
+                           const char            *sender,
+                           const char            *path,
+                           const char            *interface,
+                           const char            *method,
+                           GVariant              *parameters,
+                           GDBusMethodInvocation *invocation,
+                           gpointer               user_data)
+{
+  if (g_str_equal (method, "AddNotification"))
+    {
+      g_autoptr(GVariant) dict = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
+
+      g_variant_get (parameters, "(&s&s@a{sv})", NULL, NULL, &dict);
+      g_variant_lookup (dict, "title", "s", &title);
+      g_variant_lookup (dict, "body", "s", &body);
+      g_ptr_array_add (notifications, g_strdup_printf ("%s\n%s", title ? title : "",
+                                                       body ? body : ""));
+    }
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static gboolean notifications_owned;
+
+static void
+on_notifications_acquired_cb (GDBusConnection *connection,
+                              const char      *name,
+                              gpointer         user_data)
+{
+  notifications_owned = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer user_data)
+{
+  return *(gboolean *) user_data;
+}
+
+GPtrArray *
+reliab_notifications_start (void)
+{
+  static const char xml[] =
+    "<node><interface name='org.gtk.Notifications'>"
+    "<method name='AddNotification'><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+    "<arg type='a{sv}' direction='in'/></method>"
+    "<method name='RemoveNotification'><arg type='s' direction='in'/>"
+    "<arg type='s' direction='in'/></method>"
+    "</interface></node>";
+  static const GDBusInterfaceVTable vtable = { on_notification_method_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (notifications != NULL)
+    return notifications;
+
+  notifications = g_ptr_array_new_with_free_func (g_free);
+  info = g_dbus_node_info_new_for_xml (xml, &error);
+  g_assert_no_error (error);
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (bus, "/org/gtk/Notifications", info->interfaces[0], &vtable,
+                                     NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_bus_own_name_on_connection (bus, "org.gtk.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                on_notifications_acquired_cb, NULL, NULL, NULL);
+  reliab_wait (flag_is_set, &notifications_owned, 10000, "org.gtk.Notifications");
+  return notifications;
+}
+
 /* ---- the server-side truth ---- */
 
 static int

@@ -81,6 +81,14 @@ void              reliab_set_up_holding         (IntegFixture     *f,
  * milliseconds after it was asked to). */
 void              reliab_wait_api_down          (IntegFixture     *f);
 
+/* ---- a notification server ---- */
+
+/* Owns org.gtk.Notifications on the session bus (where GApplication sends notifications when
+ * it is there) and keeps each notification's title and body ("title\nbody"), so that tests of
+ * the whole application neither warn about a missing notification daemon nor lose what it
+ * said. */
+GPtrArray        *reliab_notifications_start    (void);
+
 /* ---- the server-side truth ---- */
 
 /* getMemos for @phone through a fresh admin client: the memo texts, oldest first. */
