@@ -291,19 +291,20 @@ class App:
                     frames.append((fields[1], float(fields[2]), float(fields[3]), fields[4] == '1'))
                 elif len(fields) >= 3 and fields[0] == 'window':
                     windows[fields[1]] = fields[2]
-                elif len(fields) >= 2 and fields[0] == 'key' and keys is not None:
-                    keys.append(float(fields[1]))
+                elif len(fields) >= 3 and fields[0] == 'key' and keys is not None:
+                    keys.append((float(fields[1]), int(fields[2])))
         return windows, frames
 
     def wait_keys(self, after_ms, count, timeout=5.0):
-        """When the application received the `count`-th key press after `after_ms`, or None."""
+        """The first `count` key presses (unix ms, keyval) the application received after
+        `after_ms`, or None."""
         deadline = time.monotonic() + timeout
         while True:
             keys = []
             self.read_frames(keys)
-            later = sorted(k for k in keys if k >= after_ms)
+            later = sorted(k for k in keys if k[0] >= after_ms)
             if len(later) >= count:
-                return later[count - 1]
+                return later[:count]
             if time.monotonic() >= deadline or not self.alive():
                 return None
             time.sleep(0.005)
