@@ -85,6 +85,9 @@ main (int   argc,
   };
 
   g_set_prgname ("babaihu-sandbox");
+  /* Stdout is the contract (`listening on …` first); with G_MESSAGES_DEBUG set, GLib would
+   * print debug messages there too, ahead of it. */
+  g_log_writer_default_set_use_stderr (TRUE);
   context = g_option_context_new ("— a local 八百呼 server");
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_add_group (context, gst_init_get_option_group ());
