@@ -17,6 +17,7 @@
 #include "agent-home-page.h"
 #include "agent-memos-page.h"
 #include "agent-tasks-page.h"
+#include "agent-sms-page.h"
 #include "agent-page.h"
 #include "agent-trace.h"
 #include "agent-window.h"
@@ -111,6 +112,8 @@ create_page (const PageInfo *info)
     return agent_memos_page_new ();
   if (g_str_equal (info->name, "tasks"))
     return agent_tasks_page_new ();
+  if (g_str_equal (info->name, "sms"))
+    return agent_sms_page_new ();
 
   status = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), info->icon_name);
