@@ -12,6 +12,15 @@
  *     spinner <clock> <the path of a spinning GtkSpinner, mapped or not>   (every 600th frame)
  *     key <unix ms> <keyval>   (a key press as the application receives it)
  *
+ * With BABAIHU_BENCH_SCROLL=TYPE:ROW:MS it also scrolls, when the process gets SIGUSR1: the
+ * first mapped GtkScrolledWindow inside the widget of type TYPE (say AgentHistoryPage) moves
+ * smoothly, one step per frame, from where it is to row ROW of its list in MS milliseconds —
+ * as a person dragging the scroll bar would — and it writes
+ *
+ *     scroll-start <unix ms> <rows in the list> <row height, px>
+ *     scroll-done <unix ms> <the adjustment's value> <its upper bound>
+ *     scroll-error <what was missing>
+ *
  * The benchmark driver keeps the frames of a time window (say, while it scrolls a list) and
  * reports the longest, or counts the frames of an idle application. Without
  * BABAIHU_BENCH_FRAMES it does nothing.
@@ -21,7 +30,10 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <signal.h>
 
+#include <glib-unix.h>
 #include <gtk/gtk.h>
 
 #define MAX_CLOCKS 16
@@ -150,6 +162,142 @@ on_render_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* ---- scrolling on request ---- */
+
+static struct
+{
+  char          *type_name;
+  guint          row;
+  double         duration_ms;
+  GtkAdjustment *adjustment;
+  double         from;
+  double         to;
+  guint          n_items;
+  double         start_ms;
+} scroll;
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             const char *type_name,
+             gboolean    mapped_only)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name)) &&
+      (!mapped_only || gtk_widget_get_mapped (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type_name, mapped_only);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GListModel *
+list_model_of (GtkWidget *scrolled)
+{
+  GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+
+  if (GTK_IS_COLUMN_VIEW (child))
+    return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (child)));
+  if (GTK_IS_LIST_VIEW (child))
+    return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child)));
+  return NULL;
+}
+
+static gboolean
+on_scroll_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  double t = (now_ms () - scroll.start_ms) / scroll.duration_ms;
+  double upper = gtk_adjustment_get_upper (scroll.adjustment);
+
+  /* The list estimates the height of rows it has not measured: aim again at each step. */
+  if (scroll.n_items > 0)
+    scroll.to = MIN (upper / scroll.n_items * scroll.row,
+                     upper - gtk_adjustment_get_page_size (scroll.adjustment));
+  if (t >= 1.0)
+    {
+      gtk_adjustment_set_value (scroll.adjustment, scroll.to);
+      fprintf (out, "scroll-done %.3f %.1f %.1f\n", now_ms (),
+               gtk_adjustment_get_value (scroll.adjustment),
+               gtk_adjustment_get_upper (scroll.adjustment));
+      fflush (out);
+      g_clear_object (&scroll.adjustment);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (scroll.adjustment, scroll.from + (scroll.to - scroll.from) * t);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+scroll_error (const char *what)
+{
+  fprintf (out, "scroll-error %s\n", what);
+  fflush (out);
+}
+
+static gboolean
+on_scroll_signal_cb (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *page = NULL, *scrolled = NULL;
+  GListModel *model;
+  guint n_items;
+  double row_height;
+
+  if (scroll.adjustment != NULL || g_type_from_name (scroll.type_name) == 0)
+    {
+      scroll_error (scroll.adjustment != NULL ? "already scrolling" : "no such type");
+      return G_SOURCE_CONTINUE;
+    }
+  for (guint i = 0; page == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      page = find_widget (window, scroll.type_name, TRUE);
+    }
+  if (page == NULL || (scrolled = find_widget (page, "GtkScrolledWindow", TRUE)) == NULL)
+    {
+      scroll_error ("no mapped scrolled list in that widget");
+      return G_SOURCE_CONTINUE;
+    }
+  model = list_model_of (scrolled);
+  n_items = model != NULL ? g_list_model_get_n_items (model) : 0;
+  if (n_items == 0)
+    {
+      scroll_error ("the list is empty");
+      return G_SOURCE_CONTINUE;
+    }
+
+  scroll.adjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+  row_height = gtk_adjustment_get_upper (scroll.adjustment) / n_items;
+  scroll.n_items = n_items;
+  scroll.row = MIN (scroll.row, n_items);
+  scroll.from = gtk_adjustment_get_value (scroll.adjustment);
+  scroll.to = MIN (row_height * MIN (scroll.row, n_items),
+                   gtk_adjustment_get_upper (scroll.adjustment) - gtk_adjustment_get_page_size (scroll.adjustment));
+  scroll.start_ms = now_ms ();
+  fprintf (out, "scroll-start %.3f %u %.2f\n", scroll.start_ms, n_items, row_height);
+  fflush (out);
+  gtk_widget_add_tick_callback (scrolled, on_scroll_tick_cb, NULL, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+scroll_init (const char *spec)
+{
+  g_auto(GStrv) parts = g_strsplit (spec, ":", 3);
+
+  if (g_strv_length (parts) != 3)
+    return;
+  scroll.type_name = g_strdup (parts[0]);
+  scroll.row = (guint) g_ascii_strtoull (parts[1], NULL, 10);
+  scroll.duration_ms = MAX (100.0, g_ascii_strtod (parts[2], NULL));
+  g_unix_signal_add (SIGUSR1, on_scroll_signal_cb, NULL);
+}
+
 static gboolean
 on_surface_event_hook (GSignalInvocationHint *hint,
                        guint                  n_params,
@@ -175,6 +323,7 @@ probe_init (void)
 {
   static const char *phases[] = { "flush-events", "before-paint", "update", "layout", "paint" };
   const char *path = g_getenv ("BABAIHU_BENCH_FRAMES");
+  const char *scroll_spec = g_getenv ("BABAIHU_BENCH_SCROLL");
   GTypeClass *klass;
 
   if (path == NULL || *path == '\0')
@@ -196,4 +345,7 @@ probe_init (void)
   g_signal_add_emission_hook (g_signal_lookup ("event", GDK_TYPE_SURFACE), 0,
                               on_surface_event_hook, NULL, NULL);
   g_type_class_unref (klass);
+
+  if (scroll_spec != NULL)
+    scroll_init (scroll_spec);
 }

@@ -295,6 +295,20 @@ class App:
                     keys.append((float(fields[1]), int(fields[2])))
         return windows, frames
 
+    def wait_probe_line(self, kinds, timeout):
+        """The first probe line whose first word is one of `kinds`, split, or None."""
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.frames_path is not None and os.path.exists(self.frames_path):
+                with open(self.frames_path) as f:
+                    for line in f:
+                        fields = line.split()
+                        if fields and fields[0] in kinds:
+                            return fields
+            if time.monotonic() >= deadline or not self.alive():
+                return None
+            time.sleep(0.02)
+
     def wait_keys(self, after_ms, count, timeout=5.0):
         """The first `count` key presses (unix ms, keyval) the application received after
         `after_ms`, or None."""
