@@ -53,8 +53,10 @@ struct _AgentPreferencesWindow
   GtkSwitch     *popup_above_switch;
   GtkSwitch     *popup_close_switch;
   GtkSwitch     *notify_switch;
+  GtkWidget     *sound_row;
   GtkSwitch     *sound_switch;
   AdwEntryRow   *url_row;
+  GtkWidget     *url_test_button;
   GtkLabel      *url_error_label;
   AdwComboRow   *url_when_row;
   AdwComboRow   *dial_mode_row;
@@ -580,8 +582,10 @@ agent_preferences_window_class_init (AgentPreferencesWindowClass *klass)
   BIND (popup_above_switch);
   BIND (popup_close_switch);
   BIND (notify_switch);
+  BIND (sound_row);
   BIND (sound_switch);
   BIND (url_row);
+  BIND (url_test_button);
   BIND (url_error_label);
   BIND (url_when_row);
   BIND (dial_mode_row);
