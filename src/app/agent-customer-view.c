@@ -19,13 +19,14 @@
 
 #include "agent-customer-editor.h"
 #include "agent-customer-fields.h"
+#include "agent-customer-history.h"
+#include "agent-customer-private.h"
+#include "agent-customer-sales.h"
 #include "agent-customer-view.h"
 #include "agent-phone.h"
 #include "agent-popup-manager.h"
 #include "agent-window.h"
 
-/* Calls and notes per number: the recent ones; the history page has the rest. */
-#define HISTORY_LIMIT 50
 
 struct _AgentCustomerView
 {
@@ -45,12 +46,8 @@ struct _AgentCustomerView
   GtkButton      *lock_button;
   GtkListBox     *phone_list;
   GtkListBox     *detail_list;
-  GtkStack       *sales_stack;
-  GtkLabel       *sales_message;
-  GtkListBox     *sales_list;
-  GtkStack       *history_stack;
-  GtkLabel       *history_message;
-  GtkListBox     *history_list;
+  AgentCustomerSales   *sales;
+  AgentCustomerHistory *history;
 
   /* Owned */
   AgentSession        *session;
@@ -59,15 +56,8 @@ struct _AgentCustomerView
   BbhCustomer         *customer;
   char                *phone;          /* the number asked for, or the customer's first */
   GCancellable        *cancellable;    /* getcustomer */
-  GCancellable        *extras_cancellable;  /* sales and history */
-  GListModel          *sales;
-  GPtrArray           *timeline;       /* TimelineItem, being gathered */
-  char                *history_error;
-  guint                history_waiting;
-  guint                n_history;
 
   guint                pending : 1;
-  guint                history_loaded : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AgentCustomerView, agent_customer_view, ADW_TYPE_BIN)
@@ -82,22 +72,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void update_actions (AgentCustomerView *self);
-
-typedef struct
-{
-  GDateTime *time;
-  GObject   *item;     /* BbhCallRecord or BbhMemo */
-} TimelineItem;
-
-static void
-timeline_item_free (gpointer data)
-{
-  TimelineItem *entry = data;
-
-  g_clear_pointer (&entry->time, g_date_time_unref);
-  g_clear_object (&entry->item);
-  g_free (entry);
-}
 
 /* The details, in the order of the document's savecustomer table; coded fields name their
  * choice list. */
@@ -126,17 +100,8 @@ static const struct
 
 /* ---- helpers ---- */
 
-static void
-list_box_clear (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static gboolean
-is_blank (const char *text)
+gboolean
+agent_customer_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
@@ -146,8 +111,17 @@ is_blank (const char *text)
   return TRUE;
 }
 
-static char *
-format_time (GDateTime *time)
+void
+agent_customer_list_box_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+char *
+agent_customer_format_time (GDateTime *time)
 {
   g_autoptr(GDateTime) local = NULL;
 
@@ -158,17 +132,9 @@ format_time (GDateTime *time)
   return g_date_time_format (local, _("%x %H:%M"));
 }
 
-static char *
-format_duration (int seconds)
-{
-  if (seconds >= 3600)
-    return g_strdup_printf ("%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
-  return g_strdup_printf ("%d:%02d", seconds / 60, seconds % 60);
-}
-
-static GtkWidget *
-text_row (const char *title,
-          const char *subtitle)
+GtkWidget *
+agent_customer_text_row (const char *title,
+                         const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -288,7 +254,7 @@ show_details (AgentCustomerView *self)
     { "custLastCallTime", N_("Last call") },
   };
 
-  list_box_clear (self->detail_list);
+  agent_customer_list_box_clear (self->detail_list);
 
   for (guint i = 0; i < G_N_ELEMENTS (detail_fields); i++)
     {
@@ -306,16 +272,16 @@ show_details (AgentCustomerView *self)
                   ? code_text (self, detail_fields[i].code_type, raw) : raw;
         }
 
-      row = text_row (label, NULL);
+      row = agent_customer_text_row (label, NULL);
       gtk_widget_set_name (row, detail_fields[i].member);
-      value_label = gtk_label_new (is_blank (value) ? "—" : value);
+      value_label = gtk_label_new (agent_customer_is_blank (value) ? "—" : value);
       gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
       gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (value_label), 1);
       gtk_label_set_max_width_chars (GTK_LABEL (value_label), 40);
       gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
       gtk_widget_set_hexpand (value_label, TRUE);
-      if (is_blank (value))
+      if (agent_customer_is_blank (value))
         gtk_widget_add_css_class (value_label, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_label);
       gtk_list_box_append (self->detail_list, row);
@@ -326,9 +292,9 @@ show_details (AgentCustomerView *self)
       g_autofree char *value = bbh_customer_dup_field (customer, extra[i].member);
       GtkWidget *row, *value_label;
 
-      if (is_blank (value))
+      if (agent_customer_is_blank (value))
         continue;
-      row = text_row (_(extra[i].label), NULL);
+      row = agent_customer_text_row (_(extra[i].label), NULL);
       value_label = gtk_label_new (value);
       gtk_label_set_xalign (GTK_LABEL (value_label), 1);
       gtk_widget_add_css_class (value_label, "dim-label");
@@ -343,7 +309,7 @@ show_phones (AgentCustomerView *self)
   GListModel *phones = bbh_customer_get_phones (self->customer);
   guint n = phones != NULL ? g_list_model_get_n_items (phones) : 0;
 
-  list_box_clear (self->phone_list);
+  agent_customer_list_box_clear (self->phone_list);
 
   for (guint i = 0; i < n; i++)
     {
@@ -357,15 +323,15 @@ show_phones (AgentCustomerView *self)
       GtkWidget *row, *button;
 
       type = code_text (self, AGENT_CODES_PHONE_TYPE, type);
-      if (!is_blank (type) && !is_blank (link_man))
+      if (!agent_customer_is_blank (type) && !agent_customer_is_blank (link_man))
         /* Translators: a phone's type, then who answers it: “Mobile · Ms Han” */
         subtitle = g_strdup_printf (_("%s · %s"), type, link_man);
-      else if (!is_blank (type))
+      else if (!agent_customer_is_blank (type))
         subtitle = g_strdup (type);
-      else if (!is_blank (link_man))
+      else if (!agent_customer_is_blank (link_man))
         subtitle = g_strdup (link_man);
 
-      row = text_row (formatted, subtitle);
+      row = agent_customer_text_row (formatted, subtitle);
       gtk_widget_add_css_class (row, "numeric");
 
       button = gtk_button_new_from_icon_name ("call-start-symbolic");
@@ -396,22 +362,22 @@ show_header (AgentCustomerView *self)
   g_autofree char *owner = bbh_customer_dup_field (customer, "exteName");
   g_autofree char *summary = NULL;
 
-  gtk_label_set_label (self->name_label, !is_blank (name) ? name : _("Unnamed customer"));
+  gtk_label_set_label (self->name_label, !agent_customer_is_blank (name) ? name : _("Unnamed customer"));
   gtk_label_set_label (self->corp_label, corp != NULL ? corp : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->corp_label), !is_blank (corp));
+  gtk_widget_set_visible (GTK_WIDGET (self->corp_label), !agent_customer_is_blank (corp));
 
-  if (!is_blank (status) && !is_blank (type))
+  if (!agent_customer_is_blank (status) && !agent_customer_is_blank (type))
     /* Translators: the customer's status, then its type: “Prospect · Company” */
     summary = g_strdup_printf (_("%s · %s"), status, type);
-  else if (!is_blank (status))
+  else if (!agent_customer_is_blank (status))
     summary = g_strdup (status);
-  else if (!is_blank (type))
+  else if (!agent_customer_is_blank (type))
     summary = g_strdup (type);
   gtk_label_set_label (self->summary_label, summary != NULL ? summary : "");
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL);
 
   gtk_widget_set_visible (self->locked_box, locked);
-  if (locked && !is_blank (owner))
+  if (locked && !agent_customer_is_blank (owner))
     {
       /* Translators: %s is the agent the customer belongs to */
       g_autofree char *text = g_strdup_printf (_("Locked to %s"), owner);
@@ -448,391 +414,22 @@ on_fields_loaded_cb (AgentCustomerView *self)
     }
 }
 
-/* ---- sales ---- */
-
-static const char *
-sale_status_text (int status)
-{
-  switch (status)
-    {
-    case 1:
-      return _("Succeeded");
-    case 0:
-      return _("Failed");
-    default:
-      return _("Open");
-    }
-}
-
-static GtkWidget *
-sale_button (BbhSale    *sale,
-             gboolean    succeeded)
-{
-  GtkWidget *button = gtk_button_new_with_label (succeeded ? _("Succeeded") : _("Failed"));
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "view.set-sale");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xb)",
-                                    bbh_sale_get_id (sale), succeeded);
-  gtk_widget_set_sensitive (button, bbh_sale_get_status (sale) != (succeeded ? 1 : 0));
-  gtk_widget_set_tooltip_text (button, succeeded ? _("Mark this sale as succeeded")
-                                                 : _("Mark this sale as failed"));
-  return button;
-}
-
-static void
-show_sales (AgentCustomerView *self)
-{
-  guint n = self->sales != NULL ? g_list_model_get_n_items (self->sales) : 0;
-
-  list_box_clear (self->sales_list);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BbhSale) sale = g_list_model_get_item (self->sales, i);
-      g_autofree char *amount = bbh_sale_dup_field (sale, "csAmount");
-      g_autofree char *memo = bbh_sale_dup_field (sale, "csMemo");
-      const char *seller = bbh_sale_get_extension_name (sale);
-      const char *time = bbh_sale_get_time (sale);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      g_autofree char *title = NULL;
-      GtkWidget *row, *box;
-
-      if (!is_blank (memo))
-        /* Translators: a sale's result, then what was sold: “Succeeded — Annual contract” */
-        title = g_strdup_printf (_("%s — %s"), sale_status_text (bbh_sale_get_status (sale)), memo);
-      else
-        title = g_strdup (sale_status_text (bbh_sale_get_status (sale)));
-
-      if (!is_blank (time))
-        g_string_append (subtitle, time);
-      if (!is_blank (seller))
-        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", seller);
-      if (!is_blank (amount) && g_strcmp0 (amount, "0") != 0)
-        {
-          /* Translators: a sale's amount, in the company's currency */
-          g_autofree char *text = g_strdup_printf (_("Amount %s"), amount);
-
-          g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", text);
-        }
-
-      row = text_row (title, subtitle->str);
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_widget_add_css_class (box, "linked");
-      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), sale_button (sale, TRUE));
-      gtk_box_append (GTK_BOX (box), sale_button (sale, FALSE));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-      gtk_list_box_append (self->sales_list, row);
-    }
-
-  if (n == 0)
-    {
-      gtk_label_set_label (self->sales_message, _("No sales recorded for this customer."));
-      gtk_stack_set_visible_child_name (self->sales_stack, "message");
-    }
-  else
-    gtk_stack_set_visible_child_name (self->sales_stack, "list");
-}
-
-static void
-on_sales_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(AgentCustomerView) self = user_data;
-  g_autoptr(GListModel) sales = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sales = bbh_client_get_customer_sales_finish (BBH_CLIENT (object), result, NULL, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (sales == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Sales could not be loaded: %s"), error->message);
-
-      gtk_label_set_label (self->sales_message, text);
-      gtk_stack_set_visible_child_name (self->sales_stack, "message");
-      return;
-    }
-
-  g_set_object (&self->sales, sales);
-  show_sales (self);
-}
-
-/* ---- calls and notes ---- */
-
-static int
-compare_timeline (gconstpointer a,
-                  gconstpointer b)
-{
-  const TimelineItem *x = *(TimelineItem **) a;
-  const TimelineItem *y = *(TimelineItem **) b;
-
-  /* Newest first; what has no time goes last. */
-  if (x->time == NULL || y->time == NULL)
-    return (x->time == NULL) - (y->time == NULL);
-  return -g_date_time_compare (x->time, y->time);
-}
-
-static GtkWidget *
-call_row (AgentCustomerView *self,
-          BbhCallRecord     *record,
-          GDateTime         *time,
-          gboolean           several_numbers)
-{
-  BbhCallDirection direction = bbh_call_record_get_direction (record);
-  int talk = bbh_call_record_get_talk_time (record);
-  const char *agent = bbh_call_record_get_extension_name (record);
-  g_autofree char *when = format_time (time);
-  g_autofree char *duration = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr(GString) subtitle = g_string_new (when);
-  const char *icon;
-  const char *what;
-  GtkWidget *row;
-
-  switch (direction)
-    {
-    case BBH_CALL_DIRECTION_IN:
-    case BBH_CALL_DIRECTION_CAMPAIGN_ANSWERED:
-      icon = "call-incoming-symbolic";
-      what = _("Incoming call");
-      break;
-    case BBH_CALL_DIRECTION_OUT:
-    case BBH_CALL_DIRECTION_CAMPAIGN_OUT:
-      icon = "call-outgoing-symbolic";
-      what = _("Outgoing call");
-      break;
-    case BBH_CALL_DIRECTION_VOICEMAIL:
-      icon = "mail-unread-symbolic";
-      what = _("Voice message");
-      break;
-    case BBH_CALL_DIRECTION_UNKNOWN:
-    default:
-      icon = "call-start-symbolic";
-      what = _("Call");
-      break;
-    }
-
-  if (talk > 0)
-    {
-      duration = format_duration (talk);
-      /* Translators: a kind of call, then how long it was: “Incoming call, 3:05” */
-      title = g_strdup_printf (_("%s, %s"), what, duration);
-    }
-  else
-    /* Translators: a kind of call that nobody answered: “Outgoing call, not answered” */
-    title = g_strdup_printf (_("%s, not answered"), what);
-
-  if (!is_blank (agent))
-    g_string_append_printf (subtitle, " · %s", agent);
-  if (several_numbers && bbh_call_record_get_phone (record) != NULL)
-    {
-      g_autofree char *number = agent_phone_format (bbh_call_record_get_phone (record));
-
-      g_string_append_printf (subtitle, " · %s", number);
-    }
-
-  row = text_row (title, subtitle->str);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
-
-  if (bbh_call_record_has_recording (record))
-    {
-      GtkWidget *button = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, bbh_call_record_get_id (record));
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Play the Recording"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.play-recording");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-
-  return row;
-}
-
-static GtkWidget *
-memo_row (BbhMemo   *memo,
-          GDateTime *time)
-{
-  const char *agent = bbh_memo_get_extension_name (memo);
-  g_autofree char *when = format_time (time);
-  g_autoptr(GString) subtitle = g_string_new (when);
-  GtkWidget *row;
-
-  if (!is_blank (agent))
-    g_string_append_printf (subtitle, " · %s", agent);
-
-  row = text_row (bbh_memo_get_text (memo), subtitle->str);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("document-edit-symbolic"));
-  return row;
-}
-
-static void
-history_done (AgentCustomerView *self)
-{
-  GListModel *phones = bbh_customer_get_phones (self->customer);
-  gboolean several = phones != NULL && g_list_model_get_n_items (phones) > 1;
-
-  g_assert (self->history_waiting > 0);
-  if (--self->history_waiting > 0)
-    return;
-
-  list_box_clear (self->history_list);
-  g_ptr_array_sort (self->timeline, compare_timeline);
-
-  for (guint i = 0; i < self->timeline->len; i++)
-    {
-      TimelineItem *entry = g_ptr_array_index (self->timeline, i);
-      GtkWidget *row;
-
-      if (BBH_IS_CALL_RECORD (entry->item))
-        row = call_row (self, BBH_CALL_RECORD (entry->item), entry->time, several);
-      else
-        row = memo_row (BBH_MEMO (entry->item), entry->time);
-      gtk_list_box_append (self->history_list, row);
-    }
-
-  self->n_history = self->timeline->len;
-  self->history_loaded = TRUE;
-
-  if (self->timeline->len > 0)
-    gtk_stack_set_visible_child_name (self->history_stack, "list");
-  else
-    {
-      if (self->history_error != NULL)
-        {
-          g_autofree char *text = g_strdup_printf (_("Calls and notes could not be loaded: %s"),
-                                                   self->history_error);
-
-          gtk_label_set_label (self->history_message, text);
-        }
-      else
-        gtk_label_set_label (self->history_message, _("No calls or notes with this customer yet."));
-      gtk_stack_set_visible_child_name (self->history_stack, "message");
-    }
-
-  g_ptr_array_set_size (self->timeline, 0);
-  g_clear_pointer (&self->history_error, g_free);
-}
-
-static void
-take_history_error (AgentCustomerView *self,
-                    GError            *error)
-{
-  if (self->history_error == NULL)
-    self->history_error = g_strdup (error->message);
-}
-
-static void
-on_calls_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(AgentCustomerView) self = user_data;
-  g_autoptr(GListModel) calls = NULL;
-  g_autoptr(GError) error = NULL;
-
-  calls = bbh_client_find_dial_record_finish (BBH_CLIENT (object), result, NULL, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (calls == NULL)
-    take_history_error (self, error);
-  else
-    for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
-      {
-        TimelineItem *entry = g_new0 (TimelineItem, 1);
-        BbhCallRecord *record = g_list_model_get_item (calls, i);
-        GDateTime *time = bbh_call_record_get_start_date_time (record);
-
-        entry->item = G_OBJECT (record);
-        entry->time = time != NULL ? g_date_time_ref (time) : NULL;
-        g_ptr_array_add (self->timeline, entry);
-      }
-
-  history_done (self);
-}
-
-static void
-on_memos_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(AgentCustomerView) self = user_data;
-  g_autoptr(GListModel) memos = NULL;
-  g_autoptr(GError) error = NULL;
-
-  memos = bbh_client_get_memos_finish (BBH_CLIENT (object), result, NULL, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (memos == NULL)
-    take_history_error (self, error);
-  else
-    for (guint i = 0; i < g_list_model_get_n_items (memos); i++)
-      {
-        TimelineItem *entry = g_new0 (TimelineItem, 1);
-        BbhMemo *memo = g_list_model_get_item (memos, i);
-
-        entry->item = G_OBJECT (memo);
-        entry->time = bbh_memo_dup_date_time (memo);
-        g_ptr_array_add (self->timeline, entry);
-      }
-
-  history_done (self);
-}
+/* ---- sales, calls and notes ---- */
 
 static void
 load_extras (AgentCustomerView *self)
 {
   BbhClient *client = get_client (self);
-  GListModel *phones = bbh_customer_get_phones (self->customer);
-  const char *main_phone = bbh_customer_get_phone (self->customer);
-  guint n = phones != NULL ? g_list_model_get_n_items (phones) : 0;
 
-  cancel (&self->extras_cancellable);
-  g_ptr_array_set_size (self->timeline, 0);
-  g_clear_pointer (&self->history_error, g_free);
-  self->history_waiting = 0;
-  self->history_loaded = FALSE;
-  self->n_history = 0;
+  agent_customer_sales_load (self->sales, client, bbh_customer_get_phone (self->customer));
+  agent_customer_history_load (self->history, client, bbh_customer_get_phones (self->customer));
+}
 
-  if (client == NULL || n == 0)
-    {
-      g_clear_object (&self->sales);
-      show_sales (self);
-      self->history_waiting = 1;
-      history_done (self);
-      return;
-    }
-
-  self->extras_cancellable = g_cancellable_new ();
-  gtk_stack_set_visible_child_name (self->sales_stack, "loading");
-  gtk_stack_set_visible_child_name (self->history_stack, "loading");
-
-  bbh_client_get_customer_sales_async (client, main_phone != NULL ? main_phone : "",
-                                       self->extras_cancellable, on_sales_cb,
-                                       g_object_ref (self));
-
-  self->history_waiting = 2 * n;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BbhCustomerPhone) phone = g_list_model_get_item (phones, i);
-      g_autoptr(BbhCallRecordQuery) query = bbh_call_record_query_new ();
-      const char *number = bbh_customer_phone_get_phone (phone);
-
-      bbh_call_record_query_set_phone (query, number);
-      bbh_call_record_query_set_page (query, 0, HISTORY_LIMIT);
-      bbh_client_find_dial_record_async (client, query, self->extras_cancellable,
-                                         on_calls_cb, g_object_ref (self));
-      bbh_client_get_memos_async (client, number, 0, HISTORY_LIMIT, self->extras_cancellable,
-                                  on_memos_cb, g_object_ref (self));
-    }
+static void
+cancel_extras (AgentCustomerView *self)
+{
+  agent_customer_sales_clear (self->sales);
+  agent_customer_history_clear (self->history);
 }
 
 /* ---- loading a customer ---- */
@@ -878,7 +475,7 @@ on_customer_cb (GObject      *object,
       g_autofree char *text = NULL;
 
       g_clear_object (&self->customer);
-      cancel (&self->extras_cancellable);
+      cancel_extras (self);
       /* Translators: %s is a phone number */
       text = g_strdup_printf (_("No customer has the number %s. Create one to keep notes, sales and details together."),
                               number);
@@ -906,7 +503,7 @@ fetch (AgentCustomerView *self,
 
   if (!quietly)
     {
-      cancel (&self->extras_cancellable);
+      cancel_extras (self);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
 
@@ -1026,11 +623,11 @@ queue_sale (AgentCustomerView *self,
       g_autofree char *sale_id = g_strdup_printf ("%" G_GINT64_FORMAT, bbh_sale_get_id (sale));
 
       json_object_set_string_member (fields, "csId", sale_id);
-      if (!is_blank (bbh_sale_get_extension (sale)))
+      if (!agent_customer_is_blank (bbh_sale_get_extension (sale)))
         json_object_set_string_member (fields, "extension", bbh_sale_get_extension (sale));
       type = bbh_sale_get_customer_type (sale);
     }
-  if (is_blank (type))
+  if (agent_customer_is_blank (type))
     type = bbh_customer_get_customer_type (self->customer);
 
   json_object_set_string_member (fields, "custId", id_text);
@@ -1049,22 +646,14 @@ set_sale_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   AgentCustomerView *self = AGENT_CUSTOMER_VIEW (widget);
+  g_autoptr(BbhSale) sale = NULL;
   gint64 sale_id;
   gboolean succeeded;
-  guint n;
 
   g_variant_get (parameter, "(xb)", &sale_id, &succeeded);
-  n = self->sales != NULL ? g_list_model_get_n_items (self->sales) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BbhSale) sale = g_list_model_get_item (self->sales, i);
-
-      if (bbh_sale_get_id (sale) == sale_id)
-        {
-          queue_sale (self, sale, succeeded);
-          return;
-        }
-    }
+  sale = agent_customer_sales_find (self->sales, sale_id);
+  if (sale != NULL)
+    queue_sale (self, sale, succeeded);
 }
 
 static void
@@ -1094,7 +683,7 @@ on_editor_saved_cb (AgentCustomerEditor *editor,
   if (bbh_customer_edit_get_id (edit) <= 0)
     {
       cancel (&self->cancellable);
-      cancel (&self->extras_cancellable);
+      cancel_extras (self);
       g_clear_object (&self->customer);
       update_actions (self);
       gtk_stack_set_visible_child_name (self->stack, "pending");
@@ -1264,14 +853,13 @@ agent_customer_view_dispose (GObject *object)
   AgentCustomerView *self = AGENT_CUSTOMER_VIEW (object);
 
   cancel (&self->cancellable);
-  cancel (&self->extras_cancellable);
+  cancel_extras (self);
   if (self->fields != NULL)
     g_signal_handlers_disconnect_by_data (self->fields, self);
   g_clear_object (&self->fields);
   g_clear_object (&self->session);
   g_clear_object (&self->outbox);
   g_clear_object (&self->customer);
-  g_clear_object (&self->sales);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AGENT_TYPE_CUSTOMER_VIEW);
@@ -1284,8 +872,6 @@ agent_customer_view_finalize (GObject *object)
 {
   AgentCustomerView *self = AGENT_CUSTOMER_VIEW (object);
 
-  g_clear_pointer (&self->timeline, g_ptr_array_unref);
-  g_free (self->history_error);
   g_free (self->phone);
 
   G_OBJECT_CLASS (agent_customer_view_parent_class)->finalize (object);
@@ -1337,6 +923,9 @@ agent_customer_view_class_init (AgentCustomerViewClass *klass)
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (AGENT_TYPE_CUSTOMER_HISTORY);
+  g_type_ensure (AGENT_TYPE_CUSTOMER_SALES);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/babaihu/Agent/agent-customer-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, stack);
@@ -1352,12 +941,8 @@ agent_customer_view_class_init (AgentCustomerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, lock_button);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, phone_list);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, detail_list);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, sales_stack);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, sales_message);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, sales_list);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, history_stack);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, history_message);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, history_list);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, sales);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerView, history);
 
   gtk_widget_class_install_action (widget_class, "view.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "view.toggle-lock", NULL, toggle_lock_action);
@@ -1373,7 +958,6 @@ agent_customer_view_init (AgentCustomerView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->timeline = g_ptr_array_new_with_free_func (timeline_item_free);
   update_actions (self);
 }
 
@@ -1516,9 +1100,8 @@ agent_customer_view_clear (AgentCustomerView *self)
   g_return_if_fail (AGENT_IS_CUSTOMER_VIEW (self));
 
   cancel (&self->cancellable);
-  cancel (&self->extras_cancellable);
+  cancel_extras (self);
   g_clear_object (&self->customer);
-  g_clear_object (&self->sales);
   g_clear_pointer (&self->phone, g_free);
   self->pending = FALSE;
   update_actions (self);
@@ -1590,7 +1173,7 @@ agent_customer_view_get_sales (AgentCustomerView *self)
 {
   g_return_val_if_fail (AGENT_IS_CUSTOMER_VIEW (self), NULL);
 
-  return self->sales;
+  return agent_customer_sales_get_sales (self->sales);
 }
 
 /**
@@ -1603,7 +1186,7 @@ agent_customer_view_get_n_history (AgentCustomerView *self)
 {
   g_return_val_if_fail (AGENT_IS_CUSTOMER_VIEW (self), 0);
 
-  return self->n_history;
+  return agent_customer_history_get_n_items (self->history);
 }
 
 gboolean
@@ -1611,5 +1194,5 @@ agent_customer_view_get_history_loaded (AgentCustomerView *self)
 {
   g_return_val_if_fail (AGENT_IS_CUSTOMER_VIEW (self), FALSE);
 
-  return self->history_loaded;
+  return agent_customer_history_get_loaded (self->history);
 }

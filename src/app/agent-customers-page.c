@@ -24,6 +24,7 @@
 
 #include "agent-application.h"
 #include "agent-customer-fields.h"
+#include "agent-customer-filters.h"
 #include "agent-customers-page.h"
 #include "agent-page.h"
 #include "agent-phone.h"
@@ -49,16 +50,7 @@ struct _AgentCustomersPage
   GtkSearchEntry    *search_entry;
   GtkDropDown       *find_dropdown;
   GtkMenuButton     *filter_button;
-  GtkLabel          *status_label;
-  GtkDropDown       *status_dropdown;
-  GtkStringList     *status_list;
-  GtkLabel          *type_label;
-  GtkDropDown       *type_dropdown;
-  GtkStringList     *type_list;
-  GtkDropDown       *locked_dropdown;
-  GtkDropDown       *date_dropdown;
-  GtkEntry          *from_entry;
-  GtkEntry          *to_entry;
+  AgentCustomerFilters *filters;
   GtkLabel          *total_label;
   GtkStack          *list_stack;
   AdwStatusPage     *empty_page;
@@ -74,8 +66,6 @@ struct _AgentCustomersPage
   AgentPagedModel     *model;
   AgentOutbox         *outbox;
   BbhCustomerQuery    *query;
-  GPtrArray           *status_values;   /* char *, parallel to status_list; NULL = any */
-  GPtrArray           *type_values;
   GHashTable          *pending;         /* outbox entry id (gint64 *) → Pending */
   char                *open_phone;      /* an open-customer request waiting for its answer */
   guint                cleared_id;
@@ -85,7 +75,6 @@ struct _AgentCustomersPage
 
   guint                find_chosen : 1;     /* the agent picked what to search */
   guint                setting_find : 1;
-  guint                filling : 1;
   guint                load_pending : 1;    /* agent_page_loaded() is owed */
 };
 
@@ -132,90 +121,20 @@ is_digits (const char *text)
 
 /* ---- the query ---- */
 
-static gboolean
-parse_date (const char *text,
-            gboolean   *valid)
-{
-  int y, m, d;
-  char tail;
-
-  *valid = TRUE;
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  if (sscanf (text, "%d-%d-%d%c", &y, &m, &d, &tail) != 3 || !g_date_valid_dmy (d, m, y))
-    {
-      *valid = FALSE;
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-dup_date (GtkEntry   *entry,
-          const char *time_of_day)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  gboolean valid;
-  int y, m, d;
-
-  if (!parse_date (text, &valid))
-    {
-      if (valid)
-        gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      else
-        gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      return NULL;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  sscanf (text, "%d-%d-%d", &y, &m, &d);
-  return g_strdup_printf ("%04d-%02d-%02d %s", y, m, d, time_of_day);
-}
-
-static const char *
-selected_value (GtkDropDown *dropdown,
-                GPtrArray   *values)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  return selected < values->len ? g_ptr_array_index (values, selected) : NULL;
-}
-
-/* Builds the query from what the page shows; returns whether a filter is set. */
+/* Builds the query from what the page shows; returns whether it narrows the list. */
 static gboolean
 update_query (AgentCustomersPage *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   guint find = gtk_drop_down_get_selected (self->find_dropdown);
-  guint locked = gtk_drop_down_get_selected (self->locked_dropdown);
-  BbhCustomerDate date = (BbhCustomerDate) gtk_drop_down_get_selected (self->date_dropdown);
-  const char *status = selected_value (self->status_dropdown, self->status_values);
-  const char *type = selected_value (self->type_dropdown, self->type_values);
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  gboolean filtered = FALSE;
+  gboolean filtered;
 
   bbh_customer_query_set_search (self->query,
                                  *text != '\0' && find < G_N_ELEMENTS (find_types)
                                  ? find_types[find] : BBH_CUSTOMER_FIND_NONE,
                                  *text != '\0' ? text : NULL);
 
-  bbh_customer_query_set_status (self->query, status);
-  bbh_customer_query_set_customer_type (self->query, type);
-  bbh_customer_query_set_locked (self->query, locked == 1 ? 1 : locked == 2 ? 0 : -1);
-  filtered = status != NULL || type != NULL || locked == 1 || locked == 2;
-
-  from = dup_date (self->from_entry, "00:00:00");
-  to = dup_date (self->to_entry, "23:59:59");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->from_entry), date != BBH_CUSTOMER_DATE_NONE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->to_entry), date != BBH_CUSTOMER_DATE_NONE);
-  if (date > BBH_CUSTOMER_DATE_CREATED)
-    date = BBH_CUSTOMER_DATE_NONE;
-  bbh_customer_query_set_date_range (self->query, date,
-                                     date != BBH_CUSTOMER_DATE_NONE ? from : NULL,
-                                     date != BBH_CUSTOMER_DATE_NONE ? to : NULL);
-  filtered |= date != BBH_CUSTOMER_DATE_NONE;
-
+  filtered = agent_customer_filters_apply (self->filters, self->query);
   if (filtered)
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
   else
@@ -482,78 +401,14 @@ rebind_rows (AgentCustomersPage *self)
 /* ---- filters ---- */
 
 static void
-fill_dropdown (AgentCustomersPage *self,
-               GtkDropDown        *dropdown,
-               GtkStringList      *list,
-               GPtrArray          *values,
-               const char         *code_type,
-               const char         *any)
-{
-  g_autofree char *keep = g_strdup (selected_value (dropdown, values));
-  GListModel *codes = self->fields != NULL
-                      ? agent_customer_fields_get_codes (self->fields, code_type) : NULL;
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (list));
-  guint selected = 0;
-
-  g_ptr_array_set_size (values, 0);
-  g_ptr_array_add (values, NULL);
-  g_ptr_array_add (texts, (gpointer) any);
-
-  for (guint i = 0; codes != NULL && i < g_list_model_get_n_items (codes); i++)
-    {
-      g_autoptr(BbhCode) code = g_list_model_get_item (codes, i);
-      const char *value = bbh_code_get_value (code);
-      const char *text = bbh_code_get_text (code);
-
-      if (value == NULL || *value == '\0')
-        continue;
-      if (g_strcmp0 (value, keep) == 0)
-        selected = values->len;
-      g_ptr_array_add (values, g_strdup (value));
-      g_ptr_array_add (texts, (gpointer) (text != NULL && *text != '\0' ? text : value));
-    }
-  g_ptr_array_add (texts, NULL);
-
-  self->filling = TRUE;
-  gtk_string_list_splice (list, 0, n_old, (const char * const *) texts->pdata);
-  gtk_drop_down_set_selected (dropdown, selected);
-  self->filling = FALSE;
-}
-
-static void
 on_fields_loaded_cb (AgentCustomersPage *self)
 {
-  g_autofree char *status = NULL;
-  g_autofree char *type = NULL;
-  g_autofree char *status_mnemonic = NULL;
-  g_autofree char *type_mnemonic = NULL;
-
-  if (self->fields != NULL)
-    {
-      status = agent_customer_fields_dup_label (self->fields, "custStatus");
-      type = agent_customer_fields_dup_label (self->fields, "custType");
-    }
-  else
-    {
-      status = g_strdup (_("Status"));
-      type = g_strdup (_("Customer type"));
-    }
-  gtk_label_set_label (self->status_label, status);
-  gtk_label_set_label (self->type_label, type);
-
-  fill_dropdown (self, self->status_dropdown, self->status_list, self->status_values,
-                 AGENT_CODES_STATUS, _("Any status"));
-  fill_dropdown (self, self->type_dropdown, self->type_list, self->type_values,
-                 AGENT_CODES_TYPE, _("Any type"));
   rebind_rows (self);
 }
 
 static void
 on_filter_changed_cb (AgentCustomersPage *self)
 {
-  if (self->filling)
-    return;
   reload (self);
 }
 
@@ -620,17 +475,7 @@ clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  AgentCustomersPage *self = AGENT_CUSTOMERS_PAGE (widget);
-
-  self->filling = TRUE;
-  gtk_drop_down_set_selected (self->status_dropdown, 0);
-  gtk_drop_down_set_selected (self->type_dropdown, 0);
-  gtk_drop_down_set_selected (self->locked_dropdown, 0);
-  gtk_drop_down_set_selected (self->date_dropdown, 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
-  self->filling = FALSE;
-  reload (self);
+  agent_customer_filters_clear (AGENT_CUSTOMERS_PAGE (widget)->filters);
 }
 
 /* ---- selection and the record ---- */
@@ -866,6 +711,7 @@ set_session (AgentCustomersPage *self,
       if (fields != NULL)
         g_signal_connect_object (fields, "notify::loaded", G_CALLBACK (on_fields_loaded_cb), self,
                                  G_CONNECT_SWAPPED);
+      agent_customer_filters_set_fields (self->filters, fields);
       on_fields_loaded_cb (self);
     }
 
@@ -1009,8 +855,6 @@ agent_customers_page_finalize (GObject *object)
   AgentCustomersPage *self = AGENT_CUSTOMERS_PAGE (object);
 
   g_clear_pointer (&self->query, bbh_customer_query_free);
-  g_clear_pointer (&self->status_values, g_ptr_array_unref);
-  g_clear_pointer (&self->type_values, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_free (self->open_phone);
 
@@ -1027,6 +871,7 @@ agent_customers_page_class_init (AgentCustomersPageClass *klass)
   object_class->finalize = agent_customers_page_finalize;
   widget_class->root = agent_customers_page_root;
 
+  g_type_ensure (AGENT_TYPE_CUSTOMER_FILTERS);
   g_type_ensure (AGENT_TYPE_CUSTOMER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1035,16 +880,7 @@ agent_customers_page_class_init (AgentCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, find_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, status_label);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, status_list);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, type_label);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, type_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, type_list);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, locked_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, date_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, from_entry);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, filters);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, total_label);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, empty_page);
@@ -1070,8 +906,6 @@ static void
 agent_customers_page_init (AgentCustomersPage *self)
 {
   self->query = bbh_customer_query_new ();
-  self->status_values = g_ptr_array_new_with_free_func (g_free);
-  self->type_values = g_ptr_array_new_with_free_func (g_free);
   self->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, pending_free);
   self->model = agent_paged_model_new (BBH_TYPE_CUSTOMER, PAGE_SIZE);
   agent_paged_model_set_fetch_func (self->model, fetch_cb, finish_cb, self, NULL);
@@ -1123,6 +957,19 @@ agent_customers_page_get_view (AgentCustomersPage *self)
   g_return_val_if_fail (AGENT_IS_CUSTOMERS_PAGE (self), NULL);
 
   return self->view;
+}
+
+/**
+ * agent_customers_page_get_filters:
+ *
+ * Returns: (transfer none): the filters the list follows
+ */
+AgentCustomerFilters *
+agent_customers_page_get_filters (AgentCustomersPage *self)
+{
+  g_return_val_if_fail (AGENT_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return self->filters;
 }
 
 /**

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "agent-customer-filters.h"
 #include "agent-customer-view.h"
 #include "agent-paged-model.h"
 
@@ -18,6 +19,7 @@ G_DECLARE_FINAL_TYPE (AgentCustomersPage, agent_customers_page, AGENT, CUSTOMERS
 GtkWidget         *agent_customers_page_new          (void);
 AgentPagedModel   *agent_customers_page_get_model    (AgentCustomersPage *self);
 AgentCustomerView *agent_customers_page_get_view     (AgentCustomersPage *self);
+AgentCustomerFilters *agent_customers_page_get_filters (AgentCustomersPage *self);
 const char        *agent_customers_page_get_state    (AgentCustomersPage *self);
 void               agent_customers_page_open_phone   (AgentCustomersPage *self,
                                                       const char         *phone);

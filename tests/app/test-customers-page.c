@@ -46,6 +46,14 @@ child_of (AgentCustomersPage *page,
   return test_template_child (page, AGENT_TYPE_CUSTOMERS_PAGE, name);
 }
 
+static GtkWidget *
+filter_of (AgentCustomersPage *page,
+           const char         *name)
+{
+  return test_template_child (agent_customers_page_get_filters (page), AGENT_TYPE_CUSTOMER_FILTERS,
+                              name);
+}
+
 static void
 type_search (AgentCustomersPage *page,
              const char         *text)
@@ -279,7 +287,7 @@ filter_body (AgentApplication *app,
   wait_logged_in (app);
   page = show_customers (app);
   all_total = agent_paged_model_get_total (agent_customers_page_get_model (page));
-  status = GTK_DROP_DOWN (child_of (page, "status_dropdown"));
+  status = GTK_DROP_DOWN (filter_of (page, "status_dropdown"));
 
   /* The company's statuses are the choices, after "any". */
   TEST_WAIT_UNTIL (g_list_model_get_n_items (gtk_drop_down_get_model (status)) ==
@@ -304,7 +312,7 @@ filter_body (AgentApplication *app,
 
   /* Locked ones only, of any status. */
   RELOAD_AFTER (page, gtk_widget_activate_action (GTK_WIDGET (page), "customers.clear-filters", NULL));
-  RELOAD_AFTER (page, gtk_drop_down_set_selected (GTK_DROP_DOWN (child_of (page, "locked_dropdown")), 1));
+  RELOAD_AFTER (page, gtk_drop_down_set_selected (GTK_DROP_DOWN (filter_of (page, "locked_dropdown")), 1));
   request = last_list_request (f);
   g_assert_cmpstr (param (request, "custIsLock"), ==, "1");
   g_assert_null (param (request, "custStatus"));
@@ -319,9 +327,9 @@ filter_body (AgentApplication *app,
 
   /* Created in a range of dates. */
   RELOAD_AFTER (page, gtk_widget_activate_action (GTK_WIDGET (page), "customers.clear-filters", NULL));
-  gtk_editable_set_text (GTK_EDITABLE (child_of (page, "from_entry")), from);
-  gtk_editable_set_text (GTK_EDITABLE (child_of (page, "to_entry")), to);
-  RELOAD_AFTER (page, gtk_drop_down_set_selected (GTK_DROP_DOWN (child_of (page, "date_dropdown")), 3));
+  gtk_editable_set_text (GTK_EDITABLE (filter_of (page, "from_entry")), from);
+  gtk_editable_set_text (GTK_EDITABLE (filter_of (page, "to_entry")), to);
+  RELOAD_AFTER (page, gtk_drop_down_set_selected (GTK_DROP_DOWN (filter_of (page, "date_dropdown")), 3));
   request = last_list_request (f);
   g_assert_cmpstr (param (request, "dateOpt"), ==, "3");
   g_assert_cmpstr (param (request, "startTime"), ==, from_time);
@@ -334,9 +342,9 @@ filter_body (AgentApplication *app,
                     expected_total);
 
   /* A date that is not one is marked and not sent. */
-  gtk_editable_set_text (GTK_EDITABLE (child_of (page, "from_entry")), "2024-02-30");
+  gtk_editable_set_text (GTK_EDITABLE (filter_of (page, "from_entry")), "2024-02-30");
   TEST_WAIT_UNTIL (!agent_paged_model_get_loading (agent_customers_page_get_model (page)), WAIT_MS);
-  g_assert_true (gtk_widget_has_css_class (child_of (page, "from_entry"), "error"));
+  g_assert_true (gtk_widget_has_css_class (filter_of (page, "from_entry"), "error"));
   g_clear_pointer (&request, json_object_unref);
   request = last_list_request (f);
   g_assert_null (param (request, "startTime"));
