@@ -28,6 +28,7 @@
 
 #define MESSAGES_KEY    "agent-sms-messages"
 #define LOCAL_KEY       "agent-sms-local"
+#define STREAM_KEY      "agent-sms-stream"
 #define ECHO_WINDOW_MS  (5 * 60 * 1000)
 
 struct _AgentSmsPage
@@ -62,34 +63,55 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AgentSmsPage, agent_sms_page, ADW_TYPE_BIN,
 
 /* ---- the session's messages ---- */
 
+/* A sent message listed under @key (by the page or by the stream) and not yet paired with
+ * its twin from the other side: the page learns of a send from smsSend's answer, the stream
+ * from the server's event, in either order. */
+static gboolean
+pair_sent (GListStore *messages,
+           const char *key,
+           const char *phone,
+           const char *content,
+           gint64      time_ms)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (messages));
+
+  for (guint i = 0; i < n && i < 200; i++)
+    {
+      g_autoptr(BbhEvent) other = g_list_model_get_item (G_LIST_MODEL (messages), i);
+      gint64 gap = time_ms - bbh_event_get_time_ms (other);
+
+      if (g_object_get_data (G_OBJECT (other), key) != NULL &&
+          bbh_event_get_kind (other) == BBH_EVENT_KIND_SMS_SENT &&
+          g_strcmp0 (bbh_event_get_phone (other), phone) == 0 &&
+          g_strcmp0 (bbh_event_get_content (other), content) == 0 &&
+          ABS (gap) < ECHO_WINDOW_MS)
+        {
+          g_object_set_data (G_OBJECT (other), key, NULL);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 on_sms_event_cb (GListStore   *messages,
                  BbhEvent     *event,
                  AgentSession *session)
 {
   int kind = bbh_event_get_kind (event);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (messages));
 
   if (kind != BBH_EVENT_KIND_SMS_SENT && kind != BBH_EVENT_KIND_SMS_RECEIVED)
     return;
 
-  /* The stream's echo of a message sent from this page: it is listed already. */
   if (kind == BBH_EVENT_KIND_SMS_SENT)
-    for (guint i = 0; i < n && i < 200; i++)
-      {
-        g_autoptr(BbhEvent) mine = g_list_model_get_item (G_LIST_MODEL (messages), i);
-        gint64 gap = bbh_event_get_time_ms (event) - bbh_event_get_time_ms (mine);
-
-        if (g_object_get_data (G_OBJECT (mine), LOCAL_KEY) != NULL &&
-            bbh_event_get_kind (mine) == BBH_EVENT_KIND_SMS_SENT &&
-            g_strcmp0 (bbh_event_get_phone (mine), bbh_event_get_phone (event)) == 0 &&
-            g_strcmp0 (bbh_event_get_content (mine), bbh_event_get_content (event)) == 0 &&
-            ABS (gap) < ECHO_WINDOW_MS)
-          {
-            g_object_set_data (G_OBJECT (mine), LOCAL_KEY, NULL);
-            return;
-          }
-      }
+    {
+      /* The echo of a message sent from this page: it is listed already. */
+      if (pair_sent (messages, LOCAL_KEY, bbh_event_get_phone (event),
+                     bbh_event_get_content (event), bbh_event_get_time_ms (event)))
+        return;
+      g_object_set_data (G_OBJECT (event), STREAM_KEY, GINT_TO_POINTER (TRUE));
+    }
 
   g_list_store_insert (messages, 0, event);
 }
@@ -375,9 +397,13 @@ on_sent_cb (GObject      *object,
       const char *phone = g_ptr_array_index (data->numbers, i);
       g_autoptr(BbhEvent) sent = bbh_event_new (BBH_EVENT_KIND_SMS_SENT, phone, data->text, now, 0);
 
-      g_object_set_data (G_OBJECT (sent), LOCAL_KEY, GINT_TO_POINTER (TRUE));
-      if (self->messages != NULL)
-        g_list_store_insert (self->messages, 0, sent);
+      /* Listed already when the stream was quicker than smsSend's answer. */
+      if (self->messages != NULL &&
+          !pair_sent (self->messages, STREAM_KEY, phone, data->text, now))
+        {
+          g_object_set_data (G_OBJECT (sent), LOCAL_KEY, GINT_TO_POINTER (TRUE));
+          g_list_store_insert (self->messages, 0, sent);
+        }
 
       /* One record per number, each with an id of its own. */
       bbh_client_add_sms_record_async (BBH_CLIENT (object), g_get_real_time () + i, BBH_SMS_SENT,

@@ -630,8 +630,9 @@ on_customer_cb (GObject      *object,
 
   if (customer == NULL)
     {
+      /* No customer has this number: no error, or “does not exist” from some servers. */
       gtk_label_set_label (self->customer_label,
-                           g_error_matches (error, BBH_ERROR, BBH_ERROR_NOT_FOUND)
+                           error == NULL || g_error_matches (error, BBH_ERROR, BBH_ERROR_NOT_FOUND)
                            ? _("Not among your customers yet")
                            : error->message);
       return;
