@@ -14,9 +14,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AgentApplication) app = NULL;
+  const char *localedir = g_getenv ("BABAIHU_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* BABAIHU_LOCALEDIR: the build tree's po/ directory, to see the translations uninstalled
+   * (`make screenshots` does). */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
