@@ -10,6 +10,8 @@
                                         the schema (a missing key aborts the application)
   check-data.py icons SRCDIR            the icons are SVG of the right size; the symbolic one
                                         has one colour and no strokes
+  check-data.py css SRCDIR              style.css names its colours (@accent_color, @error_color,
+                                        …) so that dark and high-contrast styles follow
   check-data.py desktop-actions SRCDIR  each desktop action is an application action without a
                                         parameter (D-Bus activation calls it by that name)
 """
@@ -152,6 +154,13 @@ elif mode == "desktop-actions":
                               desktop, re.M | re.S)
         result(exec_line is not None and exec_line.group(1).endswith(" " + action),
                "%s's Exec activates the same action" % action)
+
+elif mode == "css":
+    css_path = os.path.join(src, "src", "app", "style.css")
+    css = re.sub(r"/\*.*?\*/", "", open(css_path, encoding="utf-8").read(), flags=re.S)
+    literals = re.findall(r"#[0-9a-fA-F]{3,8}\b|\brgba?\s*\(|\bhsla?\s*\(|\b(?:white|black|red|green|blue|gray|grey)\b", css)
+    result(literals == [], "style.css has no literal colours", literals)
+    result(re.search(r"@define-color", css) is None, "style.css defines no colours of its own")
 
 else:
     print("Bail out! unknown mode %s" % mode)
