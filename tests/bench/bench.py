@@ -100,6 +100,7 @@ class Bench:
         os.makedirs(os.path.join(self.scratch, 'runs'), exist_ok=True)
         os.makedirs(os.path.join(self.scratch, 'cache'), exist_ok=True)
         self.rand = random.Random(0x800)
+        self.load_at_start = os.getloadavg()
 
     # -- helpers --
 
@@ -501,6 +502,7 @@ class Bench:
         queries = SEARCH_QUERIES[:6] if self.quick else SEARCH_QUERIES
         if app.frames_path is None:
             raise BenchError('the frame probe is not loaded: rows on screen cannot be timed')
+        app.map_keysyms(''.join(queries))
         self.show_page(app, 'customers')
         pressed = now_ms()
         app.keys('key', 'ctrl+f')
@@ -617,6 +619,10 @@ class Bench:
         width = max(len(r[0]) for r in rows)
         print()
         print(f'GSK_RENDERER={RENDERER} (BENCHMARKS.md says why); build {self.build}')
+        load = max(self.load_at_start[0], os.getloadavg()[0])
+        if load > (os.cpu_count() or 1):
+            print(f'NOTE: the machine was busy with other work (load average up to {load:.1f} on'
+                  f' {os.cpu_count()} cores): the timings are pessimistic')
         print(f'{"metric":<{width}}  {"value":<12}  {"target":<12}  result')
         print(f'{"-" * width}  {"-" * 12}  {"-" * 12}  -------')
         for metric, shown, target, verdict in rows:
@@ -667,6 +673,7 @@ class Bench:
             'groups': groups,
             'renderer': RENDERER,
             # Other work on the machine shows here (the figures are noisier when it is high).
+            'load_average_at_start': self.load_at_start,
             'load_average_at_end': os.getloadavg(),
             'results': self.results,
             'targets': {m: TARGETS[m][0] for m in self.results},

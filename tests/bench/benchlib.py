@@ -413,6 +413,35 @@ class App:
         except subprocess.CalledProcessError as e:
             raise BenchError(f'xdotool {" ".join(args)}: {e.stderr.decode().strip()}')
 
+    def map_keysyms(self, text):
+        """Gives each character of `text` that the keymap lacks a key of its own (xmodmap),
+        so that xdotool types it without remapping a key for a moment — which races with the
+        application reading the key."""
+        if shutil.which('xmodmap') is None:
+            return False
+        wanted = sorted({c for c in text if ord(c) >= 0x100})
+        if not wanted:
+            return True
+        try:
+            table = subprocess.run(['xmodmap', '-pke'], capture_output=True, text=True,
+                                   timeout=10, env=self.env).stdout
+        except (subprocess.TimeoutExpired, OSError):
+            return False
+        free = [int(line.split()[1]) for line in table.splitlines()
+                if line.startswith('keycode') and line.split('=', 1)[1].strip() == '']
+        free = [k for k in free if k >= 9]
+        if len(free) < len(wanted):
+            return False
+        expressions = []
+        for keycode, char in zip(free, wanted):
+            expressions += ['-e', f'keycode {keycode} = U{ord(char):04X}']
+        try:
+            subprocess.run(['xmodmap'] + expressions, check=True, capture_output=True,
+                           timeout=10, env=self.env)
+        except (subprocess.TimeoutExpired, subprocess.CalledProcessError, OSError):
+            return False
+        return True
+
     def focused_window_name(self):
         try:
             done = subprocess.run(['xdotool', 'getwindowfocus', 'getwindowname'],
