@@ -810,6 +810,13 @@ quit_action (GSimpleAction *action,
   destroy_windows (self, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (ensure_window (self)), FALSE);
 
+  /* "Check out on quit" off: the agent stays checked in, calls keep being routed to them. */
+  if (!g_settings_get_boolean (self->settings, "check-out-on-quit"))
+    {
+      finish_quit (self);
+      return;
+    }
+
   self->quit_backstop_id = g_timeout_add (QUIT_BACKSTOP_MS, on_quit_backstop_cb, self);
   /* The remembered password stays: quitting is not logging out. */
   agent_session_logout_async (self->session, on_quit_logout_cb, g_object_ref (self));

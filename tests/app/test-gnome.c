@@ -750,6 +750,52 @@ test_accessibility (Fixture       *f,
   test_app_run (NULL, accessibility_body, f);
 }
 
+static guint
+count_check_outs (TestSandbox *sandbox)
+{
+  g_autoptr(JsonNode) root = test_sandbox_dup_requests (sandbox);
+  JsonArray *requests = json_object_get_array_member (json_node_get_object (root), "requests");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      JsonObject *request = json_array_get_object_element (requests, i);
+      JsonObject *params = json_object_get_object_member (request, "params");
+
+      /* setUserCheckInOut: status 0 checks in, 1 checks out. */
+      if (g_strcmp0 (json_object_get_string_member (request, "method"), "setUserCheckInOut") == 0 &&
+          params != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (params, "status", ""), "1") == 0)
+        n++;
+    }
+  return n;
+}
+
+static void
+checked_in_body (AgentApplication *app,
+                 gpointer          user_data)
+{
+  Fixture *f = user_data;
+
+  log_in (app, f, DEMO_ACCOUNT, DEMO_PASSWORD);
+  TEST_WAIT_UNTIL (agent_session_get_checked_in (agent_application_get_session (app)), WAIT_MS);
+}
+
+/* Quitting checks the agent out, unless "Check Out on Quit" is off. */
+static void
+test_check_out_on_quit (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  test_app_run (NULL, checked_in_body, f);
+  g_assert_cmpuint (count_check_outs (f->sandbox), ==, 1);
+
+  g_settings_set_boolean (settings, "check-out-on-quit", FALSE);
+  test_app_run (NULL, checked_in_body, f);
+  g_assert_cmpuint (count_check_outs (f->sandbox), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +814,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/agent/gnome/accessibility", Fixture, NULL, fixture_setup, test_accessibility,
               fixture_teardown);
+  g_test_add ("/agent/gnome/check-out-on-quit", Fixture, NULL, fixture_setup,
+              test_check_out_on_quit, fixture_teardown);
 
   return g_test_run ();
 }
