@@ -197,6 +197,8 @@ agent_call_popup_ask_about_memo (AgentCallPopup *self)
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_question_response_cb), self,
                            G_CONNECT_SWAPPED);
   self->question = GTK_WIDGET (dialog);
+  /* Known to the application, like every window of it (tests and app. actions find it). */
+  gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (self)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -348,6 +350,8 @@ create_customer_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "create");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_create_response_cb), self, 0);
+  /* Known to the application, like every window of it (tests and app. actions find it). */
+  gtk_window_set_application (GTK_WINDOW (dialog), gtk_window_get_application (GTK_WINDOW (self)));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (name_row);
 }

@@ -162,6 +162,12 @@ set_progress (AgentDialer       *self,
   if (self->progress == progress && g_strcmp0 (self->progress_text, text) == 0)
     return;
 
+  /* A call only moves forward: news that arrives late (a poll answered after an event said
+   * more) does not take it back. A new dial starts from REQUESTING, a dismissal ends it. */
+  if (!is_final (self->progress) && !final && progress != AGENT_DIAL_PROGRESS_REQUESTING &&
+      progress < self->progress)
+    return;
+
   g_free (self->progress_text);
   self->progress_text = g_strdup (text);
   gtk_label_set_label (self->progress_label, text != NULL ? text : "");
@@ -372,7 +378,10 @@ show_callback (AgentDialer *self,
       }
       break;
     case BBH_CALLBACK_STATUS_ANSWERED:
-      if (ended)
+      /* Over: whether anyone talked is in the talk time. */
+      if (ended && bbh_callback_get_talk_time (callback) > 0)
+        set_progress (self, AGENT_DIAL_PROGRESS_ENDED, _("The call is over."));
+      else if (ended)
         set_progress (self, AGENT_DIAL_PROGRESS_NO_ANSWER, _("The customer did not answer."));
       else
         set_progress (self, AGENT_DIAL_PROGRESS_CALLING_CUSTOMER,
@@ -482,11 +491,13 @@ on_call_event_cb (AgentDialer *self,
     return;
 
   if (bbh_event_is_hangup (event))
-    set_progress (self,
-                  self->progress == AGENT_DIAL_PROGRESS_CONNECTED ? AGENT_DIAL_PROGRESS_ENDED
-                                                                  : AGENT_DIAL_PROGRESS_NO_ANSWER,
-                  self->progress == AGENT_DIAL_PROGRESS_CONNECTED
-                  ? _("The call is over.") : _("The customer did not answer."));
+    {
+      gboolean talked = self->progress == AGENT_DIAL_PROGRESS_CONNECTED ||
+                        bbh_event_get_talk_seconds (event) > 0;
+
+      set_progress (self, talked ? AGENT_DIAL_PROGRESS_ENDED : AGENT_DIAL_PROGRESS_NO_ANSWER,
+                    talked ? _("The call is over.") : _("The customer did not answer."));
+    }
   else if (bbh_event_is_answered (event))
     set_progress (self, AGENT_DIAL_PROGRESS_CONNECTED, _("Connected — you are talking."));
   else if (bbh_event_is_ringing (event))

@@ -77,6 +77,8 @@ void              agent_outbox_store_queue_watermark   (AgentOutboxStore *store,
                                                         const char       *feed,
                                                         gint64            watermark);
 void              agent_outbox_store_free              (AgentOutboxStore *store);
+gint64            agent_outbox_store_read_watermark    (const char       *path,
+                                                        const char       *feed);
 void              agent_outbox_entry_free              (AgentOutboxEntry *entry);
 void              agent_outbox_job_free                (AgentOutboxJob   *job);
 gint64           *agent_outbox_int64_dup               (gint64            value);

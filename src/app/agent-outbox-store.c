@@ -541,3 +541,32 @@ agent_outbox_store_queue_watermark (AgentOutboxStore *store,
       agent_outbox_store_push (store, job);
     }
 }
+
+/* Only for the moment between start-up and the worker's open: a plain read of one row, on
+ * the caller's thread. No write, so nothing is synced. */
+gint64
+agent_outbox_store_read_watermark (const char *path,
+                                   const char *feed)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return -1;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 200);
+      if (sqlite3_prepare_v2 (db, "SELECT value FROM watermarks WHERE feed = ?", -1, &stmt,
+                              NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, feed, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            value = sqlite3_column_int64 (stmt, 0);
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return value;
+}

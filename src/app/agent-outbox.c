@@ -1237,7 +1237,8 @@ feed_key (const char *server,
  * @server: the server's base URL
  * @account: the account
  *
- * Reads the cache loaded when the outbox was opened; never touches the disk.
+ * Reads the cache loaded when the outbox was opened; only in the moment before it is open
+ * does it read the one row from the file itself (a read: nothing is written or synced).
  *
  * Returns: the stored event watermark for @server and @account, or -1 when none was stored
  *   (the first login there)
@@ -1254,7 +1255,16 @@ agent_outbox_get_watermark (AgentOutbox *self,
 
   feed = feed_key (server, account);
   value = g_hash_table_lookup (self->watermarks, feed);
-  return value != NULL ? *value : -1;
+  if (value != NULL)
+    return *value;
+
+  /* Asked before the worker opened the database (a login that raced the start-up): the
+   * stored value still counts, or calls that came while the application was closed would
+   * be skipped instead of listed as missed. */
+  if (!self->ready)
+    return agent_outbox_store_read_watermark (self->path, feed);
+
+  return -1;
 }
 
 /**

@@ -29,6 +29,7 @@ typedef struct
   char        *password_file;
   goffset      trace_offset;
   const char  *phone;       /* the caller of the case */
+  const char  *extra_phone;
 } Fixture;
 
 /* ---- helpers ---- */
@@ -778,7 +779,15 @@ static void
 first_run_body (AgentApplication *app,
                 gpointer          user_data)
 {
+  Fixture *f = user_data;
+  AgentCallPopup *popup;
+
   wait_logged_in (app);
+
+  /* A call while the application runs: popped, and its watermark stored. */
+  test_sandbox_call (f->sandbox, "800", f->extra_phone, "in", 300, 0, FALSE);
+  popup = wait_popup (app, f->extra_phone);
+  TEST_WAIT_UNTIL (agent_call_popup_get_state (popup) == AGENT_CALL_STATE_MISSED, WAIT_MS);
 }
 
 static void
@@ -797,10 +806,13 @@ second_run_body (AgentApplication *app,
   event = g_list_model_get_item (missed, 0);
   g_assert_cmpstr (bbh_event_get_phone (event), ==, f->phone);
   g_assert_true (bbh_event_get_backlog (event));
+  g_assert_cmpuint (g_list_model_get_n_items (missed), ==, 1);
 
-  /* …and was not popped, now or ever. */
+  /* …and was not popped; nor was the call of the first run popped again. */
   g_assert_null (agent_popup_manager_find_popup (manager, f->phone));
+  g_assert_null (agent_popup_manager_find_popup (manager, f->extra_phone));
   g_assert_cmpuint (count_trace (f, "popup-shown", "phone", f->phone), ==, 0);
+  g_assert_cmpuint (count_trace (f, "popup-shown", "phone", f->extra_phone), ==, 1);
 }
 
 /* The watermark is kept in the outbox's database: a restart neither pops old calls again
@@ -810,8 +822,9 @@ test_restart (Fixture       *f,
               gconstpointer  data)
 {
   g_autofree char *phone = unique_phone ();
+  g_autofree char *earlier = unique_phone ();
 
-  /* The first run logs in and stores the watermark; then the application is closed. */
+  f->extra_phone = earlier;
   run (f, first_run_body);
 
   /* A call comes (and is given up on) while nobody listens. */

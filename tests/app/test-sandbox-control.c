@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <libsoup/soup.h>
 
 #include "test-sandbox-control.h"
@@ -17,6 +18,14 @@ struct _TestSandbox
   char        *dir;
   SoupSession *session;
 };
+
+/* A test that fails (abort, g_error) takes its sandbox with it: an orphan would keep the
+ * test's output open and the runner waiting until its timeout. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
 
 TestSandbox *
 test_sandbox_new (void)
@@ -39,6 +48,7 @@ test_sandbox_new (void)
   /* The sandbox's own warnings are its tests' business, not a reason to fail this one. */
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   sandbox->process = g_subprocess_launcher_spawn (launcher, &error,
                                                   program, "--demo", "--demo-size=200", "--port", "0",
                                                   "--db", db,
