@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "agent-agents-page.h"
 #include "agent-blacklist-page.h"
 #include "agent-customers-page.h"
 #include "agent-home-page.h"
@@ -107,6 +108,8 @@ create_page (const PageInfo *info)
 
   if (g_str_equal (info->name, "home"))
     return agent_home_page_new ();
+  if (g_str_equal (info->name, "agents"))
+    return agent_agents_page_new ();
   if (g_str_equal (info->name, "blacklist"))
     return agent_blacklist_page_new ();
   if (g_str_equal (info->name, "customers"))
