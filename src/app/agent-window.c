@@ -15,6 +15,7 @@
 
 #include "agent-agents-page.h"
 #include "agent-blacklist-page.h"
+#include "agent-board-page.h"
 #include "agent-customers-page.h"
 #include "agent-home-page.h"
 #include "agent-memos-page.h"
@@ -112,6 +113,8 @@ create_page (const PageInfo *info)
     return agent_agents_page_new ();
   if (g_str_equal (info->name, "blacklist"))
     return agent_blacklist_page_new ();
+  if (g_str_equal (info->name, "board"))
+    return agent_board_page_new ();
   if (g_str_equal (info->name, "customers"))
     return agent_customers_page_new ();
   if (g_str_equal (info->name, "memos"))
