@@ -83,8 +83,14 @@ set_code_error (GError     **error,
         g_set_error (error, BBH_ERROR, BBH_ERROR_FAILED, _("The server refused the request: %s"),
                      server_message);
       else
-        g_set_error (error, BBH_ERROR, BBH_ERROR_FAILED,
-                     _("The server refused the request (code %" G_GINT64_FORMAT ")."), code);
+        {
+          char number[32];
+
+          g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, code);
+          /* Translators: %s is the server's numeric answer code */
+          g_set_error (error, BBH_ERROR, BBH_ERROR_FAILED,
+                       _("The server refused the request (code %s)."), number);
+        }
       break;
     }
 }
