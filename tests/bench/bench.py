@@ -268,7 +268,7 @@ class Bench:
 
     def group_session(self):
         calls = 40 if self.quick else 200
-        growth_calls = int(os.environ.get('BENCH_GROWTH_CALLS', 200 if self.quick else 2000))
+        growth_calls = max(200, int(os.environ.get('BENCH_GROWTH_CALLS', 200 if self.quick else 2000)))
         idle_s = 10 if self.quick else 30
         cpu_s = 15 if self.quick else 60
         box = self.sandbox('session', ['--demo'])
