@@ -25,6 +25,7 @@
 #include "agent-application.h"
 #include "agent-customer-fields.h"
 #include "agent-customer-filters.h"
+#include "agent-customer-row.h"
 #include "agent-customers-page.h"
 #include "agent-page.h"
 #include "agent-phone.h"
@@ -288,54 +289,14 @@ on_model_error_cb (AgentCustomersPage *self,
   loaded (self, 0);
 }
 
-/* The list's rows, made in C: each needs the page's choice lists (status text) and its
- * pending changes, which a template cannot reach. */
+/* The list's rows: each needs the page's choice lists (status text) and its pending changes. */
 
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               AgentCustomersPage       *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
-  GtkWidget *status = gtk_label_new (NULL);
-  GtkWidget *locked = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
-  GtkWidget *pending = gtk_image_new_from_icon_name ("emblem-synchronizing-symbolic");
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 16);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (detail), 22);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (status), 1);
-  gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (status, "caption");
-  gtk_widget_add_css_class (status, "dim-label");
-  gtk_widget_set_tooltip_text (locked, _("Locked"));
-  gtk_widget_set_tooltip_text (pending, _("Changes are waiting to be sent"));
-
-  gtk_box_append (GTK_BOX (text), name);
-  gtk_box_append (GTK_BOX (text), detail);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), status);
-  gtk_box_append (GTK_BOX (box), pending);
-  gtk_box_append (GTK_BOX (box), locked);
-
-  g_object_set_data (G_OBJECT (box), "name", name);
-  g_object_set_data (G_OBJECT (box), "detail", detail);
-  g_object_set_data (G_OBJECT (box), "status", status);
-  g_object_set_data (G_OBJECT (box), "locked", locked);
-  g_object_set_data (G_OBJECT (box), "pending", pending);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, agent_customer_row_new ());
 }
 
 static void
@@ -343,47 +304,20 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              AgentCustomersPage       *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
   BbhCustomer *customer = gtk_list_item_get_item (item);
-  GtkLabel *name = g_object_get_data (G_OBJECT (box), "name");
-  GtkLabel *detail = g_object_get_data (G_OBJECT (box), "detail");
-  GtkLabel *status = g_object_get_data (G_OBJECT (box), "status");
-  GtkWidget *locked = g_object_get_data (G_OBJECT (box), "locked");
-  GtkWidget *pending = g_object_get_data (G_OBJECT (box), "pending");
-  g_autofree char *phone = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  const char *corp, *status_text;
+  const char *status = NULL;
+  gboolean pending = FALSE;
 
-  if (agent_paged_model_is_placeholder (customer))
+  if (!agent_paged_model_is_placeholder (customer))
     {
-      gtk_label_set_label (name, "…");
-      gtk_label_set_label (detail, "");
-      gtk_label_set_label (status, "");
-      gtk_widget_set_visible (locked, FALSE);
-      gtk_widget_set_visible (pending, FALSE);
-      return;
+      status = bbh_customer_get_status (customer);
+      if (self->fields != NULL)
+        status = agent_customer_fields_get_code_text (self->fields, AGENT_CODES_STATUS, status);
+      pending = agent_customers_page_is_pending (self, bbh_customer_get_id (customer));
     }
 
-  corp = bbh_customer_get_corp_name (customer);
-  phone = agent_phone_format (bbh_customer_get_phone (customer));
-  if (phone != NULL && *phone != '\0')
-    g_string_append (text, phone);
-  if (corp != NULL && *corp != '\0')
-    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", corp);
-
-  gtk_label_set_label (name, bbh_customer_get_name (customer) != NULL &&
-                             *bbh_customer_get_name (customer) != '\0'
-                             ? bbh_customer_get_name (customer) : _("Unnamed customer"));
-  gtk_label_set_label (detail, text->str);
-
-  status_text = self->fields != NULL
-                ? agent_customer_fields_get_code_text (self->fields, AGENT_CODES_STATUS,
-                                                       bbh_customer_get_status (customer))
-                : bbh_customer_get_status (customer);
-  gtk_label_set_label (status, status_text != NULL ? status_text : "");
-  gtk_widget_set_visible (locked, bbh_customer_get_is_locked (customer));
-  gtk_widget_set_visible (pending, agent_customers_page_is_pending (self,
-                                                                   bbh_customer_get_id (customer)));
+  agent_customer_row_set_customer (AGENT_CUSTOMER_ROW (gtk_list_item_get_child (item)), customer,
+                                   status, pending);
 }
 
 static void
