@@ -216,10 +216,12 @@ show_state (AgentCustomersPage *self)
   guint64 total = agent_paged_model_get_total (self->model);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *text = NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " customer",
-                                       "%" G_GUINT64_FORMAT " customers", (gulong) total),
-                          total);
+  /* Translators: %s is a number of customers */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers",
+                                       (gulong) MIN (total, G_MAXULONG)),
+                          number);
   gtk_label_set_label (self->total_label, text);
 
   if (n > 0)
