@@ -536,6 +536,76 @@ test_delete (Fixture       *f,
   run_app (f, delete_body);
 }
 
+/* ---- sales ---- */
+
+static GListModel *
+server_sales (Fixture    *f,
+              const char *phone)
+{
+  g_autoptr(GError) error = NULL;
+  Wait wait = { 0 };
+  GListModel *sales;
+
+  bbh_client_get_customer_sales_async (f->client, phone, NULL, on_wait_done_cb, &wait);
+  wait_done (&wait);
+  sales = bbh_client_get_customer_sales_finish (f->client, wait.result, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+  return sales;
+}
+
+static int
+sale_status (GListModel *sales,
+             guint       position)
+{
+  g_autoptr(BbhSale) sale = g_list_model_get_item (sales, position);
+
+  return bbh_sale_get_status (sale);
+}
+
+static void
+sales_body (AgentApplication *app,
+            gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  g_autoptr(GListModel) on_server = NULL;
+  g_autoptr(BbhSale) sale = NULL;
+  AgentCustomerView *view;
+  GListModel *shown;
+
+  wait_logged_in (app);
+  server_create_customer (f, phone, "签单测试", "重庆签单测试有限公司");
+
+  /* A sale recorded from the record, as failed. */
+  show_customers (app);
+  view = open_customer (app, phone);
+  TEST_WAIT_UNTIL (agent_customer_view_get_sales (view) != NULL, WAIT_MS);
+  g_assert_cmpuint (g_list_model_get_n_items (agent_customer_view_get_sales (view)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.new-sale", "b", FALSE));
+  TEST_WAIT_UNTIL ((shown = agent_customer_view_get_sales (view)) != NULL &&
+                   g_list_model_get_n_items (shown) == 1, WAIT_MS);
+  g_assert_cmpint (sale_status (shown, 0), ==, 0);
+
+  /* Its result set to succeeded: through the outbox, and shown once the server has it. */
+  sale = g_list_model_get_item (shown, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.set-sale", "(xb)",
+                                             bbh_sale_get_id (sale), TRUE));
+  TEST_WAIT_UNTIL ((shown = agent_customer_view_get_sales (view)) != NULL &&
+                   g_list_model_get_n_items (shown) == 1 && sale_status (shown, 0) == 1, WAIT_MS);
+
+  on_server = server_sales (f, phone);
+  g_assert_cmpuint (g_list_model_get_n_items (on_server), ==, 1);
+  g_assert_cmpint (sale_status (on_server, 0), ==, 1);
+}
+
+static void
+test_sales (Fixture       *f,
+            gconstpointer  data)
+{
+  run_app (f, sales_body);
+}
+
 /* ---- open-customer ---- */
 
 static void
@@ -612,6 +682,8 @@ main (int   argc,
               fixture_setup, test_lock, fixture_teardown);
   g_test_add ("/agent/customers-page/delete", Fixture, NULL,
               fixture_setup, test_delete, fixture_teardown);
+  g_test_add ("/agent/customers-page/sales", Fixture, NULL,
+              fixture_setup, test_sales, fixture_teardown);
   g_test_add ("/agent/customers-page/open-customer", Fixture, NULL,
               fixture_setup, test_open_customer, fixture_teardown);
 
