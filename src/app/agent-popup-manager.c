@@ -46,6 +46,8 @@ struct _AgentPopupManager
   GListStore     *missed;       /* BbhEvent, newest first */
   GHashTable     *backlog;      /* phone → the backlog ringing event listed as missed */
   GHashTable     *unpopped;     /* phone → a ringing event not popped (pop-up on answer) */
+  guint           refill_id;
+  gboolean        shut_down;    /* the application is going away: no new windows */
 };
 
 G_DEFINE_FINAL_TYPE (AgentPopupManager, agent_popup_manager, G_TYPE_OBJECT)
@@ -159,7 +161,8 @@ on_refill_cb (gpointer user_data)
 {
   AgentPopupManager *self = user_data;
 
-  while (self->pool->len < POOL_SIZE)
+  self->refill_id = 0;
+  while (!self->shut_down && self->pool->len < POOL_SIZE)
     g_ptr_array_add (self->pool, make_popup (self));
 
   return G_SOURCE_REMOVE;
@@ -176,7 +179,8 @@ take_popup (AgentPopupManager *self)
     popup = make_popup (self);
 
   /* Refill when the main loop has nothing better to do, never on the way to a pop. */
-  g_idle_add_full (G_PRIORITY_LOW, on_refill_cb, g_object_ref (self), g_object_unref);
+  if (self->refill_id == 0 && !self->shut_down)
+    self->refill_id = g_idle_add_full (G_PRIORITY_LOW, on_refill_cb, self, NULL);
   return popup;
 }
 
@@ -455,7 +459,7 @@ agent_popup_manager_handle_event (AgentPopupManager *self,
   g_return_if_fail (BBH_IS_EVENT (event));
 
   phone = bbh_event_get_phone (event);
-  if (!bbh_event_is_call (event) || phone == NULL || *phone == '\0')
+  if (self->shut_down || !bbh_event_is_call (event) || phone == NULL || *phone == '\0')
     return;
 
   if (bbh_event_get_backlog (event))
@@ -627,6 +631,13 @@ show_call_action (GSimpleAction *action,
       }
 }
 
+static void
+on_application_shutdown_cb (AgentPopupManager *self)
+{
+  self->shut_down = TRUE;
+  g_clear_handle_id (&self->refill_id, g_source_remove);
+}
+
 /* The main window has a slot for the dialer; a new main window (after the last one was
  * closed) gets it too. */
 static void
@@ -678,6 +689,9 @@ static void
 agent_popup_manager_dispose (GObject *object)
 {
   AgentPopupManager *self = AGENT_POPUP_MANAGER (object);
+
+  self->shut_down = TRUE;
+  g_clear_handle_id (&self->refill_id, g_source_remove);
 
   if (self->pool != NULL)
     {
@@ -821,6 +835,8 @@ agent_popup_manager_install (GtkApplication *application,
 
   g_signal_connect_object (application, "window-added", G_CALLBACK (on_window_added_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "shutdown", G_CALLBACK (on_application_shutdown_cb),
+                           self, G_CONNECT_SWAPPED);
   for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
     on_window_added_cb (self, l->data);
 
@@ -963,6 +979,7 @@ agent_popup_manager_prepare (AgentPopupManager *self)
 {
   g_return_if_fail (AGENT_IS_POPUP_MANAGER (self));
 
+  g_clear_handle_id (&self->refill_id, g_source_remove);
   on_refill_cb (self);
 }
 
