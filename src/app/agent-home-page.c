@@ -1,7 +1,17 @@
-/* agent-home-page.c — today's calls
+/* agent-home-page.c — the agent's day at a glance
  *
- * The first page after login: the agent's own calls since midnight, newest first, from
- * findDialrecord. Its row count is what `page-shown` reports for `home`.
+ * The first page after login: today's figures for the agent (calls in, out and missed, talk
+ * time, how long incoming calls rang before they were answered), a chart of the calls per
+ * hour, the missed calls nobody called back yet (one click dials), and today's calls, newest
+ * first. Everything comes from findDialrecord for the agent's extension since midnight, paged
+ * through (a day of one agent is a few hundred rows at most). Its row count — today's calls —
+ * is what `page-shown` reports for `home`. A hang-up refreshes it: the record lags the event
+ * by a moment, so it looks twice.
+ *
+ * Counting rules: incoming is direction 2 (and 5, voicemail); everything else the agent
+ * placed. A call is answered when it has an answer time or talk time; an incoming call that
+ * was not (or went to voicemail) is missed. A missed number counts as called back once a later
+ * call today reached or came from it and was answered, or the agent called it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,19 +19,25 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "bbh.h"
 
+#include "agent-calls-chart.h"
 #include "agent-home-page.h"
 #include "agent-page.h"
+#include "agent-phone.h"
 
-/* One screenful and then some; the history page pages through everything. */
-#define TODAY_LIMIT 200
+#define PAGE_LIMIT        200
+#define MAX_PAGES         20
+#define MAX_CALLBACKS     8
+#define REFRESH_MS        1500
+#define REFRESH_AGAIN_MS  6000
 
 struct _AgentHomePage
 {
-  AdwBin parent_instance;
+  AdwBin           parent_instance;
 
   /* Template widgets */
   GtkStack        *stack;
@@ -29,18 +45,38 @@ struct _AgentHomePage
   GtkNoSelection  *selection;
   GtkLabel        *summary_label;
   AdwStatusPage   *error_page;
+  GtkLabel        *in_label;
+  GtkLabel        *out_label;
+  GtkLabel        *missed_label;
+  GtkLabel        *talk_label;
+  GtkLabel        *answer_label;
+  AgentCallsChart *chart;
+  GtkLabel        *callback_empty;
+  GtkListBox      *callback_list;
+  GtkStack        *calls_stack;
 
   /* Owned */
-  GListModel      *calls;
+  GListStore      *calls;
+  GPtrArray       *pending;     /* the pages of the load under way */
   GCancellable    *cancellable;
   AgentSession    *session;
   guint64          total;
+  guint            pages;
+  guint            refresh_id;
+  guint            refresh_again_id;
+  gulong           call_event_id;
+  AgentHomeCounts  counts;
+
+  guint            report : 1;  /* the load answers show-page */
+  guint            loaded : 1;
 };
 
 static void page_iface_init (AgentPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (AgentHomePage, agent_home_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (AGENT_TYPE_PAGE, page_iface_init))
+
+/* ---- rows of today's calls (agent-call-row.ui) ---- */
 
 static char *
 direction_icon_cb (GtkListItem      *item,
@@ -72,30 +108,311 @@ time_of_day_cb (GtkListItem *item,
 }
 
 static char *
+format_duration (gint64 seconds)
+{
+  if (seconds >= 3600)
+    return g_strdup_printf ("%d:%02d:%02d", (int) (seconds / 3600), (int) (seconds / 60) % 60,
+                            (int) (seconds % 60));
+  return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+}
+
+static char *
 talk_time_cb (GtkListItem *item,
               int          seconds)
 {
   if (seconds <= 0)
     return g_strdup (_("Not answered"));
-  if (seconds >= 3600)
-    return g_strdup_printf ("%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
-  return g_strdup_printf ("%d:%02d", seconds / 60, seconds % 60);
+  return format_duration (seconds);
+}
+
+/* ---- counting ---- */
+
+static gboolean
+is_incoming (BbhCallRecord *call)
+{
+  BbhCallDirection direction = bbh_call_record_get_direction (call);
+
+  return direction == BBH_CALL_DIRECTION_IN || direction == BBH_CALL_DIRECTION_VOICEMAIL;
+}
+
+static gboolean
+is_answered (BbhCallRecord *call)
+{
+  if (bbh_call_record_get_direction (call) == BBH_CALL_DIRECTION_VOICEMAIL)
+    return FALSE;
+  return bbh_call_record_get_talk_time (call) > 0 ||
+         bbh_call_record_get_success_date_time (call) != NULL;
+}
+
+static gint64
+start_us (BbhCallRecord *call)
+{
+  GDateTime *start = bbh_call_record_get_start_date_time (call);
+
+  return start != NULL ? g_date_time_to_unix (start) * G_USEC_PER_SEC : 0;
+}
+
+static int
+compare_start (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = start_us (*(BbhCallRecord **) a);
+  gint64 y = start_us (*(BbhCallRecord **) b);
+
+  return x < y ? -1 : x > y;
+}
+
+typedef struct
+{
+  char   *phone;
+  gint64  last_missed_us;
+  guint   times;
+} Missed;
+
+static void
+missed_free (Missed *missed)
+{
+  g_free (missed->phone);
+  g_free (missed);
+}
+
+static int
+compare_missed (gconstpointer a,
+                gconstpointer b)
+{
+  const Missed *x = *(Missed **) a;
+  const Missed *y = *(Missed **) b;
+
+  /* The latest on top. */
+  return x->last_missed_us > y->last_missed_us ? -1 : x->last_missed_us < y->last_missed_us;
+}
+
+/* Missed numbers nobody called back since, latest first. */
+static GPtrArray *
+find_callbacks (GPtrArray *calls)
+{
+  g_autoptr(GHashTable) by_phone = g_hash_table_new (g_str_hash, g_str_equal);
+  /* A copy keeps the original's free function: it needs references of its own. */
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (calls, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) missed_free);
+
+  g_ptr_array_sort (sorted, compare_start);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      BbhCallRecord *call = g_ptr_array_index (sorted, i);
+      const char *phone = bbh_call_record_get_phone (call);
+      Missed *missed;
+
+      if (phone == NULL || *phone == '\0')
+        continue;
+
+      missed = g_hash_table_lookup (by_phone, phone);
+      if (is_incoming (call) && !is_answered (call))
+        {
+          if (missed == NULL)
+            {
+              missed = g_new0 (Missed, 1);
+              missed->phone = g_strdup (phone);
+              g_ptr_array_add (result, missed);
+              g_hash_table_insert (by_phone, missed->phone, missed);
+            }
+          missed->last_missed_us = start_us (call);
+          missed->times++;
+        }
+      else if (missed != NULL && (!is_incoming (call) || is_answered (call)))
+        {
+          /* Called back, or they called again and got through. */
+          g_hash_table_remove (by_phone, phone);
+          g_ptr_array_remove_fast (result, missed);
+        }
+    }
+
+  g_ptr_array_sort (result, compare_missed);
+  return result;
 }
 
 static void
-show_calls (AgentHomePage *self)
+count (AgentHomePage *self,
+       GPtrArray     *calls)
 {
-  guint n = self->calls != NULL ? g_list_model_get_n_items (self->calls) : 0;
+  guint answered[AGENT_CALLS_CHART_HOURS] = { 0 };
+  guint missed[AGENT_CALLS_CHART_HOURS] = { 0 };
+  guint unanswered[AGENT_CALLS_CHART_HOURS] = { 0 };
+  gint64 answer_wait = 0;
+  guint answered_in = 0;
+
+  memset (&self->counts, 0, sizeof self->counts);
+
+  for (guint i = 0; i < calls->len; i++)
+    {
+      BbhCallRecord *call = g_ptr_array_index (calls, i);
+      GDateTime *start = bbh_call_record_get_start_date_time (call);
+      GDateTime *success = bbh_call_record_get_success_date_time (call);
+      guint hour = start != NULL ? (guint) g_date_time_get_hour (start) : 0;
+      gboolean in = is_incoming (call);
+      gboolean ok = is_answered (call);
+
+      if (in)
+        self->counts.in++;
+      else
+        self->counts.out++;
+
+      if (ok)
+        {
+          answered[hour]++;
+          self->counts.talk_seconds += MAX (bbh_call_record_get_talk_time (call), 0);
+          if (in && start != NULL && success != NULL)
+            {
+              answer_wait += MAX (g_date_time_difference (success, start), 0);
+              answered_in++;
+            }
+        }
+      else if (in)
+        {
+          missed[hour]++;
+          self->counts.missed++;
+        }
+      else
+        unanswered[hour]++;
+    }
+
+  self->counts.answered_in = answered_in;
+  self->counts.average_answer_seconds =
+    answered_in > 0 ? (double) answer_wait / G_USEC_PER_SEC / answered_in : 0.0;
+  agent_calls_chart_set_hours (self->chart, answered, missed, unanswered);
+}
+
+/* ---- showing ---- */
+
+static GtkWidget *
+callback_row (Missed *missed)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (missed->last_missed_us / G_USEC_PER_SEC);
+  g_autofree char *number = agent_phone_format (missed->phone);
+  g_autofree char *time = g_date_time_format (when, "%H:%M");
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("call-start-symbolic");
+
+  if (missed->times > 1)
+    /* Translators: a number that called and was missed several times today. */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Missed %u time, last at %s",
+                                             "Missed %u times, last at %s", missed->times),
+                                missed->times, time);
+  else
+    /* Translators: when a call was missed today. */
+    subtitle = g_strdup_printf (_("Missed at %s"), time);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), number);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (button, _("Call Back"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  /* The target first: an action name without its target would not match app.dial's type. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_string (missed->phone));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.dial");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  g_object_set_data_full (G_OBJECT (row), "agent-phone", g_strdup (missed->phone), g_free);
+  return row;
+}
+
+static void
+show_callbacks (AgentHomePage *self,
+                GPtrArray     *calls)
+{
+  g_autoptr(GPtrArray) callbacks = find_callbacks (calls);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->callback_list))) != NULL)
+    gtk_list_box_remove (self->callback_list, child);
+
+  self->counts.to_call_back = callbacks->len;
+  for (guint i = 0; i < callbacks->len && i < MAX_CALLBACKS; i++)
+    gtk_list_box_append (self->callback_list, callback_row (g_ptr_array_index (callbacks, i)));
+  if (callbacks->len > MAX_CALLBACKS)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "And %u more in the call history",
+                                                            "And %u more in the call history",
+                                                            callbacks->len - MAX_CALLBACKS),
+                                               callbacks->len - MAX_CALLBACKS);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_list_box_append (self->callback_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->callback_list), callbacks->len > 0);
+  gtk_label_set_label (self->callback_empty,
+                       self->counts.missed > 0 ? _("Every missed call today was called back")
+                                               : _("No missed calls today"));
+  gtk_widget_set_visible (GTK_WIDGET (self->callback_empty), callbacks->len == 0);
+}
+
+static void
+set_number (GtkLabel *label,
+            guint     value)
+{
+  g_autofree char *text = g_strdup_printf ("%u", value);
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+show_today (AgentHomePage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->calls));
   g_autofree char *summary = NULL;
+  g_autofree char *talk = NULL;
 
-  gtk_no_selection_set_model (self->selection, self->calls);
-
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u call today", "%u calls today",
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u call today", "%u calls today",
                                           (gulong) self->total),
                              (guint) self->total);
   gtk_label_set_label (self->summary_label, summary);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+
+  set_number (self->in_label, self->counts.in);
+  set_number (self->out_label, self->counts.out);
+  set_number (self->missed_label, self->counts.missed);
+  talk = format_duration (self->counts.talk_seconds);
+  gtk_label_set_label (self->talk_label, talk);
+  if (self->counts.answered_in > 0)
+    {
+      /* Translators: the average time incoming calls rang before being answered. */
+      g_autofree char *answer = g_strdup_printf (_("%.0f s"), self->counts.average_answer_seconds);
+
+      gtk_label_set_label (self->answer_label, answer);
+    }
+  else
+    gtk_label_set_label (self->answer_label, "—");
+
+  gtk_stack_set_visible_child_name (self->calls_stack, n > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, "today");
+}
+
+/* ---- loading ---- */
+
+static void fetch_page (AgentHomePage *self);
+
+static void
+finish_load (AgentHomePage *self)
+{
+  g_autoptr(GPtrArray) calls = g_steal_pointer (&self->pending);
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->calls));
+
+  g_list_store_splice (self->calls, 0, old, calls->pdata, calls->len);
+  self->total = MAX (self->total, calls->len);
+  count (self, calls);
+  show_callbacks (self, calls);
+  show_today (self);
+  self->loaded = TRUE;
+
+  if (self->report)
+    {
+      self->report = FALSE;
+      agent_page_loaded (AGENT_PAGE (self), (guint) MIN (self->total, G_MAXUINT));
+    }
 }
 
 static void
@@ -107,6 +424,7 @@ on_find_dial_record_cb (GObject      *object,
   g_autoptr(GListModel) calls = NULL;
   g_autoptr(GError) error = NULL;
   guint64 total = 0;
+  guint n;
 
   calls = bbh_client_find_dial_record_finish (BBH_CLIENT (object), result, &total, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -114,60 +432,142 @@ on_find_dial_record_cb (GObject      *object,
 
   if (calls == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      agent_page_loaded (AGENT_PAGE (self), 0);
+      g_clear_pointer (&self->pending, g_ptr_array_unref);
+      /* A refresh that failed keeps what is on screen. */
+      if (self->report || !self->loaded)
+        {
+          adw_status_page_set_description (self->error_page, error->message);
+          gtk_stack_set_visible_child_name (self->stack, "error");
+        }
+      if (self->report)
+        {
+          self->report = FALSE;
+          agent_page_loaded (AGENT_PAGE (self), 0);
+        }
       return;
     }
 
-  g_set_object (&self->calls, calls);
-  self->total = MAX (total, g_list_model_get_n_items (calls));
-  show_calls (self);
-  agent_page_loaded (AGENT_PAGE (self), (guint) MIN (self->total, G_MAXUINT));
+  n = g_list_model_get_n_items (calls);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->pending, g_list_model_get_item (calls, i));
+  if (self->pages == 0)
+    self->total = total;
+  self->pages++;
+
+  if (n == PAGE_LIMIT && self->pending->len < self->total && self->pages < MAX_PAGES)
+    fetch_page (self);
+  else
+    finish_load (self);
 }
+
+static void
+fetch_page (AgentHomePage *self)
+{
+  BbhClient *client = agent_session_get_client (self->session);
+  BbhExtension *extension = agent_session_get_extension (self->session);
+  g_autoptr(BbhCallRecordQuery) query = bbh_call_record_query_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  const char *extensions[2] = { NULL, NULL };
+
+  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                    g_date_time_get_day_of_month (now), 0, 0, 0);
+  tomorrow = g_date_time_add_days (midnight, 1);
+
+  extensions[0] = extension != NULL ? bbh_extension_get_extension (extension) : NULL;
+  if (extensions[0] != NULL && *extensions[0] != '\0')
+    bbh_call_record_query_set_extensions (query, extensions);
+  bbh_call_record_query_set_time_range (query, midnight, tomorrow);
+  bbh_call_record_query_set_page (query, self->pending->len, PAGE_LIMIT);
+
+  bbh_client_find_dial_record_async (client, query, self->cancellable, on_find_dial_record_cb,
+                                     g_object_ref (self));
+}
+
+static void
+start_load (AgentHomePage *self,
+            gboolean       report)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->report = self->report || report;
+
+  if (self->session == NULL || agent_session_get_client (self->session) == NULL ||
+      agent_session_get_extension (self->session) == NULL)
+    {
+      if (self->report)
+        {
+          self->report = FALSE;
+          agent_page_loaded (AGENT_PAGE (self), 0);
+        }
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pages = 0;
+  if (!self->loaded)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  fetch_page (self);
+}
+
+static gboolean
+on_refresh_cb (gpointer user_data)
+{
+  AgentHomePage *self = user_data;
+
+  self->refresh_id = 0;
+  if (self->session != NULL && agent_session_get_logged_in (self->session))
+    start_load (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_refresh_again_cb (gpointer user_data)
+{
+  AgentHomePage *self = user_data;
+
+  self->refresh_again_id = 0;
+  return on_refresh_cb (self);
+}
+
+static void
+on_call_event_cb (AgentHomePage *self,
+                  BbhEvent      *event,
+                  AgentSession  *session)
+{
+  if (!bbh_event_is_call (event) || !bbh_event_is_hangup (event) || bbh_event_get_backlog (event))
+    return;
+
+  /* The call record lags the hang-up: look soon, and once more a little later. */
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_again_id, g_source_remove);
+  self->refresh_id = g_timeout_add (REFRESH_MS, on_refresh_cb, self);
+  self->refresh_again_id = g_timeout_add (REFRESH_AGAIN_MS, on_refresh_again_cb, self);
+}
+
+/* ---- AgentPage ---- */
 
 static void
 agent_home_page_load (AgentPage    *page,
                       AgentSession *session)
 {
   AgentHomePage *self = AGENT_HOME_PAGE (page);
-  BbhClient *client = agent_session_get_client (session);
-  BbhExtension *extension = agent_session_get_extension (session);
-  g_autoptr(BbhCallRecordQuery) query = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) midnight = NULL;
-  g_autoptr(GDateTime) tomorrow = NULL;
-  const char *extensions[2] = { NULL, NULL };
 
-  g_set_object (&self->session, session);
-
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-
-  if (client == NULL || extension == NULL)
+  if (self->session != session)
     {
-      agent_page_loaded (page, 0);
-      return;
+      if (self->session != NULL)
+        g_clear_signal_handler (&self->call_event_id, self->session);
+      g_set_object (&self->session, session);
+      self->call_event_id = g_signal_connect_object (session, "call-event",
+                                                     G_CALLBACK (on_call_event_cb), self,
+                                                     G_CONNECT_SWAPPED);
     }
 
-  self->cancellable = g_cancellable_new ();
-  if (self->calls == NULL)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-
-  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                    g_date_time_get_day_of_month (now), 0, 0, 0);
-  tomorrow = g_date_time_add_days (midnight, 1);
-
-  query = bbh_call_record_query_new ();
-  extensions[0] = bbh_extension_get_extension (extension);
-  if (extensions[0] != NULL && *extensions[0] != '\0')
-    bbh_call_record_query_set_extensions (query, extensions);
-  bbh_call_record_query_set_time_range (query, midnight, tomorrow);
-  bbh_call_record_query_set_page (query, 0, TODAY_LIMIT);
-
-  bbh_client_find_dial_record_async (client, query, self->cancellable,
-                                     on_find_dial_record_cb, g_object_ref (self));
+  start_load (self, TRUE);
 }
 
 static void
@@ -184,8 +584,13 @@ retry_action (GtkWidget  *widget,
   AgentHomePage *self = AGENT_HOME_PAGE (widget);
 
   if (self->session != NULL)
-    agent_home_page_load (AGENT_PAGE (self), self->session);
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      start_load (self, FALSE);
+    }
 }
+
+/* ---- GObject ---- */
 
 static void
 agent_home_page_dispose (GObject *object)
@@ -195,6 +600,13 @@ agent_home_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_again_id, g_source_remove);
+  if (self->session != NULL)
+    g_clear_signal_handler (&self->call_event_id, self->session);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  if (self->selection != NULL)
+    gtk_no_selection_set_model (self->selection, NULL);
   g_clear_object (&self->calls);
   g_clear_object (&self->session);
 
@@ -215,6 +627,7 @@ agent_home_page_class_init (AgentHomePageClass *klass)
   object_class->dispose = agent_home_page_dispose;
 
   g_type_ensure (BBH_TYPE_CALL_RECORD);
+  g_type_ensure (AGENT_TYPE_CALLS_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/babaihu/Agent/agent-home-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AgentHomePage, stack);
@@ -222,6 +635,15 @@ agent_home_page_class_init (AgentHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentHomePage, selection);
   gtk_widget_class_bind_template_child (widget_class, AgentHomePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AgentHomePage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AgentHomePage, in_label);
+  gtk_widget_class_bind_template_child (widget_class, AgentHomePage, out_label);
+  gtk_widget_class_bind_template_child (widget_class, AgentHomePage, missed_label);
+  gtk_widget_class_bind_template_child (widget_class, AgentHomePage, talk_label);
+  gtk_widget_class_bind_template_child (widget_class, AgentHomePage, answer_label);
+  gtk_widget_class_bind_template_child (widget_class, AgentHomePage, chart);
+  gtk_widget_class_bind_template_child (widget_class, AgentHomePage, callback_empty);
+  gtk_widget_class_bind_template_child (widget_class, AgentHomePage, callback_list);
+  gtk_widget_class_bind_template_child (widget_class, AgentHomePage, calls_stack);
 
   gtk_widget_class_install_action (widget_class, "home.retry", NULL, retry_action);
 }
@@ -233,6 +655,9 @@ agent_home_page_init (AgentHomePage *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->calls = g_list_store_new (BBH_TYPE_CALL_RECORD);
+  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->calls));
 
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
@@ -254,12 +679,39 @@ agent_home_page_new (void)
 /**
  * agent_home_page_get_calls:
  *
- * Returns: (transfer none) (nullable): today's calls as last loaded
+ * Returns: (transfer none) (nullable): today's calls as last loaded (#BbhCallRecord),
+ *   newest first
  */
 GListModel *
 agent_home_page_get_calls (AgentHomePage *self)
 {
   g_return_val_if_fail (AGENT_IS_HOME_PAGE (self), NULL);
 
-  return self->calls;
+  return self->loaded ? G_LIST_MODEL (self->calls) : NULL;
+}
+
+/**
+ * agent_home_page_get_counts:
+ *
+ * Returns: (transfer none): today's figures as last loaded
+ */
+const AgentHomeCounts *
+agent_home_page_get_counts (AgentHomePage *self)
+{
+  g_return_val_if_fail (AGENT_IS_HOME_PAGE (self), NULL);
+
+  return &self->counts;
+}
+
+/**
+ * agent_home_page_get_loaded:
+ *
+ * Returns: whether today's calls were loaded at least once
+ */
+gboolean
+agent_home_page_get_loaded (AgentHomePage *self)
+{
+  g_return_val_if_fail (AGENT_IS_HOME_PAGE (self), FALSE);
+
+  return self->loaded;
 }

@@ -169,3 +169,73 @@ day_unique_phone (void)
 
   return g_strdup_printf ("199%04u%04u", (guint) getpid () % 10000, ++serial % 10000);
 }
+
+/* A notification server on the test's session bus (org.gtk.Notifications), so that the
+ * application's notifications (missed calls, reminders) go somewhere; counts what it got. */
+static guint day_notifications_received;
+
+static inline void
+day_on_notification_cb (GDBusConnection       *connection,
+                        const char            *sender,
+                        const char            *path,
+                        const char            *interface,
+                        const char            *method,
+                        GVariant              *parameters,
+                        GDBusMethodInvocation *invocation,
+                        gpointer               user_data)
+{
+  if (g_str_equal (method, "AddNotification"))
+    day_notifications_received++;
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static inline void
+day_on_name_acquired_cb (GDBusConnection *connection,
+                         const char      *name,
+                         gpointer         user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static inline void
+day_start_notification_server (void)
+{
+  static const GDBusInterfaceVTable vtable = { day_on_notification_cb, NULL, NULL, { 0 } };
+  static const char xml[] =
+    "<node><interface name='org.gtk.Notifications'>"
+    "<method name='AddNotification'><arg type='s'/><arg type='s'/><arg type='a{sv}'/></method>"
+    "<method name='RemoveNotification'><arg type='s'/><arg type='s'/></method>"
+    "</interface></node>";
+  static gboolean acquired;
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (bus);
+  g_dbus_connection_register_object (bus, "/org/gtk/Notifications", info->interfaces[0], &vtable,
+                                     NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_bus_own_name_on_connection (bus, "org.gtk.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                day_on_name_acquired_cb, NULL, &acquired, NULL);
+  TEST_WAIT_UNTIL (acquired, DAY_WAIT_MS);
+}
+
+/* Closes the call pop-ups the test's calls opened, and lets the pop-up manager settle, so
+ * that nothing of theirs is left to do while the application quits. */
+static inline void
+day_close_popups (AgentApplication *app)
+{
+  AgentPopupManager *manager = agent_popup_manager_get_for_application (GTK_APPLICATION (app));
+  GListModel *popups = agent_popup_manager_get_popups (manager);
+
+  while (g_list_model_get_n_items (popups) > 0)
+    {
+      g_autoptr(GtkWindow) popup = g_list_model_get_item (popups, 0);
+      guint before = g_list_model_get_n_items (popups);
+
+      gtk_window_close (popup);
+      TEST_WAIT_UNTIL (g_list_model_get_n_items (popups) < before, DAY_WAIT_MS);
+    }
+  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
