@@ -62,6 +62,7 @@ struct _AgentCallPopup
   guint           timer_id;
   guint           record_retry_id;
   guint           record_attempts;
+  guint           spinner_id;
   guint           outgoing : 1;
   guint           lookups_started : 1;
   guint           saving : 1;
@@ -128,7 +129,10 @@ set_section (GtkStack   *stack,
              GtkSpinner *spinner,
              const char *name)
 {
-  gtk_spinner_set_spinning (spinner, g_str_equal (name, "loading"));
+  /* A spinner only turns once an answer is slow (agent_call_popup_begin_lookups()): a
+   * fast answer is not worth three animations redrawing the window every frame. */
+  if (!g_str_equal (name, "loading"))
+    gtk_spinner_set_spinning (spinner, FALSE);
   gtk_stack_set_visible_child_name (stack, name);
 }
 

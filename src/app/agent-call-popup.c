@@ -29,6 +29,8 @@ G_DEFINE_ENUM_TYPE (AgentCallState, agent_call_state,
 
 G_DEFINE_FINAL_TYPE (AgentCallPopup, agent_call_popup, ADW_TYPE_WINDOW)
 
+#define SPINNER_DELAY_MS 300
+
 enum
 {
   PROP_0,
@@ -196,6 +198,26 @@ agent_call_popup_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (agent_call_popup_parent_class)->close_request (window);
 }
 
+static void
+spin_if_loading (GtkStack   *stack,
+                 GtkSpinner *spinner)
+{
+  gtk_spinner_set_spinning (spinner,
+                            g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") == 0);
+}
+
+static gboolean
+on_spinner_delay_cb (gpointer user_data)
+{
+  AgentCallPopup *self = user_data;
+
+  self->spinner_id = 0;
+  spin_if_loading (self->customer_stack, self->customer_spinner);
+  spin_if_loading (self->memos_stack, self->memos_spinner);
+  spin_if_loading (self->calls_stack, self->calls_spinner);
+  return G_SOURCE_REMOVE;
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -233,6 +255,7 @@ agent_call_popup_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_handle_id (&self->record_retry_id, g_source_remove);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
   g_clear_object (&self->client);
   g_clear_object (&self->outbox);
   g_clear_object (&self->customer);
@@ -425,6 +448,9 @@ agent_call_popup_begin_lookups (AgentCallPopup *self)
     return;
   self->lookups_started = TRUE;
 
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, on_spinner_delay_cb, self);
+
   agent_call_popup_lookup_area (self);
   agent_call_popup_lookup_customer (self);
   agent_call_popup_lookup_memos (self);
@@ -511,6 +537,7 @@ agent_call_popup_reset (AgentCallPopup *self)
   self->cancellable = g_cancellable_new ();
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_handle_id (&self->record_retry_id, g_source_remove);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
   if (self->question != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->question)));
 
@@ -536,6 +563,9 @@ agent_call_popup_reset (AgentCallPopup *self)
   set_section (self->customer_stack, self->customer_spinner, "loading");
   set_section (self->memos_stack, self->memos_spinner, "loading");
   set_section (self->calls_stack, self->calls_spinner, "loading");
+  gtk_spinner_set_spinning (self->customer_spinner, FALSE);
+  gtk_spinner_set_spinning (self->memos_spinner, FALSE);
+  gtk_spinner_set_spinning (self->calls_spinner, FALSE);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->memo_view), "", 0);
   gtk_widget_remove_css_class (GTK_WIDGET (self->memo_status_label), "error");
   gtk_label_set_label (self->memo_status_label, _("Ctrl+Enter saves the memo"));

@@ -121,9 +121,11 @@ python3 - "$trace" "$calls" <<'EOF'
 import json, statistics, sys, time
 
 path, expected = sys.argv[1], int(sys.argv[2])
+received = {}   # msg_time → when the application had the event
 
 def read():
     rings, shown = {}, {}
+    received.clear()
     for line in open(path, encoding="utf-8"):
         try:
             o = json.loads(line)
@@ -132,6 +134,7 @@ def read():
         if o.get("event") == "event-received" and o.get("kind") == 2 and o.get("status") == 0 \
            and not o.get("backlog", False):
             rings[o["msg_time"]] = o["phone"]
+            received.setdefault(o["msg_time"], o["ts_ms"])
         elif o.get("event") == "popup-shown":
             shown.setdefault(o["msg_time"], []).append(o["ts_ms"])
     return rings, shown
@@ -152,7 +155,9 @@ for msg_time, phone in sorted(rings.items()):
         continue
     latency = times[0] - msg_time
     latencies.append(latency)
-    print(f"ok   {phone} latency {latency:7.1f} ms")
+    # How much of it was the application's own: from the event in hand to the painted frame.
+    own = times[0] - received[msg_time] if msg_time in received else float("nan")
+    print(f"ok   {phone} latency {latency:7.1f} ms (in the application {own:6.1f} ms)")
 
 if len(rings) < expected:
     failures += expected - len(rings)
