@@ -1,8 +1,10 @@
-/* bbh-client-records.c — call records, callbacks, SMS, voice verification, areas, SmartTel
+/* bbh-client-records.c — call records, areas, uploads and task numbers
  *
- * Sections 2.1.5–2.1.8, 2.2.3, 2.2.5, 2.3, 2.4, 2.5, 2.7.1 and 2.7.2 of the document. Each
- * method checks what it can before sending (numbers, empty lists, the 70-character SMS
- * limit) so that an obviously wrong request fails in words without a round trip.
+ * Sections 2.1.5–2.1.8, 2.7.1 and 2.7.2 of the document, and the helpers the other record
+ * methods share (bbh-client-records-private.h): callbacks and SmartTel are in
+ * bbh-client-callbacks.c, SMS, IVR dialling and voice verification in bbh-client-voice.c.
+ * Each method checks what it can before sending so that an obviously wrong request fails
+ * in words without a round trip.
  *
  * Choices where the document leaves room:
  * - findDialrecord sends the start of the range as both `startTime` (2.4.1) and `statrTime`
@@ -27,6 +29,7 @@
 
 #include "bbh-client-records.h"
 #include "bbh-records-private.h"
+#include "bbh-client-records-private.h"
 
 /* Helpers shared by the result objects (bbh-records-private.h) */
 
@@ -184,10 +187,10 @@ get_rows (JsonObject *root)
   return rows;
 }
 
-static gpointer
-parse_list (JsonObject  *root,
-            GType        item_type,
-            gpointer   (*parse_item) (JsonObject *object))
+gpointer
+bbh_records_parse_list (JsonObject  *root,
+                        GType        item_type,
+                        gpointer   (*parse_item) (JsonObject *object))
 {
   BbhList *list = bbh_list_new (item_type);
   JsonArray *rows = get_rows (root);
@@ -201,21 +204,14 @@ static gpointer
 parse_call_records (JsonObject  *root,
                     GError     **error)
 {
-  return parse_list (root, BBH_TYPE_CALL_RECORD, bbh_call_record_parse);
-}
-
-static gpointer
-parse_callbacks (JsonObject  *root,
-                 GError     **error)
-{
-  return parse_list (root, BBH_TYPE_CALLBACK, bbh_callback_parse);
+  return bbh_records_parse_list (root, BBH_TYPE_CALL_RECORD, bbh_call_record_parse);
 }
 
 /* The id a creating method returns: `id` at the top or inside `data`. Without it the caller
  * could not follow what it started, so a missing id is a protocol error. */
-static gpointer
-parse_created_id (JsonObject  *root,
-                  GError     **error)
+gpointer
+bbh_records_parse_created_id (JsonObject  *root,
+                              GError     **error)
 {
   JsonObject *o = bbh_records_find_object (root, "id");
   gint64 id;
@@ -229,11 +225,11 @@ parse_created_id (JsonObject  *root,
   return g_memdup2 (&id, sizeof id);
 }
 
-static gint64
-finish_id (BbhClient     *self,
-           GAsyncResult  *result,
-           gpointer       source_tag,
-           GError       **error)
+gint64
+bbh_records_finish_id (BbhClient     *self,
+                       GAsyncResult  *result,
+                       gpointer       source_tag,
+                       GError       **error)
 {
   g_autofree gint64 *id = bbh_client_call_finish (self, result, source_tag, error);
 
@@ -337,158 +333,23 @@ bbh_client_get_area_phone_finish (BbhClient     *self,
   return bbh_client_call_finish (self, result, bbh_client_get_area_phone_async, error);
 }
 
-/* 2.3.1 callbackPhone */
-
-/**
- * bbh_client_callback_phone_async:
- * @source_phone: (nullable): rung first; %NULL for the agent's own account, as the
- *   vendor's SDK does
- * @dest_phone: the customer, put through when @source_phone answers
- * @callback_url: (nullable): a URL the server calls on progress, may contain `{cbkId}`;
- *   sent as base64, as the document asks
- * @param_value: (nullable): passed through as `paramvalue`
- */
-void
-bbh_client_callback_phone_async (BbhClient           *self,
-                                 const char          *source_phone,
-                                 const char          *dest_phone,
-                                 const char          *callback_url,
-                                 const char          *param_value,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url64 = NULL;
-  BbhParams *params;
-
-  g_return_if_fail (BBH_IS_CLIENT (self));
-
-  if (source_phone == NULL)
-    source_phone = bbh_client_get_account (self);
-
-  if (!bbh_check_phone (source_phone, _("number to ring first"), &error)
-      || !bbh_check_phone (dest_phone, _("number to call"), &error))
-    {
-      bbh_client_report_error (self, bbh_client_callback_phone_async, callback, user_data,
-                               g_steal_pointer (&error));
-      return;
-    }
-
-  if (callback_url != NULL && *callback_url != '\0')
-    {
-      if (!g_str_has_prefix (callback_url, "http://") && !g_str_has_prefix (callback_url, "https://"))
-        {
-          bbh_client_report_error (self, bbh_client_callback_phone_async, callback, user_data,
-                                   g_error_new_literal (BBH_ERROR, BBH_ERROR_INVALID,
-                                                        _("The callback address must start with http:// or https://.")));
-          return;
-        }
-      url64 = g_base64_encode ((const guchar *) callback_url, strlen (callback_url));
-    }
-
-  params = bbh_params_new ();
-  bbh_params_add (params, "sourcePhone", source_phone);
-  bbh_params_add (params, "descPhone", dest_phone);
-  bbh_params_add (params, "callbackUrl", url64);
-  bbh_params_add (params, "paramvalue", param_value);
-  bbh_client_call_async (self, "callbackPhone", params, BBH_CALL_DEFAULT,
-                         parse_created_id, g_free,
-                         bbh_client_callback_phone_async,
-                         cancellable, callback, user_data);
-}
-
-/**
- * bbh_client_callback_phone_finish:
- *
- * Returns: the callback's id, to follow with bbh_client_get_callback_list_async(); 0 with
- *   @error set on failure.
- */
-gint64
-bbh_client_callback_phone_finish (BbhClient     *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  return finish_id (self, result, bbh_client_callback_phone_async, error);
-}
-
-/* 2.3.2 getCallbackList */
-
-/**
- * bbh_client_get_callback_list_async:
- * @start: first row, from 0
- * @limit: rows; 0 for the document's default of 25
- * @extension: (nullable): only this agent's callbacks
- * @start_time: (nullable): created at or after
- * @end_time: (nullable): created at or before
- * @id: one callback (as callbackPhone returned it); 0 for any
- */
-void
-bbh_client_get_callback_list_async (BbhClient           *self,
-                                    guint                start,
-                                    guint                limit,
-                                    const char          *extension,
-                                    GDateTime           *start_time,
-                                    GDateTime           *end_time,
-                                    gint64               id,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autofree char *start_text = bbh_records_format_time (start_time);
-  g_autofree char *end_text = bbh_records_format_time (end_time);
-  BbhParams *params;
-
-  g_return_if_fail (BBH_IS_CLIENT (self));
-
-  params = bbh_params_new ();
-  bbh_params_add_int (params, "start", start);
-  bbh_params_add_int (params, "limit", limit > 0 ? limit : 25);
-  if (extension != NULL && *extension != '\0')
-    bbh_params_add (params, "extension", extension);
-  bbh_params_add (params, "startTime", start_text);
-  bbh_params_add (params, "endTime", end_text);
-  if (id > 0)
-    bbh_params_add_int (params, "id", id);
-  bbh_client_call_async (self, "getCallbackList", params, BBH_CALL_DEFAULT,
-                         parse_callbacks, (GDestroyNotify) bbh_list_free,
-                         bbh_client_get_callback_list_async,
-                         cancellable, callback, user_data);
-}
-
-/**
- * bbh_client_get_callback_list_finish:
- * @out_total: (out) (optional): the server's total
- *
- * Returns: (transfer full): a #GListModel of #BbhCallback.
- */
-GListModel *
-bbh_client_get_callback_list_finish (BbhClient     *self,
-                                     GAsyncResult  *result,
-                                     guint64       *out_total,
-                                     GError       **error)
-{
-  return bbh_client_call_finish_list (self, result, bbh_client_get_callback_list_async,
-                                      out_total, error);
-}
-
 /* Methods whose answer carries nothing but success */
 
-static gboolean
-finish_ok (BbhClient     *self,
-           GAsyncResult  *result,
-           gpointer       source_tag,
-           GError       **error)
+gboolean
+bbh_records_finish_ok (BbhClient     *self,
+                       GAsyncResult  *result,
+                       gpointer       source_tag,
+                       GError       **error)
 {
   g_autoptr(JsonObject) root = bbh_client_call_finish (self, result, source_tag, error);
 
   return root != NULL;
 }
 
-static gboolean
-check_not_empty (const char  *value,
-                 const char  *message,
-                 GError     **error)
+gboolean
+bbh_records_check_not_empty (const char  *value,
+                             const char  *message,
+                             GError     **error)
 {
   if (value != NULL && *value != '\0')
     return TRUE;
@@ -678,7 +539,7 @@ bbh_client_upload_record_file_async (BbhClient           *self,
 
   g_return_if_fail (BBH_IS_CLIENT (self));
 
-  if (!check_not_empty (file_name, _("The recording has no file name."), &error))
+  if (!bbh_records_check_not_empty (file_name, _("The recording has no file name."), &error))
     ;
   else if (strchr (file_name, '/') != NULL || !g_utf8_validate (file_name, -1, NULL))
     g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
@@ -789,7 +650,7 @@ bbh_client_add_cdr_record_finish (BbhClient     *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish_ok (self, result, bbh_client_add_cdr_record_async, error);
+  return bbh_records_finish_ok (self, result, bbh_client_add_cdr_record_async, error);
 }
 
 /* 2.1.7 addSmsRecord */
@@ -849,7 +710,7 @@ bbh_client_add_sms_record_finish (BbhClient     *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish_ok (self, result, bbh_client_add_sms_record_async, error);
+  return bbh_records_finish_ok (self, result, bbh_client_add_sms_record_async, error);
 }
 
 /* 2.1.8 / 2.7.2 getTaskDetailPhone */
@@ -886,317 +747,4 @@ bbh_client_get_task_detail_phone_finish (BbhClient     *self,
                                          GError       **error)
 {
   return bbh_client_call_finish (self, result, bbh_client_get_task_detail_phone_async, error);
-}
-
-/* 2.2.3 smsSend */
-
-/**
- * bbh_client_sms_send_async:
- * @phones: (array zero-terminated=1): the numbers, at least one; sent joined with “,”
- * @text: at most %BBH_SMS_MAX_CHARS characters (Chinese characters count one each)
- * @list_id: the batch number (listId); negative not sent
- */
-void
-bbh_client_sms_send_async (BbhClient           *self,
-                           const char * const  *phones,
-                           const char          *text,
-                           gint64               list_id,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *joined = NULL;
-  BbhParams *params;
-
-  g_return_if_fail (BBH_IS_CLIENT (self));
-
-  if (phones == NULL || phones[0] == NULL)
-    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
-                         _("Choose at least one number to send the message to."));
-  else
-    for (guint i = 0; phones[i] != NULL && error == NULL; i++)
-      bbh_check_phone (phones[i], _("phone number"), &error);
-
-  if (error == NULL)
-    {
-      if (text == NULL || *text == '\0')
-        g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID, _("The message is empty."));
-      else if (!g_utf8_validate (text, -1, NULL))
-        g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
-                             _("The message contains characters that cannot be sent."));
-      else if (g_utf8_strlen (text, -1) > BBH_SMS_MAX_CHARS)
-        g_set_error (&error, BBH_ERROR, BBH_ERROR_INVALID,
-                     /* Translators: %d is the limit (70), %ld the message's length */
-                     _("The message is too long: at most %d characters, this one has %ld."),
-                     BBH_SMS_MAX_CHARS, g_utf8_strlen (text, -1));
-    }
-
-  if (error != NULL)
-    {
-      bbh_client_report_error (self, bbh_client_sms_send_async, callback, user_data,
-                               g_steal_pointer (&error));
-      return;
-    }
-
-  joined = g_strjoinv (",", (char **) phones);
-  params = bbh_params_new ();
-  bbh_params_add (params, "phoneNum", joined);
-  bbh_params_add (params, "memo", text);
-  bbh_params_add_opt_int (params, "listId", list_id);
-  bbh_client_call_async (self, "smsSend", params, BBH_CALL_DEFAULT, NULL, NULL,
-                         bbh_client_sms_send_async, cancellable, callback, user_data);
-}
-
-gboolean
-bbh_client_sms_send_finish (BbhClient     *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  return finish_ok (self, result, bbh_client_sms_send_async, error);
-}
-
-/* 2.2.5 setIvrDialing */
-
-/**
- * bbh_client_set_ivr_dialing_async:
- * @source_phone: the caller
- * @dest_phone: the number the caller dialled
- * @dial_phone: the number to dial on the caller's behalf
- * @save_times: how long the entry stays valid (saveTimes); negative not sent
- */
-void
-bbh_client_set_ivr_dialing_async (BbhClient           *self,
-                                  const char          *source_phone,
-                                  const char          *dest_phone,
-                                  const char          *dial_phone,
-                                  int                  save_times,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_autoptr(GError) error = NULL;
-  BbhParams *params;
-
-  g_return_if_fail (BBH_IS_CLIENT (self));
-
-  if (!bbh_check_phone (source_phone, _("calling number"), &error)
-      || !bbh_check_phone (dest_phone, _("called number"), &error)
-      || !bbh_check_phone (dial_phone, _("number to dial"), &error))
-    {
-      bbh_client_report_error (self, bbh_client_set_ivr_dialing_async, callback, user_data,
-                               g_steal_pointer (&error));
-      return;
-    }
-
-  params = bbh_params_new ();
-  bbh_params_add (params, "sourcePhone", source_phone);
-  bbh_params_add (params, "descPhone", dest_phone);
-  bbh_params_add (params, "dialPhone", dial_phone);
-  bbh_params_add_opt_int (params, "saveTimes", save_times);
-  bbh_client_call_async (self, "setIvrDialing", params, BBH_CALL_DEFAULT, NULL, NULL,
-                         bbh_client_set_ivr_dialing_async, cancellable, callback, user_data);
-}
-
-gboolean
-bbh_client_set_ivr_dialing_finish (BbhClient     *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  return finish_ok (self, result, bbh_client_set_ivr_dialing_async, error);
-}
-
-/* 2.4.2 phoneAudit */
-
-/**
- * bbh_client_phone_audit_async:
- * @code: what to read out (yzm): digits for %BBH_VOICE_DIGITS, text (Chinese allowed)
- *   otherwise
- * @kind: how to read it (type)
- * @connect_id: the caller's own id for the call (ws_wlstConnectId); 0 not sent
- * @phone: the number to call
- * @record: whether to record (isRecord)
- * @command_no: (nullable): the command number for %BBH_VOICE_FILE_LIST (commandNo)
- */
-void
-bbh_client_phone_audit_async (BbhClient           *self,
-                              const char          *code,
-                              BbhVoiceKind         kind,
-                              gint64               connect_id,
-                              const char          *phone,
-                              BbhVoiceRecord       record,
-                              const char          *command_no,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GError) error = NULL;
-  BbhParams *params;
-
-  g_return_if_fail (BBH_IS_CLIENT (self));
-
-  if (!check_not_empty (code, _("The verification code is empty."), &error))
-    ;
-  else if (kind != BBH_VOICE_DIGITS && kind != BBH_VOICE_CHINESE
-           && kind != BBH_VOICE_IFLYTEK && kind != BBH_VOICE_FILE_LIST)
-    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
-                         _("Choose how the verification code is read out."));
-  else if (kind == BBH_VOICE_DIGITS && strspn (code, "0123456789") != strlen (code))
-    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
-                         _("A code read out as digits may contain only digits."));
-  else if (record < BBH_VOICE_RECORD_NONE || record > BBH_VOICE_RECORD_AFTER_ANSWER)
-    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
-                         _("Choose whether the verification call is recorded."));
-  else
-    bbh_check_phone (phone, _("phone number"), &error);
-  if (error != NULL)
-    {
-      bbh_client_report_error (self, bbh_client_phone_audit_async, callback, user_data,
-                               g_steal_pointer (&error));
-      return;
-    }
-
-  params = bbh_params_new ();
-  bbh_params_add (params, "yzm", code);
-  bbh_params_add_int (params, "type", kind);
-  if (connect_id > 0)
-    bbh_params_add_int (params, "ws_wlstConnectId", connect_id);
-  bbh_params_add (params, "phone", phone);
-  bbh_params_add_int (params, "isRecord", record);
-  if (command_no != NULL && *command_no != '\0')
-    bbh_params_add (params, "commandNo", command_no);
-  bbh_client_call_async (self, "phoneAudit", params, BBH_CALL_DEFAULT,
-                         parse_created_id, g_free,
-                         bbh_client_phone_audit_async, cancellable, callback, user_data);
-}
-
-/**
- * bbh_client_phone_audit_finish:
- *
- * Returns: the call's id, to follow with bbh_client_get_phone_audit_async(); 0 with @error
- *   set on failure.
- */
-gint64
-bbh_client_phone_audit_finish (BbhClient     *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  return finish_id (self, result, bbh_client_phone_audit_async, error);
-}
-
-/* 2.4.3 getPhoneAudit */
-
-static gpointer
-parse_phone_audits (JsonObject  *root,
-                    GError     **error)
-{
-  return parse_list (root, BBH_TYPE_PHONE_AUDIT, bbh_phone_audit_parse);
-}
-
-/**
- * bbh_client_get_phone_audit_async:
- * @query: what to look for; copied into the request, so it may be freed at once
- */
-void
-bbh_client_get_phone_audit_async (BbhClient                *self,
-                                  const BbhPhoneAuditQuery *query,
-                                  GCancellable             *cancellable,
-                                  GAsyncReadyCallback       callback,
-                                  gpointer                  user_data)
-{
-  BbhParams *params;
-
-  g_return_if_fail (BBH_IS_CLIENT (self));
-  g_return_if_fail (query != NULL);
-
-  params = bbh_params_new ();
-  bbh_phone_audit_query_to_params (query, params);
-  bbh_client_call_async (self, "getPhoneAudit", params, BBH_CALL_DEFAULT,
-                         parse_phone_audits, (GDestroyNotify) bbh_list_free,
-                         bbh_client_get_phone_audit_async, cancellable, callback, user_data);
-}
-
-/**
- * bbh_client_get_phone_audit_finish:
- * @out_total: (out) (optional): the server's total
- *
- * Returns: (transfer full): a #GListModel of #BbhPhoneAudit.
- */
-GListModel *
-bbh_client_get_phone_audit_finish (BbhClient     *self,
-                                   GAsyncResult  *result,
-                                   guint64       *out_total,
-                                   GError       **error)
-{
-  return bbh_client_call_finish_list (self, result, bbh_client_get_phone_audit_async,
-                                      out_total, error);
-}
-
-/* 2.5.1 sendTelCall */
-
-/* Twelve hex digits, optionally in pairs separated by ':' or '-'. */
-static gboolean
-is_mac_address (const char *mac)
-{
-  guint digits = 0;
-
-  for (const char *p = mac; *p; p++)
-    {
-      if (g_ascii_isxdigit (*p))
-        digits++;
-      else if (*p != ':' && *p != '-')
-        return FALSE;
-    }
-  return digits == 12;
-}
-
-/**
- * bbh_client_send_tel_call_async:
- * @mac: the phone box's MAC address, as it reports it
- * @channel: its line, from 1
- * @phone: the number to dial
- */
-void
-bbh_client_send_tel_call_async (BbhClient           *self,
-                                const char          *mac,
-                                guint                channel,
-                                const char          *phone,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GError) error = NULL;
-  BbhParams *params;
-
-  g_return_if_fail (BBH_IS_CLIENT (self));
-
-  if (mac == NULL || !is_mac_address (mac))
-    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
-                         _("The phone box's MAC address should be twelve hexadecimal digits, such as 00:1A:2B:3C:4D:5E."));
-  else if (channel < 1)
-    g_set_error_literal (&error, BBH_ERROR, BBH_ERROR_INVALID,
-                         _("The phone box's lines are numbered from 1."));
-  else
-    bbh_check_phone (phone, _("phone number"), &error);
-  if (error != NULL)
-    {
-      bbh_client_report_error (self, bbh_client_send_tel_call_async, callback, user_data,
-                               g_steal_pointer (&error));
-      return;
-    }
-
-  params = bbh_params_new ();
-  bbh_params_add (params, "mac", mac);
-  bbh_params_add_int (params, "channel", channel);
-  bbh_params_add (params, "phone", phone);
-  bbh_client_call_async (self, "sendTelCall", params, BBH_CALL_DEFAULT, NULL, NULL,
-                         bbh_client_send_tel_call_async, cancellable, callback, user_data);
-}
-
-gboolean
-bbh_client_send_tel_call_finish (BbhClient     *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  return finish_ok (self, result, bbh_client_send_tel_call_async, error);
 }
