@@ -16,6 +16,7 @@
 #include "agent-agents-page.h"
 #include "agent-blacklist-page.h"
 #include "agent-board-page.h"
+#include "agent-campaigns-page.h"
 #include "agent-customers-page.h"
 #include "agent-home-page.h"
 #include "agent-memos-page.h"
@@ -115,6 +116,8 @@ create_page (const PageInfo *info)
     return agent_blacklist_page_new ();
   if (g_str_equal (info->name, "board"))
     return agent_board_page_new ();
+  if (g_str_equal (info->name, "campaigns"))
+    return agent_campaigns_page_new ();
   if (g_str_equal (info->name, "customers"))
     return agent_customers_page_new ();
   if (g_str_equal (info->name, "memos"))
