@@ -24,6 +24,7 @@
 #include "agent-sms-page.h"
 #include "agent-page.h"
 #include "agent-trace.h"
+#include "agent-voice-page.h"
 #include "agent-window.h"
 
 typedef struct
@@ -118,6 +119,8 @@ create_page (const PageInfo *info)
     return agent_board_page_new ();
   if (g_str_equal (info->name, "campaigns"))
     return agent_campaigns_page_new ();
+  if (g_str_equal (info->name, "voice"))
+    return agent_voice_page_new ();
   if (g_str_equal (info->name, "customers"))
     return agent_customers_page_new ();
   if (g_str_equal (info->name, "memos"))
