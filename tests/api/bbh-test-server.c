@@ -413,3 +413,74 @@ bbh_test_wait_for (gboolean *done,
   if (!*done)
     g_error ("timed out after %u ms waiting for a condition", timeout_ms);
 }
+
+/* The shared fixture */
+
+static void
+fixture_set_up_as (BbhTestFixture *f,
+                   const char     *user,
+                   const char     *password)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *md5 = bbh_password_md5 (password);
+
+  f->server = bbh_test_server_new ();
+  url = bbh_test_server_dup_url (f->server);
+  f->client = bbh_client_new (url, user, md5);
+}
+
+void
+bbh_test_fixture_set_up (BbhTestFixture *f,
+                         gconstpointer   data)
+{
+  fixture_set_up_as (f, "100008800", "02367073578");
+}
+
+void
+bbh_test_fixture_set_up_admin (BbhTestFixture *f,
+                               gconstpointer   data)
+{
+  fixture_set_up_as (f, "100008899", "800ing-admin");
+}
+
+void
+bbh_test_fixture_tear_down (BbhTestFixture *f,
+                            gconstpointer   data)
+{
+  g_clear_object (&f->result);
+  g_assert_finalize_object (f->client);
+  bbh_test_server_free (f->server);
+}
+
+BbhTestFixture *
+bbh_test_fixture_reset (BbhTestFixture *f)
+{
+  f->done = FALSE;
+  g_clear_object (&f->result);
+  return f;
+}
+
+void
+bbh_test_on_result (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  BbhTestFixture *f = user_data;
+
+  g_assert_null (f->result);
+  f->result = g_object_ref (result);
+  f->done = TRUE;
+}
+
+void
+bbh_test_fixture_wait_result (BbhTestFixture *f)
+{
+  bbh_test_wait_for (&f->done, 20000);
+}
+
+const char *
+bbh_test_param (BbhTestRequest *request,
+                const char     *name)
+{
+  return g_hash_table_lookup (request->params, name);
+}

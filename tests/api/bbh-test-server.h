@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "bbh-client.h"
+
 G_BEGIN_DECLS
 
 typedef struct _BbhTestServer BbhTestServer;
@@ -69,6 +71,37 @@ guint            bbh_test_server_count_method   (BbhTestServer *server,
 /* Spin the default main context until @done is TRUE, or fail the test after @timeout_ms. */
 void             bbh_test_wait_for              (gboolean      *done,
                                                  guint          timeout_ms);
+
+/* The fixture every api test shares: a server, a client logged in against it, and the
+ * result of the last asynchronous call. */
+typedef struct
+{
+  BbhTestServer *server;
+  BbhClient     *client;
+  GAsyncResult  *result;
+  gboolean       done;
+} BbhTestFixture;
+
+/* Set up with the seed's agent 100008800 / 02367073578. */
+void             bbh_test_fixture_set_up        (BbhTestFixture *f,
+                                                 gconstpointer   data);
+/* Set up with the administrator 100008899 / 800ing-admin. */
+void             bbh_test_fixture_set_up_admin  (BbhTestFixture *f,
+                                                 gconstpointer   data);
+void             bbh_test_fixture_tear_down     (BbhTestFixture *f,
+                                                 gconstpointer   data);
+/* Forget the last result before the next call; returns @f. */
+BbhTestFixture  *bbh_test_fixture_reset         (BbhTestFixture *f);
+/* The GAsyncReadyCallback for calls, user_data the fixture: keeps the result (and asserts
+ * there was none yet). */
+void             bbh_test_on_result             (GObject        *object,
+                                                 GAsyncResult   *result,
+                                                 gpointer        user_data);
+/* Spin until the call answered, or fail the test after 20 s. */
+void             bbh_test_fixture_wait_result   (BbhTestFixture *f);
+/* A decoded request parameter, or NULL. */
+const char      *bbh_test_param                 (BbhTestRequest *request,
+                                                 const char     *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BbhTestServer, bbh_test_server_free)
 

@@ -9,68 +9,7 @@
 #include "bbh-client-private.h"
 #include "bbh-test-server.h"
 
-typedef struct
-{
-  BbhTestServer *server;
-  BbhClient     *client;
-  GAsyncResult  *result;
-  gboolean       done;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *url = NULL;
-  g_autofree char *md5 = bbh_password_md5 ("800ing-admin");
-
-  f->server = bbh_test_server_new ();
-  url = bbh_test_server_dup_url (f->server);
-  f->client = bbh_client_new (url, "100008899", md5);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->result);
-  g_assert_finalize_object (f->client);
-  bbh_test_server_free (f->server);
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  g_assert_null (f->result);
-  f->result = g_object_ref (result);
-  f->done = TRUE;
-}
-
-/* Every call of a test goes through these two: reset, start, then wait. */
-static gpointer
-prepare (Fixture *f)
-{
-  f->done = FALSE;
-  g_clear_object (&f->result);
-  return f;
-}
-
-static void
-wait_result (Fixture *f)
-{
-  bbh_test_wait_for (&f->done, 20000);
-}
-
-static const char *
-param (BbhTestRequest *req,
-       const char     *name)
-{
-  return g_hash_table_lookup (req->params, name);
-}
+typedef BbhTestFixture Fixture;
 
 /* The request carries exactly the authentication, the method and @expected (NULL-terminated
  * name/value pairs) — nothing else, so an unset field is provably not sent. */
@@ -83,9 +22,9 @@ assert_params_exactly (BbhTestRequest *req,
   const char *name;
   guint n = 3;
 
-  g_assert_cmpstr (param (req, "method"), ==, method);
-  g_assert_cmpstr (param (req, "sa_user"), ==, "100008899");
-  g_assert_nonnull (param (req, "sa_password"));
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, method);
+  g_assert_cmpstr (bbh_test_param (req, "sa_user"), ==, "100008899");
+  g_assert_nonnull (bbh_test_param (req, "sa_password"));
 
   va_start (args, method);
   while ((name = va_arg (args, const char *)) != NULL)
@@ -93,7 +32,7 @@ assert_params_exactly (BbhTestRequest *req,
       const char *value = va_arg (args, const char *);
 
       g_test_message ("param %s", name);
-      g_assert_cmpstr (param (req, name), ==, value);
+      g_assert_cmpstr (bbh_test_param (req, name), ==, value);
       n++;
     }
   va_end (args);
@@ -117,8 +56,8 @@ get_extensions (Fixture  *f,
                 guint64  *total,
                 GError  **error)
 {
-  bbh_client_get_extensions_async (f->client, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_get_extensions_async (f->client, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_extensions_finish (f->client, f->result, total, error);
 }
 
@@ -252,8 +191,8 @@ static BbhAgentAccount *
 register_extension (Fixture  *f,
                     GError  **error)
 {
-  bbh_client_register_extension_async (f->client, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_register_extension_async (f->client, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_register_extension_finish (f->client, f->result, error);
 }
 
@@ -290,8 +229,8 @@ add_extension (Fixture       *f,
                gint64        *id,
                GError       **error)
 {
-  bbh_client_add_extension_async (f->client, edit, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_add_extension_async (f->client, edit, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_add_extension_finish (f->client, f->result, id, error);
 }
 
@@ -300,8 +239,8 @@ edit_extension (Fixture       *f,
                 BbhAgentEdit  *edit,
                 GError       **error)
 {
-  bbh_client_edit_extension_async (f->client, edit, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_edit_extension_async (f->client, edit, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_edit_extension_finish (f->client, f->result, error);
 }
 
@@ -393,7 +332,7 @@ test_add_extension_minimal (Fixture       *f,
   g_assert_no_error (error);
   /* Success without an id: created, id unknown. */
   g_assert_cmpint (id, ==, 0);
-  g_assert_cmpstr (param (bbh_test_server_get_last (f->server), "exteExtension"), ==, "899");
+  g_assert_cmpstr (bbh_test_param (bbh_test_server_get_last (f->server), "exteExtension"), ==, "899");
 }
 
 static void
@@ -537,8 +476,8 @@ del_extension (Fixture  *f,
                gint64    id,
                GError  **error)
 {
-  bbh_client_del_extension_async (f->client, id, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_del_extension_async (f->client, id, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_del_extension_finish (f->client, f->result, error);
 }
 
@@ -547,8 +486,8 @@ init_password (Fixture  *f,
                gint64    id,
                GError  **error)
 {
-  bbh_client_init_extension_password_async (f->client, id, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_init_extension_password_async (f->client, id, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_init_extension_password_finish (f->client, f->result, error);
 }
 
@@ -617,8 +556,8 @@ set_show_phone (Fixture     *f,
                 const char  *phone,
                 GError     **error)
 {
-  bbh_client_set_show_phone_async (f->client, extension, phone, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_set_show_phone_async (f->client, extension, phone, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_set_show_phone_finish (f->client, f->result, error);
 }
 
@@ -659,8 +598,8 @@ system_channels (Fixture     *f,
                  const char  *company,
                  GError     **error)
 {
-  bbh_client_system_channels_async (f->client, company, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_system_channels_async (f->client, company, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_system_channels_finish (f->client, f->result, error);
 }
 
@@ -736,8 +675,8 @@ get_channel_list (Fixture   *f,
                   guint64   *total,
                   GError   **error)
 {
-  bbh_client_get_channel_list_async (f->client, queue_only, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_get_channel_list_async (f->client, queue_only, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_channel_list_finish (f->client, f->result, total, error);
 }
 
@@ -846,8 +785,8 @@ add_blacklists (Fixture            *f,
                 const char * const *phones,
                 GError            **error)
 {
-  bbh_client_add_blacklists_async (f->client, phones, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_add_blacklists_async (f->client, phones, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_add_blacklists_finish (f->client, f->result, error);
 }
 
@@ -856,8 +795,8 @@ del_blacklists (Fixture            *f,
                 const char * const *phones,
                 GError            **error)
 {
-  bbh_client_del_blacklists_async (f->client, phones, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_del_blacklists_async (f->client, phones, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_del_blacklists_finish (f->client, f->result, error);
 }
 
@@ -930,8 +869,8 @@ static GListModel *
 get_blacklists (Fixture  *f,
                 GError  **error)
 {
-  bbh_client_get_blacklists_async (f->client, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_get_blacklists_async (f->client, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_blacklists_finish (f->client, f->result, NULL, error);
 }
 
@@ -1003,8 +942,8 @@ test_get_blacklists (Fixture       *f,
   /* Under `rows`, with a total. */
   bbh_test_server_queue_json (f->server, "getBlacklists",
                               "{\"code\":0,\"total\":\"120\",\"rows\":[{\"blaPhone\":\"13002300009\"}]}");
-  bbh_client_get_blacklists_async (f->client, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_get_blacklists_async (f->client, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   entries = bbh_client_get_blacklists_finish (f->client, f->result, &total, &error);
   g_assert_no_error (error);
   assert_phones (entries, "13002300009", NULL);
@@ -1063,7 +1002,7 @@ typedef struct
 static void
 start_get_extensions (Fixture *f)
 {
-  bbh_client_get_extensions_async (f->client, NULL, on_result_cb, f);
+  bbh_client_get_extensions_async (f->client, NULL, bbh_test_on_result, f);
 }
 
 static gboolean
@@ -1076,7 +1015,7 @@ finish_get_extensions (Fixture *f, GError **error)
 static void
 start_register (Fixture *f)
 {
-  bbh_client_register_extension_async (f->client, NULL, on_result_cb, f);
+  bbh_client_register_extension_async (f->client, NULL, bbh_test_on_result, f);
 }
 
 static gboolean
@@ -1092,7 +1031,7 @@ start_add (Fixture *f)
   g_autoptr(BbhAgentEdit) edit = bbh_agent_edit_new ();
 
   bbh_agent_edit_set_extension (edit, "801");
-  bbh_client_add_extension_async (f->client, edit, NULL, on_result_cb, f);
+  bbh_client_add_extension_async (f->client, edit, NULL, bbh_test_on_result, f);
 }
 
 static gboolean
@@ -1107,7 +1046,7 @@ start_edit (Fixture *f)
   g_autoptr(BbhAgentEdit) edit = bbh_agent_edit_new_for_id (3);
 
   bbh_agent_edit_set_name (edit, "x");
-  bbh_client_edit_extension_async (f->client, edit, NULL, on_result_cb, f);
+  bbh_client_edit_extension_async (f->client, edit, NULL, bbh_test_on_result, f);
 }
 
 static gboolean
@@ -1119,7 +1058,7 @@ finish_edit (Fixture *f, GError **error)
 static void
 start_del (Fixture *f)
 {
-  bbh_client_del_extension_async (f->client, 3, NULL, on_result_cb, f);
+  bbh_client_del_extension_async (f->client, 3, NULL, bbh_test_on_result, f);
 }
 
 static gboolean
@@ -1131,7 +1070,7 @@ finish_del (Fixture *f, GError **error)
 static void
 start_init_password (Fixture *f)
 {
-  bbh_client_init_extension_password_async (f->client, 3, NULL, on_result_cb, f);
+  bbh_client_init_extension_password_async (f->client, 3, NULL, bbh_test_on_result, f);
 }
 
 static gboolean
@@ -1144,7 +1083,7 @@ finish_init_password (Fixture *f, GError **error)
 static void
 start_show_phone (Fixture *f)
 {
-  bbh_client_set_show_phone_async (f->client, "801", "02367073578", NULL, on_result_cb, f);
+  bbh_client_set_show_phone_async (f->client, "801", "02367073578", NULL, bbh_test_on_result, f);
 }
 
 static gboolean
@@ -1156,7 +1095,7 @@ finish_show_phone (Fixture *f, GError **error)
 static void
 start_system_channels (Fixture *f)
 {
-  bbh_client_system_channels_async (f->client, NULL, NULL, on_result_cb, f);
+  bbh_client_system_channels_async (f->client, NULL, NULL, bbh_test_on_result, f);
 }
 
 static gboolean
@@ -1169,7 +1108,7 @@ finish_system_channels (Fixture *f, GError **error)
 static void
 start_channel_list (Fixture *f)
 {
-  bbh_client_get_channel_list_async (f->client, TRUE, NULL, on_result_cb, f);
+  bbh_client_get_channel_list_async (f->client, TRUE, NULL, bbh_test_on_result, f);
 }
 
 static gboolean
@@ -1184,7 +1123,7 @@ static const char * const some_phones[] = { "13002300000", NULL };
 static void
 start_add_blacklists (Fixture *f)
 {
-  bbh_client_add_blacklists_async (f->client, some_phones, NULL, on_result_cb, f);
+  bbh_client_add_blacklists_async (f->client, some_phones, NULL, bbh_test_on_result, f);
 }
 
 static gboolean
@@ -1196,7 +1135,7 @@ finish_add_blacklists (Fixture *f, GError **error)
 static void
 start_del_blacklists (Fixture *f)
 {
-  bbh_client_del_blacklists_async (f->client, some_phones, NULL, on_result_cb, f);
+  bbh_client_del_blacklists_async (f->client, some_phones, NULL, bbh_test_on_result, f);
 }
 
 static gboolean
@@ -1208,7 +1147,7 @@ finish_del_blacklists (Fixture *f, GError **error)
 static void
 start_get_blacklists (Fixture *f)
 {
-  bbh_client_get_blacklists_async (f->client, NULL, on_result_cb, f);
+  bbh_client_get_blacklists_async (f->client, NULL, bbh_test_on_result, f);
 }
 
 static gboolean
@@ -1245,13 +1184,13 @@ test_permission_denied (Fixture       *f,
       g_test_message ("method %s", c->method);
       /* Code as text, with the server's Chinese message: the agent reads our words. */
       bbh_test_server_queue_json (f->server, c->method, "{\"code\":\"-5\",\"message\":\"没有权限\"}");
-      prepare (f);
+      bbh_test_fixture_reset (f);
       c->start (f);
-      wait_result (f);
+      bbh_test_fixture_wait_result (f);
       g_assert_false (c->finish (f, &error));
       g_assert_error (error, BBH_ERROR, BBH_ERROR_PERMISSION);
       g_assert_nonnull (strstr (error->message, "administrator"));
-      g_assert_cmpstr (param (bbh_test_server_get_last (f->server), "method"), ==, c->method);
+      g_assert_cmpstr (bbh_test_param (bbh_test_server_get_last (f->server), "method"), ==, c->method);
     }
   g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, G_N_ELEMENTS (method_cases));
 }
@@ -1276,7 +1215,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/agent/admin/describe", test_describe);
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, bbh_test_fixture_set_up_admin, fn, bbh_test_fixture_tear_down)
   ADD ("/agent/admin/get-extensions/all-fields", test_get_extensions_all_fields);
   ADD ("/agent/admin/get-extensions/shapes", test_get_extensions_shapes);
   ADD ("/agent/admin/register-extension", test_register_extension);

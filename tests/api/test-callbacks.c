@@ -10,59 +10,7 @@
 #include "bbh-client-records.h"
 #include "bbh-test-server.h"
 
-typedef struct
-{
-  BbhTestServer *server;
-  BbhClient     *client;
-  GAsyncResult  *result;
-  gboolean       done;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *url = NULL;
-  g_autofree char *md5 = bbh_password_md5 ("02367073578");
-
-  f->server = bbh_test_server_new ();
-  url = bbh_test_server_dup_url (f->server);
-  f->client = bbh_client_new (url, "100008800", md5);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->result);
-  g_assert_finalize_object (f->client);
-  bbh_test_server_free (f->server);
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  f->result = g_object_ref (result);
-  f->done = TRUE;
-}
-
-static void
-reset (Fixture *f)
-{
-  f->done = FALSE;
-  g_clear_object (&f->result);
-}
-
-static const char *
-param (BbhTestRequest *req,
-       const char     *name)
-{
-  return g_hash_table_lookup (req->params, name);
-}
+typedef BbhTestFixture Fixture;
 
 static gint64
 callback_phone (Fixture     *f,
@@ -72,9 +20,9 @@ callback_phone (Fixture     *f,
                 const char  *value,
                 GError     **error)
 {
-  reset (f);
-  bbh_client_callback_phone_async (f->client, source, dest, url, value, NULL, on_result_cb, f);
-  bbh_test_wait_for (&f->done, 10000);
+  bbh_test_fixture_reset (f);
+  bbh_client_callback_phone_async (f->client, source, dest, url, value, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_callback_phone_finish (f->client, f->result, error);
 }
 
@@ -89,10 +37,10 @@ get_list (Fixture     *f,
           guint64     *out_total,
           GError     **error)
 {
-  reset (f);
+  bbh_test_fixture_reset (f);
   bbh_client_get_callback_list_async (f->client, start, limit, extension, from, to, id,
-                                      NULL, on_result_cb, f);
-  bbh_test_wait_for (&f->done, 10000);
+                                      NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_callback_list_finish (f->client, f->result, out_total, error);
 }
 
@@ -116,13 +64,13 @@ test_callback_phone_request (Fixture       *f,
 
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "GET");
-  g_assert_cmpstr (param (req, "method"), ==, "callbackPhone");
-  g_assert_cmpstr (param (req, "sourcePhone"), ==, "13800000001");
-  g_assert_cmpstr (param (req, "descPhone"), ==, "13912345678");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "callbackPhone");
+  g_assert_cmpstr (bbh_test_param (req, "sourcePhone"), ==, "13800000001");
+  g_assert_cmpstr (bbh_test_param (req, "descPhone"), ==, "13912345678");
   /* base64 of the template, {cbkId} untouched, and the '=' padding survives URL encoding. */
-  g_assert_cmpstr (param (req, "callbackUrl"), ==,
+  g_assert_cmpstr (bbh_test_param (req, "callbackUrl"), ==,
                    "aHR0cDovLzEyNy4wLjAuMTo4MDgwL2NhbGxiYWNrdXJsP2Nia0lkPXtjYmtJZH0=");
-  g_assert_cmpstr (param (req, "paramvalue"), ==, "客户A&1");
+  g_assert_cmpstr (bbh_test_param (req, "paramvalue"), ==, "客户A&1");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 7);
 }
 
@@ -142,8 +90,8 @@ test_callback_phone_defaults (Fixture       *f,
 
   req = bbh_test_server_get_last (f->server);
   /* The agent's own account rings first, as the vendor's SDK does. */
-  g_assert_cmpstr (param (req, "sourcePhone"), ==, "100008800");
-  g_assert_cmpstr (param (req, "descPhone"), ==, "02367073578");
+  g_assert_cmpstr (bbh_test_param (req, "sourcePhone"), ==, "100008800");
+  g_assert_cmpstr (bbh_test_param (req, "descPhone"), ==, "02367073578");
   g_assert_false (g_hash_table_contains (req->params, "callbackUrl"));
   g_assert_false (g_hash_table_contains (req->params, "paramvalue"));
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 5);
@@ -215,13 +163,13 @@ test_callback_list_request (Fixture       *f,
   model = get_list (f, 50, 25, "800", from, to, G_GINT64_CONSTANT (7687658987667780097), NULL, &error);
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "method"), ==, "getCallbackList");
-  g_assert_cmpstr (param (req, "start"), ==, "50");
-  g_assert_cmpstr (param (req, "limit"), ==, "25");
-  g_assert_cmpstr (param (req, "extension"), ==, "800");
-  g_assert_cmpstr (param (req, "startTime"), ==, "2024-03-05 08:00:00");
-  g_assert_cmpstr (param (req, "endTime"), ==, "2024-03-05 20:30:15");
-  g_assert_cmpstr (param (req, "id"), ==, "7687658987667780097");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "getCallbackList");
+  g_assert_cmpstr (bbh_test_param (req, "start"), ==, "50");
+  g_assert_cmpstr (bbh_test_param (req, "limit"), ==, "25");
+  g_assert_cmpstr (bbh_test_param (req, "extension"), ==, "800");
+  g_assert_cmpstr (bbh_test_param (req, "startTime"), ==, "2024-03-05 08:00:00");
+  g_assert_cmpstr (bbh_test_param (req, "endTime"), ==, "2024-03-05 20:30:15");
+  g_assert_cmpstr (bbh_test_param (req, "id"), ==, "7687658987667780097");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 9);
   g_clear_object (&model);
 
@@ -229,8 +177,8 @@ test_callback_list_request (Fixture       *f,
   model = get_list (f, 0, 0, NULL, NULL, NULL, 0, NULL, &error);
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "start"), ==, "0");
-  g_assert_cmpstr (param (req, "limit"), ==, "25");
+  g_assert_cmpstr (bbh_test_param (req, "start"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "limit"), ==, "25");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 5);
 }
 
@@ -372,7 +320,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, bbh_test_fixture_set_up, fn, bbh_test_fixture_tear_down)
   ADD ("/agent/callbacks/callback-phone/request", test_callback_phone_request);
   ADD ("/agent/callbacks/callback-phone/defaults", test_callback_phone_defaults);
   ADD ("/agent/callbacks/callback-phone/errors", test_callback_phone_errors);

@@ -9,67 +9,7 @@
 #include "bbh-client-private.h"
 #include "bbh-test-server.h"
 
-typedef struct
-{
-  BbhTestServer *server;
-  BbhClient     *client;
-  GAsyncResult  *result;
-  gboolean       done;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *url = NULL;
-  g_autofree char *md5 = bbh_password_md5 ("800ing-admin");
-
-  f->server = bbh_test_server_new ();
-  url = bbh_test_server_dup_url (f->server);
-  f->client = bbh_client_new (url, "100008899", md5);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->result);
-  g_assert_finalize_object (f->client);
-  bbh_test_server_free (f->server);
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  g_assert_null (f->result);
-  f->result = g_object_ref (result);
-  f->done = TRUE;
-}
-
-static gpointer
-prepare (Fixture *f)
-{
-  f->done = FALSE;
-  g_clear_object (&f->result);
-  return f;
-}
-
-static void
-wait_result (Fixture *f)
-{
-  bbh_test_wait_for (&f->done, 20000);
-}
-
-static const char *
-param (BbhTestRequest *req,
-       const char     *name)
-{
-  return g_hash_table_lookup (req->params, name);
-}
+typedef BbhTestFixture Fixture;
 
 /* Exactly these parameters besides the three base ones: nothing unset is sent. */
 static void
@@ -81,9 +21,9 @@ assert_params_exactly (BbhTestRequest *req,
   const char *name;
   guint n = 3;
 
-  g_assert_cmpstr (param (req, "method"), ==, method);
-  g_assert_cmpstr (param (req, "sa_user"), ==, "100008899");
-  g_assert_nonnull (param (req, "sa_password"));
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, method);
+  g_assert_cmpstr (bbh_test_param (req, "sa_user"), ==, "100008899");
+  g_assert_nonnull (bbh_test_param (req, "sa_password"));
 
   va_start (args, method);
   while ((name = va_arg (args, const char *)) != NULL)
@@ -91,7 +31,7 @@ assert_params_exactly (BbhTestRequest *req,
       const char *value = va_arg (args, const char *);
 
       g_test_message ("param %s", name);
-      g_assert_cmpstr (param (req, name), ==, value);
+      g_assert_cmpstr (bbh_test_param (req, name), ==, value);
       n++;
     }
   va_end (args);
@@ -106,8 +46,8 @@ find_call_flow (Fixture  *f,
                 guint64  *total,
                 GError  **error)
 {
-  bbh_client_find_call_flow_async (f->client, task_id, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_find_call_flow_async (f->client, task_id, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_find_call_flow_finish (f->client, f->result, total, error);
 }
 
@@ -234,8 +174,8 @@ add_task (Fixture         *f,
           gint64          *id,
           GError         **error)
 {
-  bbh_client_add_task_async (f->client, task, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+  bbh_client_add_task_async (f->client, task, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_add_task_finish (f->client, f->result, id, error);
 }
 
@@ -247,8 +187,8 @@ parse_data (BbhTestRequest *req)
   g_autoptr(GError) error = NULL;
   JsonNode *root;
 
-  g_assert_nonnull (param (req, "data"));
-  json_parser_load_from_data (parser, param (req, "data"), -1, &error);
+  g_assert_nonnull (bbh_test_param (req, "data"));
+  json_parser_load_from_data (parser, bbh_test_param (req, "data"), -1, &error);
   g_assert_no_error (error);
   root = json_parser_get_root (parser);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
@@ -304,7 +244,7 @@ test_add_task_every_field (Fixture       *f,
   g_assert_cmpstr (req->http_method, ==, "POST");
   g_assert_true (g_str_has_prefix (req->content_type, "application/x-www-form-urlencoded"));
   assert_params_exactly (req, "addTask",
-                         "data", param (req, "data"),
+                         "data", bbh_test_param (req, "data"),
                          "addType", "3",
                          "name", "五月回访",
                          "cflName", "售后回访",
@@ -470,8 +410,8 @@ find_task_mx (Fixture      *f,
               GError      **error)
 {
   bbh_client_find_task_mx_async (f->client, flow_id, filter, task_id, task_name, start_time,
-                                 end_time, start, limit, NULL, on_result_cb, prepare (f));
-  wait_result (f);
+                                 end_time, start, limit, NULL, bbh_test_on_result, bbh_test_fixture_reset (f));
+  bbh_test_fixture_wait_result (f);
   return bbh_client_find_task_mx_finish (f->client, f->result, total, groups, error);
 }
 
@@ -604,8 +544,8 @@ test_find_task_mx_shapes (Fixture       *f,
   details = find_task_mx (f, 7, BBH_TASK_FILTER_NOT_STARTED, 0, "", NULL, NULL, 0, 10,
                           &total, &groups, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (param (bbh_test_server_get_last (f->server), "type"), ==, "1");
-  g_assert_null (param (bbh_test_server_get_last (f->server), "ctkName"));
+  g_assert_cmpstr (bbh_test_param (bbh_test_server_get_last (f->server), "type"), ==, "1");
+  g_assert_null (bbh_test_param (bbh_test_server_get_last (f->server), "ctkName"));
   g_assert_cmpuint (g_list_model_get_n_items (details), ==, 2);
   g_assert_cmpuint (total, ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 0);
@@ -676,24 +616,24 @@ test_permission_denied (Fixture       *f,
       gboolean ok = FALSE;
 
       bbh_test_server_queue_json (f->server, methods[i], "{\"code\":-5,\"message\":\"没有权限\"}");
-      prepare (f);
+      bbh_test_fixture_reset (f);
       switch (i)
         {
         case 0:
-          bbh_client_find_call_flow_async (f->client, 0, NULL, on_result_cb, f);
-          wait_result (f);
+          bbh_client_find_call_flow_async (f->client, 0, NULL, bbh_test_on_result, f);
+          bbh_test_fixture_wait_result (f);
           list = bbh_client_find_call_flow_finish (f->client, f->result, NULL, &error);
           ok = list != NULL;
           break;
         case 1:
-          bbh_client_add_task_async (f->client, task, NULL, on_result_cb, f);
-          wait_result (f);
+          bbh_client_add_task_async (f->client, task, NULL, bbh_test_on_result, f);
+          bbh_test_fixture_wait_result (f);
           ok = bbh_client_add_task_finish (f->client, f->result, NULL, &error);
           break;
         default:
           bbh_client_find_task_mx_async (f->client, 1, BBH_TASK_FILTER_ALL, 0, NULL, NULL, NULL,
-                                         0, 25, NULL, on_result_cb, f);
-          wait_result (f);
+                                         0, 25, NULL, bbh_test_on_result, f);
+          bbh_test_fixture_wait_result (f);
           list = bbh_client_find_task_mx_finish (f->client, f->result, NULL, NULL, &error);
           ok = list != NULL;
           break;
@@ -701,7 +641,7 @@ test_permission_denied (Fixture       *f,
       g_assert_false (ok);
       g_assert_error (error, BBH_ERROR, BBH_ERROR_PERMISSION);
       g_assert_nonnull (strstr (error->message, "permission"));
-      g_assert_cmpstr (param (bbh_test_server_get_last (f->server), "method"), ==, methods[i]);
+      g_assert_cmpstr (bbh_test_param (bbh_test_server_get_last (f->server), "method"), ==, methods[i]);
     }
 }
 
@@ -714,7 +654,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/agent/campaigns/describe", test_describe_flow_settings);
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, bbh_test_fixture_set_up_admin, fn, bbh_test_fixture_tear_down)
   ADD ("/agent/campaigns/find-call-flow", test_find_call_flow);
   ADD ("/agent/campaigns/add-task/every-field", test_add_task_every_field);
   ADD ("/agent/campaigns/add-task/minimal", test_add_task_minimal);

@@ -7,54 +7,15 @@
 #include "bbh-client-private.h"
 #include "bbh-test-server.h"
 
-typedef struct
-{
-  BbhTestServer *server;
-  BbhClient     *client;
-  GAsyncResult  *result;
-  gboolean       done;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *url = NULL;
-  g_autofree char *md5 = bbh_password_md5 ("02367073578");
-
-  f->server = bbh_test_server_new ();
-  url = bbh_test_server_dup_url (f->server);
-  f->client = bbh_client_new (url, "100008800", md5);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->result);
-  g_assert_finalize_object (f->client);
-  bbh_test_server_free (f->server);
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  f->result = g_object_ref (result);
-  f->done = TRUE;
-}
+typedef BbhTestFixture Fixture;
 
 static BbhExtension *
 login (Fixture  *f,
        GError  **error)
 {
-  f->done = FALSE;
-  g_clear_object (&f->result);
-  bbh_client_get_extension_async (f->client, NULL, on_result_cb, f);
-  bbh_test_wait_for (&f->done, 20000);
+  bbh_test_fixture_reset (f);
+  bbh_client_get_extension_async (f->client, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_extension_finish (f->client, f->result, error);
 }
 
@@ -220,7 +181,7 @@ test_unreachable (void)
   g_socket_close (socket, NULL);
 
   client = bbh_client_new (url, "100008800", "00");
-  bbh_client_get_extension_async (client, NULL, on_result_cb, &f);
+  bbh_client_get_extension_async (client, NULL, bbh_test_on_result, &f);
   bbh_test_wait_for (&f.done, 20000);
   g_assert_null (bbh_client_get_extension_finish (client, f.result, &error));
   g_assert_error (error, BBH_ERROR, BBH_ERROR_UNREACHABLE);
@@ -235,9 +196,9 @@ test_cancel_is_silent (Fixture       *f,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
   bbh_test_server_queue_delayed (f->server, "getExtension", 2000, "{\"code\":0,\"exteId\":1}");
-  bbh_client_get_extension_async (f->client, cancellable, on_result_cb, f);
+  bbh_client_get_extension_async (f->client, cancellable, bbh_test_on_result, f);
   g_cancellable_cancel (cancellable);
-  bbh_test_wait_for (&f->done, 5000);
+  bbh_test_fixture_wait_result (f);
   g_assert_null (bbh_client_get_extension_finish (f->client, f->result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
@@ -247,7 +208,7 @@ on_params_result_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  on_result_cb (object, result, user_data);
+  bbh_test_on_result (object, result, user_data);
 }
 
 static void
@@ -264,7 +225,7 @@ test_chinese_encoding_and_post (Fixture       *f,
   bbh_params_add (params, "skipped", NULL);
   bbh_client_call_async (f->client, "addMemo", params, BBH_CALL_DEFAULT, NULL, NULL,
                          test_chinese_encoding_and_post, NULL, on_params_result_cb, f);
-  bbh_test_wait_for (&f->done, 5000);
+  bbh_test_fixture_wait_result (f);
   root = bbh_client_call_finish (f->client, f->result, test_chinese_encoding_and_post, &error);
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
@@ -279,12 +240,11 @@ test_chinese_encoding_and_post (Fixture       *f,
     g_string_append (big, "长");
   params = bbh_params_new ();
   bbh_params_add (params, "cdrMemo", big->str);
-  f->done = FALSE;
-  g_clear_object (&f->result);
+  bbh_test_fixture_reset (f);
   g_clear_pointer (&root, json_object_unref);
   bbh_client_call_async (f->client, "addMemo", params, BBH_CALL_DEFAULT, NULL, NULL,
                          test_chinese_encoding_and_post, NULL, on_params_result_cb, f);
-  bbh_test_wait_for (&f->done, 5000);
+  bbh_test_fixture_wait_result (f);
   root = bbh_client_call_finish (f->client, f->result, test_chinese_encoding_and_post, &error);
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
@@ -329,7 +289,7 @@ main (int   argc,
   g_test_add_func ("/agent/client/redact", test_redact);
   g_test_add_func ("/agent/client/base-url", test_base_url);
   g_test_add_func ("/agent/client/unreachable", test_unreachable);
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, bbh_test_fixture_set_up, fn, bbh_test_fixture_tear_down)
   ADD ("/agent/client/get-extension/ok", test_login_ok);
   ADD ("/agent/client/get-extension/wrong-password", test_login_wrong_password);
   ADD ("/agent/client/get-extension/not-an-agent", test_login_not_an_agent);

@@ -8,65 +8,7 @@
 #include "bbh.h"
 #include "bbh-test-server.h"
 
-typedef struct
-{
-  BbhTestServer *server;
-  BbhClient     *client;
-  GAsyncResult  *result;
-  gboolean       done;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *url = NULL;
-  g_autofree char *md5 = bbh_password_md5 ("02367073578");
-
-  f->server = bbh_test_server_new ();
-  url = bbh_test_server_dup_url (f->server);
-  f->client = bbh_client_new (url, "100008800", md5);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->result);
-  g_assert_finalize_object (f->client);
-  bbh_test_server_free (f->server);
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  f->result = g_object_ref (result);
-  f->done = TRUE;
-}
-
-static void
-reset (Fixture *f)
-{
-  f->done = FALSE;
-  g_clear_object (&f->result);
-}
-
-static void
-wait (Fixture *f)
-{
-  bbh_test_wait_for (&f->done, 10000);
-}
-
-static const char *
-param (BbhTestRequest *req,
-       const char     *name)
-{
-  return g_hash_table_lookup (req->params, name);
-}
+typedef BbhTestFixture Fixture;
 
 /* getcustomer */
 
@@ -75,9 +17,9 @@ get_customer (Fixture     *f,
               const char  *phone,
               GError     **error)
 {
-  reset (f);
-  bbh_client_get_customer_async (f->client, phone, NULL, on_result_cb, f);
-  wait (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_get_customer_async (f->client, phone, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_customer_finish (f->client, f->result, error);
 }
 
@@ -118,8 +60,8 @@ test_get_customer_ok (Fixture       *f,
 
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "GET");
-  g_assert_cmpstr (param (req, "method"), ==, "getcustomer");
-  g_assert_cmpstr (param (req, "phoneNum"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "getcustomer");
+  g_assert_cmpstr (bbh_test_param (req, "phoneNum"), ==, "13800138000");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 4);
 
   g_assert_cmpint (bbh_customer_get_id (customer), ==, G_GINT64_CONSTANT (7687658987667780097));
@@ -313,9 +255,9 @@ get_page (Fixture                *f,
           guint64                *total,
           GError                **error)
 {
-  reset (f);
-  bbh_client_get_customers_page_async (f->client, query, NULL, on_result_cb, f);
-  wait (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_get_customers_page_async (f->client, query, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_customers_page_finish (f->client, f->result, total, error);
 }
 
@@ -358,18 +300,18 @@ test_page_ok (Fixture       *f,
 
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "GET");
-  g_assert_cmpstr (param (req, "method"), ==, "getCustomersPage");
-  g_assert_cmpstr (param (req, "custStatus"), ==, "2");
-  g_assert_cmpstr (param (req, "custType"), ==, "VIP");
-  g_assert_cmpstr (param (req, "findType"), ==, "custName");
-  g_assert_cmpstr (param (req, "sqlwhere"), ==, "李 & 四");
-  g_assert_cmpstr (param (req, "sortfield"), ==, "custName");
-  g_assert_cmpstr (param (req, "custIsLock"), ==, "1");
-  g_assert_cmpstr (param (req, "dateOpt"), ==, "3");
-  g_assert_cmpstr (param (req, "startTime"), ==, "2024-01-01 00:00:00");
-  g_assert_cmpstr (param (req, "endTime"), ==, "2024-12-31");
-  g_assert_cmpstr (param (req, "start"), ==, "40");
-  g_assert_cmpstr (param (req, "limit"), ==, "20");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "getCustomersPage");
+  g_assert_cmpstr (bbh_test_param (req, "custStatus"), ==, "2");
+  g_assert_cmpstr (bbh_test_param (req, "custType"), ==, "VIP");
+  g_assert_cmpstr (bbh_test_param (req, "findType"), ==, "custName");
+  g_assert_cmpstr (bbh_test_param (req, "sqlwhere"), ==, "李 & 四");
+  g_assert_cmpstr (bbh_test_param (req, "sortfield"), ==, "custName");
+  g_assert_cmpstr (bbh_test_param (req, "custIsLock"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "dateOpt"), ==, "3");
+  g_assert_cmpstr (bbh_test_param (req, "startTime"), ==, "2024-01-01 00:00:00");
+  g_assert_cmpstr (bbh_test_param (req, "endTime"), ==, "2024-12-31");
+  g_assert_cmpstr (bbh_test_param (req, "start"), ==, "40");
+  g_assert_cmpstr (bbh_test_param (req, "limit"), ==, "20");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 3 + 11);
 
   g_assert_cmpuint (total, ==, 1234);
@@ -421,8 +363,8 @@ test_page_default_query (Fixture       *f,
   customers = get_page (f, NULL, NULL, &error);
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "start"), ==, "0");
-  g_assert_cmpstr (param (req, "limit"), ==, "50");
+  g_assert_cmpstr (bbh_test_param (req, "start"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "limit"), ==, "50");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 3 + 2);
   g_clear_object (&customers);
 
@@ -442,9 +384,9 @@ test_page_default_query (Fixture       *f,
   bbh_customer_query_set_locked (query, 0);
   customers = get_page (f, query, NULL, &error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "findType"), ==, "cpPhone");
-  g_assert_cmpstr (param (req, "sqlwhere"), ==, "1380013");
-  g_assert_cmpstr (param (req, "custIsLock"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "findType"), ==, "cpPhone");
+  g_assert_cmpstr (bbh_test_param (req, "sqlwhere"), ==, "1380013");
+  g_assert_cmpstr (bbh_test_param (req, "custIsLock"), ==, "0");
   g_clear_object (&customers);
 
   copy = bbh_customer_query_copy (query);
@@ -452,8 +394,8 @@ test_page_default_query (Fixture       *f,
   g_assert_cmpstr (bbh_customer_query_get_search (copy), ==, "1380013");
   customers = get_page (f, query, NULL, &error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "findType"), ==, "custCorpName");
-  g_assert_cmpstr (param (req, "sqlwhere"), ==, "八百呼");
+  g_assert_cmpstr (bbh_test_param (req, "findType"), ==, "custCorpName");
+  g_assert_cmpstr (bbh_test_param (req, "sqlwhere"), ==, "八百呼");
 }
 
 static void
@@ -546,15 +488,15 @@ save (Fixture          *f,
       gint64           *id,
       GError          **error)
 {
-  reset (f);
+  bbh_test_fixture_reset (f);
   if (lower_case)
     {
-      bbh_client_savecustomer_async (f->client, edit, NULL, on_result_cb, f);
-      wait (f);
+      bbh_client_savecustomer_async (f->client, edit, NULL, bbh_test_on_result, f);
+      bbh_test_fixture_wait_result (f);
       return bbh_client_savecustomer_finish (f->client, f->result, id, error);
     }
-  bbh_client_save_customer_async (f->client, edit, NULL, on_result_cb, f);
-  wait (f);
+  bbh_client_save_customer_async (f->client, edit, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_save_customer_finish (f->client, f->result, id, error);
 }
 
@@ -597,35 +539,35 @@ test_save_new_three_phones (Fixture       *f,
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "POST");
   g_assert_true (g_str_has_prefix (req->content_type, "application/x-www-form-urlencoded"));
-  g_assert_cmpstr (param (req, "method"), ==, "saveCustomer");
-  g_assert_cmpstr (param (req, "custId"), ==, "");
-  g_assert_cmpstr (param (req, "cpPhone"), ==, "13800138000");
-  g_assert_cmpstr (param (req, "custName"), ==, "李四");
-  g_assert_cmpstr (param (req, "custCorpName"), ==, "重庆八百呼科技 & 合伙人");
-  g_assert_cmpstr (param (req, "custStatus"), ==, "2");
-  g_assert_cmpstr (param (req, "custQQ"), ==, "12345678");
-  g_assert_cmpstr (param (req, "custAddr"), ==, "重庆市渝中区解放碑 1 号");
-  g_assert_cmpstr (param (req, "custBirthdayType"), ==, "2");
-  g_assert_cmpstr (param (req, "custBirthday"), ==, "1980-02-29");
-  g_assert_cmpstr (param (req, "custSource"), ==, "展会");
-  g_assert_cmpstr (param (req, "custAge"), ==, "44");
-  g_assert_cmpstr (param (req, "custArea"), ==, "重庆");
-  g_assert_cmpstr (param (req, "custSex"), ==, "男");
-  g_assert_cmpstr (param (req, "custMemo"), ==, "第一行\n第二行=好");
-  g_assert_cmpstr (param (req, "custType"), ==, "VIP");
-  g_assert_cmpstr (param (req, "custOther1"), ==, "甲");
-  g_assert_cmpstr (param (req, "custOther2"), ==, "乙");
-  g_assert_cmpstr (param (req, "custOther3"), ==, "丙");
-  g_assert_cmpstr (param (req, "recordCount_voip_customer_phone"), ==, "3");
-  g_assert_cmpstr (param (req, "cpPhone[0]"), ==, "13800138000");
-  g_assert_cmpstr (param (req, "cpPhone[1]"), ==, "02367073578");
-  g_assert_cmpstr (param (req, "cpPhone[2]"), ==, "+8613900139000");
-  g_assert_cmpstr (param (req, "cpType[0]"), ==, "常用电话");
-  g_assert_cmpstr (param (req, "cpType[1]"), ==, "办公电话");
-  g_assert_cmpstr (param (req, "cpType[2]"), ==, "");
-  g_assert_cmpstr (param (req, "cpLinkMan[0]"), ==, "李四");
-  g_assert_cmpstr (param (req, "cpLinkMan[1]"), ==, "前台");
-  g_assert_cmpstr (param (req, "cpLinkMan[2]"), ==, "");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "saveCustomer");
+  g_assert_cmpstr (bbh_test_param (req, "custId"), ==, "");
+  g_assert_cmpstr (bbh_test_param (req, "cpPhone"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "custName"), ==, "李四");
+  g_assert_cmpstr (bbh_test_param (req, "custCorpName"), ==, "重庆八百呼科技 & 合伙人");
+  g_assert_cmpstr (bbh_test_param (req, "custStatus"), ==, "2");
+  g_assert_cmpstr (bbh_test_param (req, "custQQ"), ==, "12345678");
+  g_assert_cmpstr (bbh_test_param (req, "custAddr"), ==, "重庆市渝中区解放碑 1 号");
+  g_assert_cmpstr (bbh_test_param (req, "custBirthdayType"), ==, "2");
+  g_assert_cmpstr (bbh_test_param (req, "custBirthday"), ==, "1980-02-29");
+  g_assert_cmpstr (bbh_test_param (req, "custSource"), ==, "展会");
+  g_assert_cmpstr (bbh_test_param (req, "custAge"), ==, "44");
+  g_assert_cmpstr (bbh_test_param (req, "custArea"), ==, "重庆");
+  g_assert_cmpstr (bbh_test_param (req, "custSex"), ==, "男");
+  g_assert_cmpstr (bbh_test_param (req, "custMemo"), ==, "第一行\n第二行=好");
+  g_assert_cmpstr (bbh_test_param (req, "custType"), ==, "VIP");
+  g_assert_cmpstr (bbh_test_param (req, "custOther1"), ==, "甲");
+  g_assert_cmpstr (bbh_test_param (req, "custOther2"), ==, "乙");
+  g_assert_cmpstr (bbh_test_param (req, "custOther3"), ==, "丙");
+  g_assert_cmpstr (bbh_test_param (req, "recordCount_voip_customer_phone"), ==, "3");
+  g_assert_cmpstr (bbh_test_param (req, "cpPhone[0]"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "cpPhone[1]"), ==, "02367073578");
+  g_assert_cmpstr (bbh_test_param (req, "cpPhone[2]"), ==, "+8613900139000");
+  g_assert_cmpstr (bbh_test_param (req, "cpType[0]"), ==, "常用电话");
+  g_assert_cmpstr (bbh_test_param (req, "cpType[1]"), ==, "办公电话");
+  g_assert_cmpstr (bbh_test_param (req, "cpType[2]"), ==, "");
+  g_assert_cmpstr (bbh_test_param (req, "cpLinkMan[0]"), ==, "李四");
+  g_assert_cmpstr (bbh_test_param (req, "cpLinkMan[1]"), ==, "前台");
+  g_assert_cmpstr (bbh_test_param (req, "cpLinkMan[2]"), ==, "");
   g_assert_false (g_hash_table_contains (req->params, "cpPhone[3]"));
   /* 3 base + custId, cpPhone, 15 text fields, custBirthdayType, count, 3 × 3 indexed. */
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 3 + 2 + 15 + 1 + 1 + 9);
@@ -668,19 +610,19 @@ test_save_edit_existing (Fixture       *f,
 
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "POST");
-  g_assert_cmpstr (param (req, "method"), ==, "savecustomer");
-  g_assert_cmpstr (param (req, "custId"), ==, "7687658987667780097");
-  g_assert_cmpstr (param (req, "custName"), ==, "李四（新）");
-  g_assert_cmpstr (param (req, "custCorpName"), ==, "重庆八百呼科技");
-  g_assert_cmpstr (param (req, "custQQ"), ==, "12345678");
-  g_assert_cmpstr (param (req, "custBirthdayType"), ==, "1");
-  g_assert_cmpstr (param (req, "custOther2"), ==, "");
-  g_assert_cmpstr (param (req, "custOther3"), ==, "");
-  g_assert_cmpstr (param (req, "cpPhone"), ==, "02367073578");
-  g_assert_cmpstr (param (req, "recordCount_voip_customer_phone"), ==, "1");
-  g_assert_cmpstr (param (req, "cpPhone[0]"), ==, "02367073578");
-  g_assert_cmpstr (param (req, "cpType[0]"), ==, "办公电话");
-  g_assert_cmpstr (param (req, "cpLinkMan[0]"), ==, "前台");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "savecustomer");
+  g_assert_cmpstr (bbh_test_param (req, "custId"), ==, "7687658987667780097");
+  g_assert_cmpstr (bbh_test_param (req, "custName"), ==, "李四（新）");
+  g_assert_cmpstr (bbh_test_param (req, "custCorpName"), ==, "重庆八百呼科技");
+  g_assert_cmpstr (bbh_test_param (req, "custQQ"), ==, "12345678");
+  g_assert_cmpstr (bbh_test_param (req, "custBirthdayType"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "custOther2"), ==, "");
+  g_assert_cmpstr (bbh_test_param (req, "custOther3"), ==, "");
+  g_assert_cmpstr (bbh_test_param (req, "cpPhone"), ==, "02367073578");
+  g_assert_cmpstr (bbh_test_param (req, "recordCount_voip_customer_phone"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "cpPhone[0]"), ==, "02367073578");
+  g_assert_cmpstr (bbh_test_param (req, "cpType[0]"), ==, "办公电话");
+  g_assert_cmpstr (bbh_test_param (req, "cpLinkMan[0]"), ==, "前台");
   g_assert_false (g_hash_table_contains (req->params, "cpPhone[1]"));
 
   /* The id as a bare number above 2^53 in a new customer's answer. */
@@ -689,7 +631,7 @@ test_save_edit_existing (Fixture       *f,
                               "{\"code\":0,\"custId\":9007199254740993}");
   g_assert_true (save (f, FALSE, edit, &id, &error));
   g_assert_cmpint (id, ==, G_GINT64_CONSTANT (9007199254740993));
-  g_assert_cmpstr (param (bbh_test_server_get_last (f->server), "custId"), ==, "");
+  g_assert_cmpstr (bbh_test_param (bbh_test_server_get_last (f->server), "custId"), ==, "");
 }
 
 static void
@@ -718,21 +660,21 @@ test_save_round_trip (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (id, ==, G_GINT64_CONSTANT (9007199254740993));
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "custId"), ==, "9007199254740993");
-  g_assert_cmpstr (param (req, "custName"), ==, "周七");
-  g_assert_cmpstr (param (req, "cpPhone"), ==, "13800138000");
-  g_assert_cmpstr (param (req, "recordCount_voip_customer_phone"), ==, "3");
-  g_assert_cmpstr (param (req, "cpPhone[0]"), ==, "13800138000");
-  g_assert_cmpstr (param (req, "cpType[0]"), ==, "手机");
-  g_assert_cmpstr (param (req, "cpLinkMan[0]"), ==, "周七");
-  g_assert_cmpstr (param (req, "cpPhone[1]"), ==, "02367073578");
-  g_assert_cmpstr (param (req, "cpType[1]"), ==, "办公电话");
-  g_assert_cmpstr (param (req, "cpLinkMan[1]"), ==, "前台");
-  g_assert_cmpstr (param (req, "cpPhone[2]"), ==, "4008008000");
-  g_assert_cmpstr (param (req, "cpType[2]"), ==, "400");
-  g_assert_cmpstr (param (req, "cpLinkMan[2]"), ==, "");
-  g_assert_cmpstr (param (req, "custBirthday"), ==, "");
-  g_assert_cmpstr (param (req, "custBirthdayType"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "custId"), ==, "9007199254740993");
+  g_assert_cmpstr (bbh_test_param (req, "custName"), ==, "周七");
+  g_assert_cmpstr (bbh_test_param (req, "cpPhone"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "recordCount_voip_customer_phone"), ==, "3");
+  g_assert_cmpstr (bbh_test_param (req, "cpPhone[0]"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "cpType[0]"), ==, "手机");
+  g_assert_cmpstr (bbh_test_param (req, "cpLinkMan[0]"), ==, "周七");
+  g_assert_cmpstr (bbh_test_param (req, "cpPhone[1]"), ==, "02367073578");
+  g_assert_cmpstr (bbh_test_param (req, "cpType[1]"), ==, "办公电话");
+  g_assert_cmpstr (bbh_test_param (req, "cpLinkMan[1]"), ==, "前台");
+  g_assert_cmpstr (bbh_test_param (req, "cpPhone[2]"), ==, "4008008000");
+  g_assert_cmpstr (bbh_test_param (req, "cpType[2]"), ==, "400");
+  g_assert_cmpstr (bbh_test_param (req, "cpLinkMan[2]"), ==, "");
+  g_assert_cmpstr (bbh_test_param (req, "custBirthday"), ==, "");
+  g_assert_cmpstr (bbh_test_param (req, "custBirthdayType"), ==, "0");
 
   g_clear_object (&edit);
   g_assert_finalize_object (g_steal_pointer (&customer));
@@ -846,29 +788,29 @@ test_delete (Fixture       *f,
   BbhTestRequest *req;
 
   bbh_test_server_queue_json (f->server, "delcustomer", "{\"success\":true}");
-  reset (f);
+  bbh_test_fixture_reset (f);
   bbh_client_delete_customer_async (f->client, G_GINT64_CONSTANT (7687658987667780097), NULL,
-                                    on_result_cb, f);
-  wait (f);
+                                    bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   g_assert_true (bbh_client_delete_customer_finish (f->client, f->result, &error));
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "POST");
-  g_assert_cmpstr (param (req, "method"), ==, "delcustomer");
-  g_assert_cmpstr (param (req, "custId"), ==, "7687658987667780097");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "delcustomer");
+  g_assert_cmpstr (bbh_test_param (req, "custId"), ==, "7687658987667780097");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 4);
 
   bbh_test_server_queue_json (f->server, "delcustomer", "{\"code\":-11}");
-  reset (f);
-  bbh_client_delete_customer_async (f->client, 5, NULL, on_result_cb, f);
-  wait (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_delete_customer_async (f->client, 5, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   g_assert_false (bbh_client_delete_customer_finish (f->client, f->result, &error));
   g_assert_error (error, BBH_ERROR, BBH_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  reset (f);
-  bbh_client_delete_customer_async (f->client, 0, NULL, on_result_cb, f);
-  wait (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_delete_customer_async (f->client, 0, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   g_assert_false (bbh_client_delete_customer_finish (f->client, f->result, &error));
   g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
   g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 2);
@@ -881,32 +823,32 @@ test_lock (Fixture       *f,
   g_autoptr(GError) error = NULL;
   BbhTestRequest *req;
 
-  reset (f);
+  bbh_test_fixture_reset (f);
   bbh_client_set_customer_lock_async (f->client, G_GINT64_CONSTANT (9007199254740993), TRUE, NULL,
-                                      on_result_cb, f);
-  wait (f);
+                                      bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   g_assert_true (bbh_client_set_customer_lock_finish (f->client, f->result, &error));
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "POST");
-  g_assert_cmpstr (param (req, "method"), ==, "setCustomerLock");
-  g_assert_cmpstr (param (req, "custId"), ==, "9007199254740993");
-  g_assert_cmpstr (param (req, "custIsLock"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "setCustomerLock");
+  g_assert_cmpstr (bbh_test_param (req, "custId"), ==, "9007199254740993");
+  g_assert_cmpstr (bbh_test_param (req, "custIsLock"), ==, "1");
 
   bbh_test_server_queue_json (f->server, "setCustomerLock", "{\"code\":\"-5\"}");
-  reset (f);
-  bbh_client_set_customer_lock_async (f->client, 42, FALSE, NULL, on_result_cb, f);
-  wait (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_set_customer_lock_async (f->client, 42, FALSE, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   g_assert_false (bbh_client_set_customer_lock_finish (f->client, f->result, &error));
   g_assert_error (error, BBH_ERROR, BBH_ERROR_PERMISSION);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "custId"), ==, "42");
-  g_assert_cmpstr (param (req, "custIsLock"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "custId"), ==, "42");
+  g_assert_cmpstr (bbh_test_param (req, "custIsLock"), ==, "0");
   g_clear_error (&error);
 
-  reset (f);
-  bbh_client_set_customer_lock_async (f->client, -1, TRUE, NULL, on_result_cb, f);
-  wait (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_set_customer_lock_async (f->client, -1, TRUE, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   g_assert_false (bbh_client_set_customer_lock_finish (f->client, f->result, &error));
   g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
   g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 2);
@@ -918,7 +860,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, bbh_test_fixture_set_up, fn, bbh_test_fixture_tear_down)
   ADD ("/agent/customers/get/ok", test_get_customer_ok);
   ADD ("/agent/customers/get/not-found", test_get_customer_not_found);
   ADD ("/agent/customers/get/quirks", test_get_customer_quirks);

@@ -12,74 +12,16 @@
 #include "bbh-client-private.h"
 #include "bbh-test-server.h"
 
-typedef struct
-{
-  BbhTestServer *server;
-  BbhClient     *client;
-  GAsyncResult  *result;
-  gboolean       done;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *url = NULL;
-  g_autofree char *md5 = bbh_password_md5 ("02367073578");
-
-  f->server = bbh_test_server_new ();
-  url = bbh_test_server_dup_url (f->server);
-  f->client = bbh_client_new (url, "100008800", md5);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->result);
-  g_assert_finalize_object (f->client);
-  bbh_test_server_free (f->server);
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  f->result = g_object_ref (result);
-  f->done = TRUE;
-}
-
-static void
-reset (Fixture *f)
-{
-  f->done = FALSE;
-  g_clear_object (&f->result);
-}
-
-static void
-wait_result (Fixture *f)
-{
-  bbh_test_wait_for (&f->done, 20000);
-}
-
-static const char *
-param (BbhTestRequest *req,
-       const char     *name)
-{
-  return g_hash_table_lookup (req->params, name);
-}
+typedef BbhTestFixture Fixture;
 
 static void
 assert_base (BbhTestRequest *req,
              const char     *method)
 {
   g_assert_cmpstr (req->path, ==, "/voip/api/jsondata.html");
-  g_assert_cmpstr (param (req, "sa_user"), ==, "100008800");
-  g_assert_cmpstr (param (req, "sa_password"), ==, "CBCA51A420DD10423A9ACC4DB8041D5A");
-  g_assert_cmpstr (param (req, "method"), ==, method);
+  g_assert_cmpstr (bbh_test_param (req, "sa_user"), ==, "100008800");
+  g_assert_cmpstr (bbh_test_param (req, "sa_password"), ==, "CBCA51A420DD10423A9ACC4DB8041D5A");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, method);
 }
 
 static gboolean
@@ -88,9 +30,9 @@ check_in_out (Fixture        *f,
               BbhCheckStatus  status,
               GError        **error)
 {
-  reset (f);
-  bbh_client_set_user_check_in_out_async (f->client, exten, status, NULL, on_result_cb, f);
-  wait_result (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_set_user_check_in_out_async (f->client, exten, status, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_set_user_check_in_out_finish (f->client, f->result, error);
 }
 
@@ -106,15 +48,15 @@ test_check_in_out (Fixture       *f,
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
   assert_base (req, "setUserCheckInOut");
-  g_assert_cmpstr (param (req, "exten"), ==, "800");
-  g_assert_cmpstr (param (req, "status"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "exten"), ==, "800");
+  g_assert_cmpstr (bbh_test_param (req, "status"), ==, "0");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 5);
 
   /* Without an extension: the server uses the logged-in agent's; nothing empty is sent. */
   g_assert_true (check_in_out (f, NULL, BBH_CHECK_OUT, &error));
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "status"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "status"), ==, "1");
   g_assert_false (g_hash_table_contains (req->params, "exten"));
 
   bbh_test_server_queue_json (f->server, "setUserCheckInOut", "{\"code\":-2,\"message\":\"验证错误\"}");
@@ -132,10 +74,10 @@ send_msg (Fixture     *f,
           double       lat,
           GError     **error)
 {
-  reset (f);
+  bbh_test_fixture_reset (f);
   bbh_client_send_msg_async (f->client, kind, BBH_CLIENT_TYPE_PC, phone, content, time_ms, 100,
-                             lon, lat, NULL, on_result_cb, f);
-  wait_result (f);
+                             lon, lat, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_send_msg_finish (f->client, f->result, error);
 }
 
@@ -153,14 +95,14 @@ test_send_msg (Fixture       *f,
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
   assert_base (req, "sendMsg");
-  g_assert_cmpstr (param (req, "kind"), ==, "1");
-  g_assert_cmpstr (param (req, "client"), ==, "1");
-  g_assert_cmpstr (param (req, "phone"), ==, "13002311111");
-  g_assert_cmpstr (param (req, "content"), ==, "{status:0,memo:'客户 & 回拨'}");
-  g_assert_cmpstr (param (req, "time"), ==, "1700000000123");
-  g_assert_cmpstr (param (req, "lostTime"), ==, "100");
-  g_assert_cmpstr (param (req, "lon"), ==, "106.551556");
-  g_assert_cmpstr (param (req, "lat"), ==, "29.563009");
+  g_assert_cmpstr (bbh_test_param (req, "kind"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "client"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "phone"), ==, "13002311111");
+  g_assert_cmpstr (bbh_test_param (req, "content"), ==, "{status:0,memo:'客户 & 回拨'}");
+  g_assert_cmpstr (bbh_test_param (req, "time"), ==, "1700000000123");
+  g_assert_cmpstr (bbh_test_param (req, "lostTime"), ==, "100");
+  g_assert_cmpstr (bbh_test_param (req, "lon"), ==, "106.551556");
+  g_assert_cmpstr (bbh_test_param (req, "lat"), ==, "29.563009");
   /* Percent-encoded on the wire: the & inside the content does not split the query. */
   g_assert_nonnull (strstr (req->query, "content=%7Bstatus%3A0%2Cmemo%3A"));
   g_assert_null (strstr (req->query, " & "));
@@ -172,7 +114,7 @@ test_send_msg (Fixture       *f,
   g_assert_false (g_hash_table_contains (req->params, "lon"));
   g_assert_false (g_hash_table_contains (req->params, "lat"));
   g_assert_false (g_hash_table_contains (req->params, "content"));
-  g_assert_true (bbh_parse_int64 (param (req, "time"), &sent_time));
+  g_assert_true (bbh_parse_int64 (bbh_test_param (req, "time"), &sent_time));
   g_assert_cmpint (sent_time, >=, before);
   g_assert_cmpint (sent_time, <=, g_get_real_time () / 1000);
 }
@@ -199,9 +141,9 @@ recv_msg (Fixture  *f,
           gint64   *out_watermark,
           GError  **error)
 {
-  reset (f);
-  bbh_client_recv_msg_async (f->client, water_line, limit, NULL, on_result_cb, f);
-  wait_result (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_recv_msg_async (f->client, water_line, limit, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_recv_msg_finish (f->client, f->result, out_watermark, error);
 }
 
@@ -229,9 +171,9 @@ test_recv_msg (Fixture       *f,
 
   req = bbh_test_server_get_last (f->server);
   assert_base (req, "recvMsg");
-  g_assert_cmpstr (param (req, "client"), ==, "1");
-  g_assert_cmpstr (param (req, "waterLine"), ==, "1700000000000");
-  g_assert_cmpstr (param (req, "limit"), ==, "50");
+  g_assert_cmpstr (bbh_test_param (req, "client"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "waterLine"), ==, "1700000000000");
+  g_assert_cmpstr (bbh_test_param (req, "limit"), ==, "50");
 
   g_assert_cmpuint (g_list_model_get_n_items (msgs), ==, 3);
   g_assert_true (g_list_model_get_item_type (msgs) == BBH_TYPE_EVENT);
@@ -295,9 +237,9 @@ long_poll (Fixture     *f,
            gint64      *out_watermark,
            GError     **error)
 {
-  reset (f);
-  bbh_client_get_long_water_line_async (f->client, water_line, login_line, NULL, on_result_cb, f);
-  wait_result (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_get_long_water_line_async (f->client, water_line, login_line, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_long_water_line_finish (f->client, f->result, out_watermark, error);
 }
 
@@ -320,10 +262,10 @@ test_long_water_line (Fixture       *f,
 
   req = bbh_test_server_get_last (f->server);
   assert_base (req, "getLongWaterLine");
-  g_assert_cmpstr (param (req, "client"), ==, "1");
-  g_assert_cmpstr (param (req, "message"), ==, "1");
-  g_assert_cmpstr (param (req, "loginLine"), ==, "L-42");
-  g_assert_cmpstr (param (req, "waterLine"), ==, "1700000000000");
+  g_assert_cmpstr (bbh_test_param (req, "client"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "message"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "loginLine"), ==, "L-42");
+  g_assert_cmpstr (bbh_test_param (req, "waterLine"), ==, "1700000000000");
 
   g_assert_cmpint (watermark, ==, G_GINT64_CONSTANT (1700000000999));
   g_assert_cmpuint (g_list_model_get_n_items (msgs), ==, 1);
@@ -390,54 +332,54 @@ test_hangup_transfer (Fixture       *f,
   g_autoptr(GError) error = NULL;
   BbhTestRequest *req;
 
-  reset (f);
-  bbh_client_hangup_exten_async (f->client, "13800138000", NULL, on_result_cb, f);
-  wait_result (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_hangup_exten_async (f->client, "13800138000", NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   g_assert_true (bbh_client_hangup_exten_finish (f->client, f->result, &error));
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
   assert_base (req, "hangupExten");
-  g_assert_cmpstr (param (req, "phoneNum"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "phoneNum"), ==, "13800138000");
 
-  reset (f);
-  bbh_client_transfer_exten_async (f->client, "801", NULL, on_result_cb, f);
-  wait_result (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_transfer_exten_async (f->client, "801", NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   g_assert_true (bbh_client_transfer_exten_finish (f->client, f->result, &error));
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
   assert_base (req, "transferExten");
-  g_assert_cmpstr (param (req, "descExten"), ==, "801");
+  g_assert_cmpstr (bbh_test_param (req, "descExten"), ==, "801");
 
   /* A server without them. */
   bbh_test_server_queue (f->server, "hangupExten", 404, "text/html", "<html></html>");
-  reset (f);
-  bbh_client_hangup_exten_async (f->client, "13800138000", NULL, on_result_cb, f);
-  wait_result (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_hangup_exten_async (f->client, "13800138000", NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   g_assert_false (bbh_client_hangup_exten_finish (f->client, f->result, &error));
   g_assert_error (error, BBH_ERROR, BBH_ERROR_UNSUPPORTED);
   g_clear_error (&error);
 
   bbh_test_server_queue_json (f->server, "transferExten", "{\"code\":1,\"message\":\"未知方法 transferExten\"}");
-  reset (f);
-  bbh_client_transfer_exten_async (f->client, "801", NULL, on_result_cb, f);
-  wait_result (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_transfer_exten_async (f->client, "801", NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   g_assert_false (bbh_client_transfer_exten_finish (f->client, f->result, &error));
   g_assert_error (error, BBH_ERROR, BBH_ERROR_UNSUPPORTED);
   g_clear_error (&error);
 
   /* A real refusal keeps its meaning. */
   bbh_test_server_queue_json (f->server, "transferExten", "{\"code\":-11}");
-  reset (f);
-  bbh_client_transfer_exten_async (f->client, "899", NULL, on_result_cb, f);
-  wait_result (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_transfer_exten_async (f->client, "899", NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   g_assert_false (bbh_client_transfer_exten_finish (f->client, f->result, &error));
   g_assert_error (error, BBH_ERROR, BBH_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* Nothing is sent for a bad number. */
-  reset (f);
-  bbh_client_hangup_exten_async (f->client, "", NULL, on_result_cb, f);
-  wait_result (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_hangup_exten_async (f->client, "", NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   g_assert_false (bbh_client_hangup_exten_finish (f->client, f->result, &error));
   g_assert_error (error, BBH_ERROR, BBH_ERROR_INVALID);
   g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 5);
@@ -573,10 +515,10 @@ download (Fixture       *f,
           GCancellable  *cancellable,
           GError       **error)
 {
-  reset (f);
+  bbh_test_fixture_reset (f);
   bbh_client_download_async (f->client, url, dest, on_progress_cb, p, on_progress_destroy_cb,
-                             cancellable, on_result_cb, f);
-  wait_result (f);
+                             cancellable, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_download_finish (f->client, f->result, error);
 }
 
@@ -643,10 +585,10 @@ test_download_mp3 (Fixture       *f,
   g_assert_no_error (error);
 
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "id"), ==, "282982852097151");
-  g_assert_cmpstr (param (req, "ismp3"), ==, "1");
-  g_assert_cmpstr (param (req, "sa_user"), ==, "100008800");
-  g_assert_cmpstr (param (req, "sa_password"), ==, "CBCA51A420DD10423A9ACC4DB8041D5A");
+  g_assert_cmpstr (bbh_test_param (req, "id"), ==, "282982852097151");
+  g_assert_cmpstr (bbh_test_param (req, "ismp3"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "sa_user"), ==, "100008800");
+  g_assert_cmpstr (bbh_test_param (req, "sa_password"), ==, "CBCA51A420DD10423A9ACC4DB8041D5A");
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpmem (contents, length, g_bytes_get_data (audio, NULL), g_bytes_get_size (audio));
   g_array_unref (p.received);
@@ -768,7 +710,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/agent/events/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/agent/events/" path, Fixture, NULL, bbh_test_fixture_set_up, func, bbh_test_fixture_tear_down)
 
   ADD ("check-in-out", test_check_in_out);
   ADD ("send-msg", test_send_msg);

@@ -7,65 +7,7 @@
 #include "bbh.h"
 #include "bbh-test-server.h"
 
-typedef struct
-{
-  BbhTestServer *server;
-  BbhClient     *client;
-  GAsyncResult  *result;
-  gboolean       done;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *url = NULL;
-  g_autofree char *md5 = bbh_password_md5 ("02367073578");
-
-  f->server = bbh_test_server_new ();
-  url = bbh_test_server_dup_url (f->server);
-  f->client = bbh_client_new (url, "100008800", md5);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->result);
-  g_assert_finalize_object (f->client);
-  bbh_test_server_free (f->server);
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  f->result = g_object_ref (result);
-  f->done = TRUE;
-}
-
-static void
-reset (Fixture *f)
-{
-  f->done = FALSE;
-  g_clear_object (&f->result);
-}
-
-static void
-wait (Fixture *f)
-{
-  bbh_test_wait_for (&f->done, 10000);
-}
-
-static const char *
-param (BbhTestRequest *req,
-       const char     *name)
-{
-  return g_hash_table_lookup (req->params, name);
-}
+typedef BbhTestFixture Fixture;
 
 /* getTableFields, getCodes */
 
@@ -74,9 +16,9 @@ get_fields (Fixture   *f,
             gboolean   system_names,
             GError   **error)
 {
-  reset (f);
-  bbh_client_get_table_fields_async (f->client, system_names, NULL, on_result_cb, f);
-  wait (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_get_table_fields_async (f->client, system_names, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_table_fields_finish (f->client, f->result, NULL, error);
 }
 
@@ -112,8 +54,8 @@ test_table_fields (Fixture       *f,
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "GET");
-  g_assert_cmpstr (param (req, "method"), ==, "getTableFields");
-  g_assert_cmpstr (param (req, "chinesename"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "getTableFields");
+  g_assert_cmpstr (bbh_test_param (req, "chinesename"), ==, "0");
   g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 3);
   assert_field (fields, 0, "custName", "联系人");
   assert_field (fields, 1, "custOther1", "微信号");
@@ -129,7 +71,7 @@ test_table_fields (Fixture       *f,
                               "{\"code\":0,\"data\":{\"custName\":\"姓名\",\"custOther1\":\"微信号\"}}");
   fields = get_fields (f, TRUE, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (param (bbh_test_server_get_last (f->server), "chinesename"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (bbh_test_server_get_last (f->server), "chinesename"), ==, "1");
   g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 2);
   assert_field (fields, 0, "custName", "姓名");
   assert_field (fields, 1, "custOther1", "微信号");
@@ -156,9 +98,9 @@ get_codes (Fixture     *f,
            guint64     *total,
            GError     **error)
 {
-  reset (f);
-  bbh_client_get_codes_async (f->client, code_type, NULL, on_result_cb, f);
-  wait (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_get_codes_async (f->client, code_type, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_codes_finish (f->client, f->result, total, error);
 }
 
@@ -181,8 +123,8 @@ test_codes (Fixture       *f,
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "GET");
-  g_assert_cmpstr (param (req, "method"), ==, "getCodes");
-  g_assert_cmpstr (param (req, "codeType"), ==, "custStatus");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "getCodes");
+  g_assert_cmpstr (bbh_test_param (req, "codeType"), ==, "custStatus");
   g_assert_cmpuint (g_list_model_get_n_items (codes), ==, 2);
   g_assert_cmpuint (total, ==, 2);
   code = g_list_model_get_item (codes, 0);
@@ -225,7 +167,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, bbh_test_fixture_set_up, fn, bbh_test_fixture_tear_down)
   ADD ("/agent/fields/table-fields", test_table_fields);
   ADD ("/agent/fields/codes", test_codes);
 #undef ADD

@@ -8,52 +8,7 @@
 #include "bbh.h"
 #include "bbh-test-server.h"
 
-typedef struct
-{
-  BbhTestServer *server;
-  BbhClient     *client;
-  GAsyncResult  *result;
-  gboolean       done;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *url = NULL;
-  g_autofree char *md5 = bbh_password_md5 ("02367073578");
-
-  f->server = bbh_test_server_new ();
-  url = bbh_test_server_dup_url (f->server);
-  f->client = bbh_client_new (url, "100008800", md5);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->result);
-  g_assert_finalize_object (f->client);
-  bbh_test_server_free (f->server);
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  f->result = g_object_ref (result);
-  f->done = TRUE;
-}
-
-static void
-reset (Fixture *f)
-{
-  f->done = FALSE;
-  g_clear_object (&f->result);
-}
+typedef BbhTestFixture Fixture;
 
 static GListModel *
 get_memos (Fixture     *f,
@@ -63,9 +18,9 @@ get_memos (Fixture     *f,
            guint64     *total,
            GError     **error)
 {
-  reset (f);
-  bbh_client_get_memos_async (f->client, phone, start, limit, NULL, on_result_cb, f);
-  bbh_test_wait_for (&f->done, 10000);
+  bbh_test_fixture_reset (f);
+  bbh_client_get_memos_async (f->client, phone, start, limit, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_memos_finish (f->client, f->result, total, error);
 }
 
@@ -77,17 +32,10 @@ add_memo (Fixture     *f,
           const char  *hint_phone,
           GError     **error)
 {
-  reset (f);
-  bbh_client_add_memo_async (f->client, phone, memo, hint_time, hint_phone, NULL, on_result_cb, f);
-  bbh_test_wait_for (&f->done, 10000);
+  bbh_test_fixture_reset (f);
+  bbh_client_add_memo_async (f->client, phone, memo, hint_time, hint_phone, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_add_memo_finish (f->client, f->result, error);
-}
-
-static const char *
-param (BbhTestRequest *req,
-       const char     *name)
-{
-  return g_hash_table_lookup (req->params, name);
 }
 
 static void
@@ -116,11 +64,11 @@ test_get_memos_ok (Fixture       *f,
 
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "GET");
-  g_assert_cmpstr (param (req, "method"), ==, "getMemos");
-  g_assert_cmpstr (param (req, "phoneNum"), ==, "13800138000");
-  g_assert_cmpstr (param (req, "start"), ==, "20");
-  g_assert_cmpstr (param (req, "limit"), ==, "10");
-  g_assert_cmpstr (param (req, "sa_user"), ==, "100008800");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "getMemos");
+  g_assert_cmpstr (bbh_test_param (req, "phoneNum"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "start"), ==, "20");
+  g_assert_cmpstr (bbh_test_param (req, "limit"), ==, "10");
+  g_assert_cmpstr (bbh_test_param (req, "sa_user"), ==, "100008800");
 
   g_assert_cmpuint (total, ==, 57);
   g_assert_true (g_list_model_get_item_type (memos) == BBH_TYPE_MEMO);
@@ -243,7 +191,7 @@ test_get_memos_all_numbers (Fixture       *f,
   req = bbh_test_server_get_last (f->server);
   g_assert_false (g_hash_table_contains (req->params, "phoneNum"));
   g_assert_false (g_hash_table_contains (req->params, "limit"));
-  g_assert_cmpstr (param (req, "start"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "start"), ==, "0");
 }
 
 static void
@@ -287,10 +235,10 @@ test_add_memo_ok (Fixture       *f,
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "POST");
   g_assert_true (g_str_has_prefix (req->content_type, "application/x-www-form-urlencoded"));
-  g_assert_cmpstr (param (req, "method"), ==, "addMemo");
-  g_assert_cmpstr (param (req, "cdrMemo"), ==, "客户要求回电 & 明天=好\n第二行");
-  g_assert_cmpstr (param (req, "cdrPhone"), ==, "13800138000");
-  g_assert_cmpstr (param (req, "nhtIsHint"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "addMemo");
+  g_assert_cmpstr (bbh_test_param (req, "cdrMemo"), ==, "客户要求回电 & 明天=好\n第二行");
+  g_assert_cmpstr (bbh_test_param (req, "cdrPhone"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "nhtIsHint"), ==, "0");
   g_assert_false (g_hash_table_contains (req->params, "nhtTime"));
   g_assert_false (g_hash_table_contains (req->params, "nhtPhone"));
 }
@@ -306,15 +254,15 @@ test_add_memo_hint (Fixture       *f,
   g_assert_true (add_memo (f, "13800138000", "提醒", when, NULL, &error));
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "nhtIsHint"), ==, "1");
-  g_assert_cmpstr (param (req, "nhtTime"), ==, "2026-03-05 09:30:00");
-  g_assert_cmpstr (param (req, "nhtPhone"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "nhtIsHint"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "nhtTime"), ==, "2026-03-05 09:30:00");
+  g_assert_cmpstr (bbh_test_param (req, "nhtPhone"), ==, "13800138000");
 
   g_assert_true (add_memo (f, "13800138000", "提醒", when, "02367073578", &error));
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "nhtPhone"), ==, "02367073578");
-  g_assert_cmpstr (param (req, "cdrPhone"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "nhtPhone"), ==, "02367073578");
+  g_assert_cmpstr (bbh_test_param (req, "cdrPhone"), ==, "13800138000");
 }
 
 static void
@@ -368,9 +316,9 @@ get_sales (Fixture     *f,
            guint64     *total,
            GError     **error)
 {
-  reset (f);
-  bbh_client_get_customer_sales_async (f->client, phone, NULL, on_result_cb, f);
-  bbh_test_wait_for (&f->done, 10000);
+  bbh_test_fixture_reset (f);
+  bbh_client_get_customer_sales_async (f->client, phone, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_customer_sales_finish (f->client, f->result, total, error);
 }
 
@@ -398,8 +346,8 @@ test_get_sales_ok (Fixture       *f,
 
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "GET");
-  g_assert_cmpstr (param (req, "method"), ==, "getCustomerSales");
-  g_assert_cmpstr (param (req, "phoneNum"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "getCustomerSales");
+  g_assert_cmpstr (bbh_test_param (req, "phoneNum"), ==, "13800138000");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 4);
 
   g_assert_cmpuint (total, ==, 2);
@@ -490,10 +438,10 @@ set_sales (Fixture     *f,
            const char  *phone,
            GError     **error)
 {
-  reset (f);
+  bbh_test_fixture_reset (f);
   bbh_client_set_customer_sales_async (f->client, sale_id, extension, customer_id, customer_type,
-                                       succeeded, phone, NULL, on_result_cb, f);
-  bbh_test_wait_for (&f->done, 10000);
+                                       succeeded, phone, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_set_customer_sales_finish (f->client, f->result, error);
 }
 
@@ -511,24 +459,24 @@ test_set_sales (Fixture       *f,
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "POST");
-  g_assert_cmpstr (param (req, "method"), ==, "setCustomerSales");
-  g_assert_cmpstr (param (req, "csId"), ==, "7687658987667780097");
-  g_assert_cmpstr (param (req, "extension"), ==, "801");
-  g_assert_cmpstr (param (req, "custId"), ==, "9007199254740993");
-  g_assert_cmpstr (param (req, "custType"), ==, "重要客户");
-  g_assert_cmpstr (param (req, "status"), ==, "1");
-  g_assert_cmpstr (param (req, "phone"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "setCustomerSales");
+  g_assert_cmpstr (bbh_test_param (req, "csId"), ==, "7687658987667780097");
+  g_assert_cmpstr (bbh_test_param (req, "extension"), ==, "801");
+  g_assert_cmpstr (bbh_test_param (req, "custId"), ==, "9007199254740993");
+  g_assert_cmpstr (bbh_test_param (req, "custType"), ==, "重要客户");
+  g_assert_cmpstr (bbh_test_param (req, "status"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "phone"), ==, "13800138000");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 3 + 6);
 
   /* No extension: the logged-in agent's (account 100008800 → 800); no sale id yet. */
   g_assert_true (set_sales (f, 0, NULL, 42, NULL, FALSE, "02367073578", &error));
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "csId"), ==, "");
-  g_assert_cmpstr (param (req, "extension"), ==, "800");
-  g_assert_cmpstr (param (req, "custId"), ==, "42");
-  g_assert_cmpstr (param (req, "custType"), ==, "");
-  g_assert_cmpstr (param (req, "status"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "csId"), ==, "");
+  g_assert_cmpstr (bbh_test_param (req, "extension"), ==, "800");
+  g_assert_cmpstr (bbh_test_param (req, "custId"), ==, "42");
+  g_assert_cmpstr (bbh_test_param (req, "custType"), ==, "");
+  g_assert_cmpstr (bbh_test_param (req, "status"), ==, "0");
 
   bbh_test_server_queue_json (f->server, "setCustomerSales", "{\"code\":-11}");
   g_assert_false (set_sales (f, 5, NULL, 42, NULL, TRUE, "13800138000", &error));
@@ -549,7 +497,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, bbh_test_fixture_set_up, fn, bbh_test_fixture_tear_down)
   ADD ("/agent/memos/get/ok", test_get_memos_ok);
   ADD ("/agent/memos/get/other-members", test_get_memos_other_members);
   ADD ("/agent/memos/get/empty", test_get_memos_empty);

@@ -10,52 +10,7 @@
 #include "bbh-client-records.h"
 #include "bbh-test-server.h"
 
-typedef struct
-{
-  BbhTestServer *server;
-  BbhClient     *client;
-  GAsyncResult  *result;
-  gboolean       done;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *url = NULL;
-  g_autofree char *md5 = bbh_password_md5 ("02367073578");
-
-  f->server = bbh_test_server_new ();
-  url = bbh_test_server_dup_url (f->server);
-  f->client = bbh_client_new (url, "100008800", md5);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->result);
-  g_assert_finalize_object (f->client);
-  bbh_test_server_free (f->server);
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  f->result = g_object_ref (result);
-  f->done = TRUE;
-}
-
-static void
-reset (Fixture *f)
-{
-  f->done = FALSE;
-  g_clear_object (&f->result);
-}
+typedef BbhTestFixture Fixture;
 
 static GListModel *
 find (Fixture                  *f,
@@ -63,9 +18,9 @@ find (Fixture                  *f,
       guint64                  *out_total,
       GError                  **error)
 {
-  reset (f);
-  bbh_client_find_dial_record_async (f->client, query, NULL, on_result_cb, f);
-  bbh_test_wait_for (&f->done, 10000);
+  bbh_test_fixture_reset (f);
+  bbh_client_find_dial_record_async (f->client, query, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_find_dial_record_finish (f->client, f->result, out_total, error);
 }
 
@@ -74,17 +29,10 @@ get_area (Fixture     *f,
           const char  *phone,
           GError     **error)
 {
-  reset (f);
-  bbh_client_get_area_phone_async (f->client, phone, NULL, on_result_cb, f);
-  bbh_test_wait_for (&f->done, 10000);
+  bbh_test_fixture_reset (f);
+  bbh_client_get_area_phone_async (f->client, phone, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_area_phone_finish (f->client, f->result, error);
-}
-
-static const char *
-param (BbhTestRequest *req,
-       const char     *name)
-{
-  return g_hash_table_lookup (req->params, name);
 }
 
 static BbhCallRecord *
@@ -148,21 +96,21 @@ test_find_request_every_parameter (Fixture       *f,
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "GET");
   g_assert_cmpstr (req->path, ==, "/voip/api/jsondata.html");
-  g_assert_cmpstr (param (req, "method"), ==, "findDialrecord");
-  g_assert_cmpstr (param (req, "sa_user"), ==, "100008800");
-  g_assert_cmpstr (param (req, "extension"), ==, "800,801");
-  g_assert_cmpstr (param (req, "phoneNum"), ==, "13800138000");
-  g_assert_cmpstr (param (req, "talktimeSql"), ==, "0");
-  g_assert_cmpstr (param (req, "talktime"), ==, "30");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "findDialrecord");
+  g_assert_cmpstr (bbh_test_param (req, "sa_user"), ==, "100008800");
+  g_assert_cmpstr (bbh_test_param (req, "extension"), ==, "800,801");
+  g_assert_cmpstr (bbh_test_param (req, "phoneNum"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "talktimeSql"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "talktime"), ==, "30");
   /* The start of the range under both of the document's spellings. */
-  g_assert_cmpstr (param (req, "startTime"), ==, "2024-03-01 00:00:00");
-  g_assert_cmpstr (param (req, "statrTime"), ==, "2024-03-01 00:00:00");
-  g_assert_cmpstr (param (req, "endTime"), ==, "2024-03-31 23:59:59");
-  g_assert_cmpstr (param (req, "cdrPeer"), ==, "5");
+  g_assert_cmpstr (bbh_test_param (req, "startTime"), ==, "2024-03-01 00:00:00");
+  g_assert_cmpstr (bbh_test_param (req, "statrTime"), ==, "2024-03-01 00:00:00");
+  g_assert_cmpstr (bbh_test_param (req, "endTime"), ==, "2024-03-31 23:59:59");
+  g_assert_cmpstr (bbh_test_param (req, "cdrPeer"), ==, "5");
   /* 64-bit, exact. */
-  g_assert_cmpstr (param (req, "scdrId"), ==, "7687658987667780097");
-  g_assert_cmpstr (param (req, "start"), ==, "40");
-  g_assert_cmpstr (param (req, "limit"), ==, "10");
+  g_assert_cmpstr (bbh_test_param (req, "scdrId"), ==, "7687658987667780097");
+  g_assert_cmpstr (bbh_test_param (req, "start"), ==, "40");
+  g_assert_cmpstr (bbh_test_param (req, "limit"), ==, "10");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 14);
 }
 
@@ -184,11 +132,11 @@ test_find_request_defaults (Fixture       *f,
   model = find (f, copy, NULL, &error);
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "talktimeSql"), ==, "1");
-  g_assert_cmpstr (param (req, "talktime"), ==, "5");
-  g_assert_cmpstr (param (req, "cdrPeer"), ==, "2");
-  g_assert_cmpstr (param (req, "start"), ==, "0");
-  g_assert_cmpstr (param (req, "limit"), ==, "20");
+  g_assert_cmpstr (bbh_test_param (req, "talktimeSql"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "talktime"), ==, "5");
+  g_assert_cmpstr (bbh_test_param (req, "cdrPeer"), ==, "2");
+  g_assert_cmpstr (bbh_test_param (req, "start"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "limit"), ==, "20");
   g_clear_object (&model);
 
   /* A fresh query sends only paging: no empty filters the server could misread. */
@@ -197,8 +145,8 @@ test_find_request_defaults (Fixture       *f,
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 5);
-  g_assert_cmpstr (param (req, "start"), ==, "0");
-  g_assert_cmpstr (param (req, "limit"), ==, "20");
+  g_assert_cmpstr (bbh_test_param (req, "start"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "limit"), ==, "20");
   g_assert_false (g_hash_table_contains (req->params, "startTime"));
   g_assert_false (g_hash_table_contains (req->params, "cdrPeer"));
 }
@@ -476,8 +424,8 @@ test_area_ok (Fixture       *f,
   g_assert_cmpstr (code, ==, "023");
 
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "method"), ==, "getAreaPhone");
-  g_assert_cmpstr (param (req, "phone"), ==, "13002367525");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "getAreaPhone");
+  g_assert_cmpstr (bbh_test_param (req, "phone"), ==, "13002367525");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 4);
 }
 
@@ -541,9 +489,9 @@ static BbhTaskPhone *
 next_phone (Fixture  *f,
             GError  **error)
 {
-  reset (f);
-  bbh_client_get_task_detail_phone_async (f->client, NULL, on_result_cb, f);
-  bbh_test_wait_for (&f->done, 10000);
+  bbh_test_fixture_reset (f);
+  bbh_client_get_task_detail_phone_async (f->client, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_task_detail_phone_finish (f->client, f->result, error);
 }
 
@@ -569,7 +517,7 @@ test_task_phone_next (Fixture       *f,
 
   /* No parameters beyond the base ones. */
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "method"), ==, "getTaskDetailPhone");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "getTaskDetailPhone");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 3);
   g_clear_object (&next);
 
@@ -625,9 +573,9 @@ add_cdr (Fixture             *f,
          const BbhCdrUpload  *upload,
          GError             **error)
 {
-  reset (f);
-  bbh_client_add_cdr_record_async (f->client, upload, NULL, on_result_cb, f);
-  bbh_test_wait_for (&f->done, 10000);
+  bbh_test_fixture_reset (f);
+  bbh_client_add_cdr_record_async (f->client, upload, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_add_cdr_record_finish (f->client, f->result, error);
 }
 
@@ -664,26 +612,26 @@ test_add_cdr_record_every_field (Fixture       *f,
 
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "POST");
-  g_assert_cmpstr (param (req, "method"), ==, "addCdrRecord");
-  g_assert_cmpstr (param (req, "dialId"), ==, "1709600000123");
-  g_assert_cmpstr (param (req, "dialStatus"), ==, "2");
-  g_assert_cmpstr (param (req, "dialOpenIp"), ==, "192.168.1.20");
-  g_assert_cmpstr (param (req, "dialPeer"), ==, "1");
-  g_assert_cmpstr (param (req, "dialPhoneNum"), ==, "13002367525");
-  g_assert_cmpstr (param (req, "dialType"), ==, "0");
-  g_assert_cmpstr (param (req, "dialStartTime"), ==, "2024-03-05 09:15:02");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "addCdrRecord");
+  g_assert_cmpstr (bbh_test_param (req, "dialId"), ==, "1709600000123");
+  g_assert_cmpstr (bbh_test_param (req, "dialStatus"), ==, "2");
+  g_assert_cmpstr (bbh_test_param (req, "dialOpenIp"), ==, "192.168.1.20");
+  g_assert_cmpstr (bbh_test_param (req, "dialPeer"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "dialPhoneNum"), ==, "13002367525");
+  g_assert_cmpstr (bbh_test_param (req, "dialType"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "dialStartTime"), ==, "2024-03-05 09:15:02");
   /* The document's typos are the wire's spelling. */
-  g_assert_cmpstr (param (req, "dialSucessTime"), ==, "2024-03-05 09:15:07");
+  g_assert_cmpstr (bbh_test_param (req, "dialSucessTime"), ==, "2024-03-05 09:15:07");
   g_assert_false (g_hash_table_contains (req->params, "dialSuccessTime"));
-  g_assert_cmpstr (param (req, "dialHangupTime"), ==, "2024-03-05 09:17:12");
-  g_assert_cmpstr (param (req, "dialAnswer"), ==, "1");
-  g_assert_cmpstr (param (req, "dialHangupReason"), ==, "16");
-  g_assert_cmpstr (param (req, "dialTalktime"), ==, "125");
-  g_assert_cmpstr (param (req, "dialRecordFile"), ==, "通话录音-20240305.gsm");
-  g_assert_cmpstr (param (req, "dialCtdId"), ==, "7687658987667780097");
-  g_assert_cmpstr (param (req, "dialTransferSuccesTime"), ==, "2024-03-05 09:16:00");
-  g_assert_cmpstr (param (req, "dialTransferTimes"), ==, "72");
-  g_assert_cmpstr (param (req, "dialSmsSendStatus"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "dialHangupTime"), ==, "2024-03-05 09:17:12");
+  g_assert_cmpstr (bbh_test_param (req, "dialAnswer"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "dialHangupReason"), ==, "16");
+  g_assert_cmpstr (bbh_test_param (req, "dialTalktime"), ==, "125");
+  g_assert_cmpstr (bbh_test_param (req, "dialRecordFile"), ==, "通话录音-20240305.gsm");
+  g_assert_cmpstr (bbh_test_param (req, "dialCtdId"), ==, "7687658987667780097");
+  g_assert_cmpstr (bbh_test_param (req, "dialTransferSuccesTime"), ==, "2024-03-05 09:16:00");
+  g_assert_cmpstr (bbh_test_param (req, "dialTransferTimes"), ==, "72");
+  g_assert_cmpstr (bbh_test_param (req, "dialSmsSendStatus"), ==, "1");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 20);
 }
 
@@ -700,9 +648,9 @@ test_add_cdr_record_minimal (Fixture       *f,
   upload->sms_send_status = 0;
   g_assert_true (add_cdr (f, upload, &error));
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "dialId"), ==, "7");
-  g_assert_cmpstr (param (req, "dialTalktime"), ==, "0");
-  g_assert_cmpstr (param (req, "dialSmsSendStatus"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "dialId"), ==, "7");
+  g_assert_cmpstr (bbh_test_param (req, "dialTalktime"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "dialSmsSendStatus"), ==, "0");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 6);
 
   /* Rejected before sending. */
@@ -740,9 +688,9 @@ add_sms (Fixture     *f,
          gint64       time_ms,
          GError     **error)
 {
-  reset (f);
-  bbh_client_add_sms_record_async (f->client, id, kind, phone, content, time_ms, NULL, on_result_cb, f);
-  bbh_test_wait_for (&f->done, 10000);
+  bbh_test_fixture_reset (f);
+  bbh_client_add_sms_record_async (f->client, id, kind, phone, content, time_ms, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_add_sms_record_finish (f->client, f->result, error);
 }
 
@@ -758,17 +706,17 @@ test_add_sms_record (Fixture       *f,
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "POST");
-  g_assert_cmpstr (param (req, "method"), ==, "addSmsRecord");
-  g_assert_cmpstr (param (req, "id"), ==, "991");
-  g_assert_cmpstr (param (req, "kind"), ==, "4");
-  g_assert_cmpstr (param (req, "phone"), ==, "13002367525");
-  g_assert_cmpstr (param (req, "content"), ==, "明天上午十点见 & 谢谢");
-  g_assert_cmpstr (param (req, "time"), ==, "1709601302123");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "addSmsRecord");
+  g_assert_cmpstr (bbh_test_param (req, "id"), ==, "991");
+  g_assert_cmpstr (bbh_test_param (req, "kind"), ==, "4");
+  g_assert_cmpstr (bbh_test_param (req, "phone"), ==, "13002367525");
+  g_assert_cmpstr (bbh_test_param (req, "content"), ==, "明天上午十点见 & 谢谢");
+  g_assert_cmpstr (bbh_test_param (req, "time"), ==, "1709601302123");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 8);
 
   g_assert_true (add_sms (f, 0, BBH_SMS_SENT, "13002367525", NULL, 1, &error));
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "kind"), ==, "3");
+  g_assert_cmpstr (bbh_test_param (req, "kind"), ==, "3");
   g_assert_false (g_hash_table_contains (req->params, "id"));
   g_assert_false (g_hash_table_contains (req->params, "content"));
 
@@ -791,9 +739,9 @@ upload_file (Fixture     *f,
              GBytes      *contents,
              GError     **error)
 {
-  reset (f);
-  bbh_client_upload_record_file_async (f->client, name, contents, NULL, on_result_cb, f);
-  bbh_test_wait_for (&f->done, 10000);
+  bbh_test_fixture_reset (f);
+  bbh_client_upload_record_file_async (f->client, name, contents, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_upload_record_file_finish (f->client, f->result, error);
 }
 
@@ -833,16 +781,16 @@ test_upload_record_file (Fixture       *f,
   g_assert_cmpstr (req->path, ==, "/voip/api/jsondata.html");
   g_assert_true (g_str_has_prefix (req->content_type, "multipart/form-data"));
   /* Authentication and the method in the query string. */
-  g_assert_cmpstr (param (req, "sa_user"), ==, "100008800");
-  g_assert_cmpstr (param (req, "sa_password"), ==, "CBCA51A420DD10423A9ACC4DB8041D5A");
-  g_assert_cmpstr (param (req, "method"), ==, "upload_record_file");
+  g_assert_cmpstr (bbh_test_param (req, "sa_user"), ==, "100008800");
+  g_assert_cmpstr (bbh_test_param (req, "sa_password"), ==, "CBCA51A420DD10423A9ACC4DB8041D5A");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "upload_record_file");
 
   g_assert_cmpuint (req->parts->len, ==, 4);
   name64 = g_base64_encode ((const guchar *) "通话录音-20240305.gsm", strlen ("通话录音-20240305.gsm"));
-  g_assert_cmpstr (param (req, "fileName"), ==, name64);
-  g_assert_cmpstr (param (req, "fileName"), ==, "6YCa6K+d5b2V6Z+zLTIwMjQwMzA1LmdzbQ==");
-  g_assert_cmpstr (param (req, "fileMd5"), ==, md5);
-  g_assert_cmpstr (param (req, "isBase"), ==, "true");
+  g_assert_cmpstr (bbh_test_param (req, "fileName"), ==, name64);
+  g_assert_cmpstr (bbh_test_param (req, "fileName"), ==, "6YCa6K+d5b2V6Z+zLTIwMjQwMzA1LmdzbQ==");
+  g_assert_cmpstr (bbh_test_param (req, "fileMd5"), ==, md5);
+  g_assert_cmpstr (bbh_test_param (req, "isBase"), ==, "true");
   part = bbh_test_request_get_part (req, "fileName");
   g_assert_cmpstr (part->content_type, ==, "text/plain; charset=utf-8");
 
@@ -898,10 +846,10 @@ test_upload_cancel_is_silent (Fixture       *f,
 
   g_signal_connect (f->client, "request-finished", G_CALLBACK (on_request_finished_cb), log);
   bbh_test_server_queue_delayed (f->server, "upload_record_file", 2000, "{\"code\":0}");
-  reset (f);
-  bbh_client_upload_record_file_async (f->client, "a.gsm", some, cancellable, on_result_cb, f);
+  bbh_test_fixture_reset (f);
+  bbh_client_upload_record_file_async (f->client, "a.gsm", some, cancellable, bbh_test_on_result, f);
   g_cancellable_cancel (cancellable);
-  bbh_test_wait_for (&f->done, 5000);
+  bbh_test_fixture_wait_result (f);
   g_assert_false (bbh_client_upload_record_file_finish (f->client, f->result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpstr (log->str, ==, "");
@@ -914,7 +862,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/agent/records/direction-names", test_direction_names);
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, bbh_test_fixture_set_up, fn, bbh_test_fixture_tear_down)
   ADD ("/agent/records/find-dial-record/request", test_find_request_every_parameter);
   ADD ("/agent/records/find-dial-record/defaults", test_find_request_defaults);
   ADD ("/agent/records/find-dial-record/bad-phone", test_find_rejects_bad_phone);

@@ -11,65 +11,7 @@
 #include "bbh-client-records.h"
 #include "bbh-test-server.h"
 
-typedef struct
-{
-  BbhTestServer *server;
-  BbhClient     *client;
-  GAsyncResult  *result;
-  gboolean       done;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *url = NULL;
-  g_autofree char *md5 = bbh_password_md5 ("02367073578");
-
-  f->server = bbh_test_server_new ();
-  url = bbh_test_server_dup_url (f->server);
-  f->client = bbh_client_new (url, "100008800", md5);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->result);
-  g_assert_finalize_object (f->client);
-  bbh_test_server_free (f->server);
-}
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  f->result = g_object_ref (result);
-  f->done = TRUE;
-}
-
-static void
-reset (Fixture *f)
-{
-  f->done = FALSE;
-  g_clear_object (&f->result);
-}
-
-static void
-wait (Fixture *f)
-{
-  bbh_test_wait_for (&f->done, 10000);
-}
-
-static const char *
-param (BbhTestRequest *req,
-       const char     *name)
-{
-  return g_hash_table_lookup (req->params, name);
-}
+typedef BbhTestFixture Fixture;
 
 /* phoneAudit */
 
@@ -83,10 +25,10 @@ phone_audit (Fixture         *f,
              const char      *command_no,
              GError         **error)
 {
-  reset (f);
+  bbh_test_fixture_reset (f);
   bbh_client_phone_audit_async (f->client, code, kind, connect_id, phone, record, command_no,
-                                NULL, on_result_cb, f);
-  wait (f);
+                                NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_phone_audit_finish (f->client, f->result, error);
 }
 
@@ -108,13 +50,13 @@ test_phone_audit_request (Fixture       *f,
   g_assert_cmpint (id, ==, G_GINT64_CONSTANT (9007199254740995));
 
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "method"), ==, "phoneAudit");
-  g_assert_cmpstr (param (req, "yzm"), ==, "我的身份证号码是51029119810101,你的余额 12.3 元");
-  g_assert_cmpstr (param (req, "type"), ==, "5");
-  g_assert_cmpstr (param (req, "ws_wlstConnectId"), ==, "7687658987667780097");
-  g_assert_cmpstr (param (req, "phone"), ==, "13002367525");
-  g_assert_cmpstr (param (req, "isRecord"), ==, "2");
-  g_assert_cmpstr (param (req, "commandNo"), ==, "6001");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "phoneAudit");
+  g_assert_cmpstr (bbh_test_param (req, "yzm"), ==, "我的身份证号码是51029119810101,你的余额 12.3 元");
+  g_assert_cmpstr (bbh_test_param (req, "type"), ==, "5");
+  g_assert_cmpstr (bbh_test_param (req, "ws_wlstConnectId"), ==, "7687658987667780097");
+  g_assert_cmpstr (bbh_test_param (req, "phone"), ==, "13002367525");
+  g_assert_cmpstr (bbh_test_param (req, "isRecord"), ==, "2");
+  g_assert_cmpstr (bbh_test_param (req, "commandNo"), ==, "6001");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 9);
   /* Percent-encoded UTF-8 on the wire. */
   g_assert_nonnull (strstr (req->query, "yzm=%E6%88%91"));
@@ -125,9 +67,9 @@ test_phone_audit_request (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (id, ==, 12);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "yzm"), ==, "4821");
-  g_assert_cmpstr (param (req, "type"), ==, "1");
-  g_assert_cmpstr (param (req, "isRecord"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "yzm"), ==, "4821");
+  g_assert_cmpstr (bbh_test_param (req, "type"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "isRecord"), ==, "0");
   g_assert_false (g_hash_table_contains (req->params, "ws_wlstConnectId"));
   g_assert_false (g_hash_table_contains (req->params, "commandNo"));
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 7);
@@ -181,9 +123,9 @@ get_phone_audit (Fixture                  *f,
                  guint64                  *out_total,
                  GError                  **error)
 {
-  reset (f);
-  bbh_client_get_phone_audit_async (f->client, query, NULL, on_result_cb, f);
-  wait (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_get_phone_audit_async (f->client, query, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_get_phone_audit_finish (f->client, f->result, out_total, error);
 }
 
@@ -214,16 +156,16 @@ test_get_phone_audit_request (Fixture       *f,
   model = get_phone_audit (f, copy, NULL, &error);
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "method"), ==, "getPhoneAudit");
-  g_assert_cmpstr (param (req, "id"), ==, "7687658987667780097");
-  g_assert_cmpstr (param (req, "startTime"), ==, "2014-02-21 00:00:00");
-  g_assert_cmpstr (param (req, "endTime"), ==, "2014-02-22 12:30:00");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "getPhoneAudit");
+  g_assert_cmpstr (bbh_test_param (req, "id"), ==, "7687658987667780097");
+  g_assert_cmpstr (bbh_test_param (req, "startTime"), ==, "2014-02-21 00:00:00");
+  g_assert_cmpstr (bbh_test_param (req, "endTime"), ==, "2014-02-22 12:30:00");
   /* The unknown status is dropped, the rest joined with ','. */
-  g_assert_cmpstr (param (req, "status"), ==, "3,4,5");
-  g_assert_cmpstr (param (req, "sipShowPhone"), ==, "1");
-  g_assert_cmpstr (param (req, "page"), ==, "3");
-  g_assert_cmpstr (param (req, "rows"), ==, "50");
-  g_assert_cmpstr (param (req, "loginId"), ==, "100008800");
+  g_assert_cmpstr (bbh_test_param (req, "status"), ==, "3,4,5");
+  g_assert_cmpstr (bbh_test_param (req, "sipShowPhone"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "page"), ==, "3");
+  g_assert_cmpstr (bbh_test_param (req, "rows"), ==, "50");
+  g_assert_cmpstr (bbh_test_param (req, "loginId"), ==, "100008800");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 11);
   g_clear_object (&model);
 
@@ -232,9 +174,9 @@ test_get_phone_audit_request (Fixture       *f,
   model = get_phone_audit (f, query, NULL, &error);
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "sipShowPhone"), ==, "0");
-  g_assert_cmpstr (param (req, "page"), ==, "1");
-  g_assert_cmpstr (param (req, "rows"), ==, "20");
+  g_assert_cmpstr (bbh_test_param (req, "sipShowPhone"), ==, "0");
+  g_assert_cmpstr (bbh_test_param (req, "page"), ==, "1");
+  g_assert_cmpstr (bbh_test_param (req, "rows"), ==, "20");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 6);
 }
 
@@ -310,9 +252,9 @@ sms_send (Fixture            *f,
           gint64              list_id,
           GError            **error)
 {
-  reset (f);
-  bbh_client_sms_send_async (f->client, phones, text, list_id, NULL, on_result_cb, f);
-  wait (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_sms_send_async (f->client, phones, text, list_id, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_sms_send_finish (f->client, f->result, error);
 }
 
@@ -341,17 +283,17 @@ test_sms_send_request (Fixture       *f,
   g_assert_true (sms_send (f, phones, "您好，您的快递已到，请到前台领取。", 17, &error));
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "method"), ==, "smsSend");
-  g_assert_cmpstr (param (req, "phoneNum"), ==, "13800138000,13912345678,02367073578");
-  g_assert_cmpstr (param (req, "memo"), ==, "您好，您的快递已到，请到前台领取。");
-  g_assert_cmpstr (param (req, "listId"), ==, "17");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "smsSend");
+  g_assert_cmpstr (bbh_test_param (req, "phoneNum"), ==, "13800138000,13912345678,02367073578");
+  g_assert_cmpstr (bbh_test_param (req, "memo"), ==, "您好，您的快递已到，请到前台领取。");
+  g_assert_cmpstr (bbh_test_param (req, "listId"), ==, "17");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 6);
 
   g_assert_true (sms_send (f, one, seventy, -1, &error));
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "phoneNum"), ==, "13800138000");
-  g_assert_cmpstr (param (req, "memo"), ==, seventy);
+  g_assert_cmpstr (bbh_test_param (req, "phoneNum"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "memo"), ==, seventy);
   g_assert_false (g_hash_table_contains (req->params, "listId"));
 
   bbh_test_server_queue_json (f->server, "smsSend", "{\"code\":-12,\"message\":\"超过最大值\"}");
@@ -412,9 +354,9 @@ set_ivr_dialing (Fixture     *f,
                  int          save_times,
                  GError     **error)
 {
-  reset (f);
-  bbh_client_set_ivr_dialing_async (f->client, source, dest, dial, save_times, NULL, on_result_cb, f);
-  wait (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_set_ivr_dialing_async (f->client, source, dest, dial, save_times, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_set_ivr_dialing_finish (f->client, f->result, error);
 }
 
@@ -428,11 +370,11 @@ test_set_ivr_dialing (Fixture       *f,
   g_assert_true (set_ivr_dialing (f, "13800138000", "02367073578", "13912345678", 600, &error));
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "method"), ==, "setIvrDialing");
-  g_assert_cmpstr (param (req, "sourcePhone"), ==, "13800138000");
-  g_assert_cmpstr (param (req, "descPhone"), ==, "02367073578");
-  g_assert_cmpstr (param (req, "dialPhone"), ==, "13912345678");
-  g_assert_cmpstr (param (req, "saveTimes"), ==, "600");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "setIvrDialing");
+  g_assert_cmpstr (bbh_test_param (req, "sourcePhone"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "descPhone"), ==, "02367073578");
+  g_assert_cmpstr (bbh_test_param (req, "dialPhone"), ==, "13912345678");
+  g_assert_cmpstr (bbh_test_param (req, "saveTimes"), ==, "600");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 7);
 
   g_assert_true (set_ivr_dialing (f, "13800138000", "02367073578", "13912345678", -1, &error));
@@ -458,9 +400,9 @@ send_tel_call (Fixture     *f,
                const char  *phone,
                GError     **error)
 {
-  reset (f);
-  bbh_client_send_tel_call_async (f->client, mac, channel, phone, NULL, on_result_cb, f);
-  wait (f);
+  bbh_test_fixture_reset (f);
+  bbh_client_send_tel_call_async (f->client, mac, channel, phone, NULL, bbh_test_on_result, f);
+  bbh_test_fixture_wait_result (f);
   return bbh_client_send_tel_call_finish (f->client, f->result, error);
 }
 
@@ -474,15 +416,15 @@ test_send_tel_call (Fixture       *f,
   g_assert_true (send_tel_call (f, "00:1A:2B:3C:4D:5E", 2, "13800138000", &error));
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (param (req, "method"), ==, "sendTelCall");
-  g_assert_cmpstr (param (req, "mac"), ==, "00:1A:2B:3C:4D:5E");
-  g_assert_cmpstr (param (req, "channel"), ==, "2");
-  g_assert_cmpstr (param (req, "phone"), ==, "13800138000");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "sendTelCall");
+  g_assert_cmpstr (bbh_test_param (req, "mac"), ==, "00:1A:2B:3C:4D:5E");
+  g_assert_cmpstr (bbh_test_param (req, "channel"), ==, "2");
+  g_assert_cmpstr (bbh_test_param (req, "phone"), ==, "13800138000");
   g_assert_cmpuint (g_hash_table_size (req->params), ==, 6);
 
   /* Bare hex is what some boxes report. */
   g_assert_true (send_tel_call (f, "001a2b3c4d5e", 1, "02367073578", &error));
-  g_assert_cmpstr (param (bbh_test_server_get_last (f->server), "mac"), ==, "001a2b3c4d5e");
+  g_assert_cmpstr (bbh_test_param (bbh_test_server_get_last (f->server), "mac"), ==, "001a2b3c4d5e");
 
   bbh_test_server_queue_json (f->server, "sendTelCall", "{\"code\":-11,\"message\":\"设备不存在\"}");
   g_assert_false (send_tel_call (f, "001a2b3c4d5e", 1, "02367073578", &error));
@@ -507,7 +449,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, bbh_test_fixture_set_up, fn, bbh_test_fixture_tear_down)
   ADD ("/agent/voice/phone-audit/request", test_phone_audit_request);
   ADD ("/agent/voice/phone-audit/errors", test_phone_audit_errors);
   ADD ("/agent/voice/get-phone-audit/request", test_get_phone_audit_request);
