@@ -19,10 +19,12 @@
 #include "agent-campaigns-page.h"
 #include "agent-customers-page.h"
 #include "agent-home-page.h"
+#include "agent-history-page.h"
 #include "agent-memos-page.h"
 #include "agent-tasks-page.h"
 #include "agent-sms-page.h"
 #include "agent-page.h"
+#include "agent-reminders.h"
 #include "agent-trace.h"
 #include "agent-voice-page.h"
 #include "agent-window.h"
@@ -111,6 +113,8 @@ create_page (const PageInfo *info)
 
   if (g_str_equal (info->name, "home"))
     return agent_home_page_new ();
+  if (g_str_equal (info->name, "history"))
+    return agent_history_page_new ();
   if (g_str_equal (info->name, "agents"))
     return agent_agents_page_new ();
   if (g_str_equal (info->name, "blacklist"))
@@ -454,8 +458,22 @@ agent_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
-  /* Closing the window ends the application the same way Quit does: the agent is checked
-   * out and the sandbox stopped. */
+  /* With follow-up reminders pending and "run in background" on, the window only hides:
+   * the reminders hold the application and still notify on time. Otherwise closing the
+   * window ends the application the same way Quit does: the agent is checked out and the
+   * sandbox stopped. */
+  {
+    GtkApplication *app = gtk_window_get_application (window);
+    AgentReminders *reminders = app != NULL
+      ? agent_reminders_get_for_application (G_APPLICATION (app)) : NULL;
+
+    if (reminders != NULL && agent_reminders_get_holding (reminders))
+      {
+        gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+        return TRUE;
+      }
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (self), "app.quit", NULL);
   return TRUE;
 }
