@@ -484,3 +484,41 @@ bbh_test_param (BbhTestRequest *request,
 {
   return g_hash_table_lookup (request->params, name);
 }
+
+/* The request carries exactly the administrator's authentication, the method and @expected (NULL-terminated
+ * name/value pairs) — nothing else, so an unset field is provably not sent. */
+void
+bbh_test_assert_admin_params (BbhTestRequest *req,
+                              const char     *method,
+                              ...)
+{
+  va_list args;
+  const char *name;
+  guint n = 3;
+
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, method);
+  g_assert_cmpstr (bbh_test_param (req, "sa_user"), ==, "100008899");
+  g_assert_nonnull (bbh_test_param (req, "sa_password"));
+
+  va_start (args, method);
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+
+      g_test_message ("param %s", name);
+      g_assert_cmpstr (bbh_test_param (req, name), ==, value);
+      n++;
+    }
+  va_end (args);
+
+  if (g_hash_table_size (req->params) != n)
+    {
+      GHashTableIter iter;
+      gpointer k, v;
+
+      g_hash_table_iter_init (&iter, req->params);
+      while (g_hash_table_iter_next (&iter, &k, &v))
+        g_test_message ("sent %s=%s", (char *) k, (char *) v);
+    }
+  g_assert_cmpuint (g_hash_table_size (req->params), ==, n);
+}

@@ -102,6 +102,11 @@ void             bbh_test_fixture_wait_result   (BbhTestFixture *f);
 /* A decoded request parameter, or NULL. */
 const char      *bbh_test_param                 (BbhTestRequest *request,
                                                  const char     *name);
+/* The request carries exactly the administrator's (100008899) authentication, the method and
+ * the NULL-terminated name/value pairs after it — nothing else. */
+void             bbh_test_assert_admin_params   (BbhTestRequest *request,
+                                                 const char     *method,
+                                                 ...) G_GNUC_NULL_TERMINATED;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BbhTestServer, bbh_test_server_free)
 

@@ -11,33 +11,6 @@
 
 typedef BbhTestFixture Fixture;
 
-/* Exactly these parameters besides the three base ones: nothing unset is sent. */
-static void
-assert_params_exactly (BbhTestRequest *req,
-                       const char     *method,
-                       ...)
-{
-  va_list args;
-  const char *name;
-  guint n = 3;
-
-  g_assert_cmpstr (bbh_test_param (req, "method"), ==, method);
-  g_assert_cmpstr (bbh_test_param (req, "sa_user"), ==, "100008899");
-  g_assert_nonnull (bbh_test_param (req, "sa_password"));
-
-  va_start (args, method);
-  while ((name = va_arg (args, const char *)) != NULL)
-    {
-      const char *value = va_arg (args, const char *);
-
-      g_test_message ("param %s", name);
-      g_assert_cmpstr (bbh_test_param (req, name), ==, value);
-      n++;
-    }
-  va_end (args);
-  g_assert_cmpuint (g_hash_table_size (req->params), ==, n);
-}
-
 /* ---- findCallFlow ---- */
 
 static GListModel *
@@ -76,7 +49,7 @@ test_find_call_flow (Fixture       *f,
   flows = find_call_flow (f, 0, &total, &error);
   g_assert_no_error (error);
   /* No task: every flow, and ctdId is not sent. */
-  assert_params_exactly (bbh_test_server_get_last (f->server), "findCallFlow", NULL);
+  bbh_test_assert_admin_params (bbh_test_server_get_last (f->server), "findCallFlow", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (flows), ==, 2);
   g_assert_cmpuint (total, ==, 2);
 
@@ -128,8 +101,8 @@ test_find_call_flow (Fixture       *f,
                               "{\"code\":0,\"rows\":[{\"cfId\":7,\"cfName\":\"x\",\"cfItransferMode\":1}]}");
   flows = find_call_flow (f, G_GINT64_CONSTANT (9007199254740995), &total, &error);
   g_assert_no_error (error);
-  assert_params_exactly (bbh_test_server_get_last (f->server), "findCallFlow",
-                         "ctdId", "9007199254740995", NULL);
+  bbh_test_assert_admin_params (bbh_test_server_get_last (f->server), "findCallFlow",
+                                "ctdId", "9007199254740995", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (flows), ==, 1);
   g_clear_object (&flows);
 
@@ -243,19 +216,19 @@ test_add_task_every_field (Fixture       *f,
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "POST");
   g_assert_true (g_str_has_prefix (req->content_type, "application/x-www-form-urlencoded"));
-  assert_params_exactly (req, "addTask",
-                         "data", bbh_test_param (req, "data"),
-                         "addType", "3",
-                         "name", "五月回访",
-                         "cflName", "售后回访",
-                         /* 01:30 UTC is 09:30 in Chongqing, the server's wall time. */
-                         "sendTime", "2024-05-01 09:30:00",
-                         "repeatSend", "1",
-                         "sendInterval", "0",
-                         "allotExte", "801,802",
-                         "attriExte", "899",
-                         "wotName", "售后工单",
-                         NULL);
+  bbh_test_assert_admin_params (req, "addTask",
+                                "data", bbh_test_param (req, "data"),
+                                "addType", "3",
+                                "name", "五月回访",
+                                "cflName", "售后回访",
+                                /* 01:30 UTC is 09:30 in Chongqing, the server's wall time. */
+                                "sendTime", "2024-05-01 09:30:00",
+                                "repeatSend", "1",
+                                "sendInterval", "0",
+                                "allotExte", "801,802",
+                                "attriExte", "899",
+                                "wotName", "售后工单",
+                                NULL);
 
   numbers = parse_data (req);
   g_assert_cmpuint (json_array_get_length (numbers), ==, 2);
@@ -296,8 +269,8 @@ test_add_task_minimal (Fixture       *f,
   g_assert_cmpint (id, ==, 42);
 
   json = bbh_task_request_dup_data_json (task);
-  assert_params_exactly (bbh_test_server_get_last (f->server), "addTask",
-                         "data", json, "addType", "2", "name", "手工外呼", NULL);
+  bbh_test_assert_admin_params (bbh_test_server_get_last (f->server), "addTask",
+                                "data", json, "addType", "2", "name", "手工外呼", NULL);
   numbers = parse_data (bbh_test_server_get_last (f->server));
   g_assert_cmpuint (json_array_get_length (numbers), ==, 300);
   assert_member (json_array_get_object_element (numbers, 299), "phone", "13800130299");
@@ -436,16 +409,16 @@ test_find_task_mx (Fixture       *f,
                           G_GINT64_CONSTANT (9007199254740995), "回访", from, to, 25, 25,
                           &total, &groups, &error);
   g_assert_no_error (error);
-  assert_params_exactly (bbh_test_server_get_last (f->server), "findTaskMx",
-                         "cflId", "9007199254740993",
-                         "type", "2",
-                         "ctkId", "9007199254740995",
-                         "ctkName", "回访",
-                         "startTime", "2018-10-01 00:00:00",
-                         "endTime", "2018-10-31 23:59:59",
-                         "start", "25",
-                         "limit", "25",
-                         NULL);
+  bbh_test_assert_admin_params (bbh_test_server_get_last (f->server), "findTaskMx",
+                                "cflId", "9007199254740993",
+                                "type", "2",
+                                "ctkId", "9007199254740995",
+                                "ctkName", "回访",
+                                "startTime", "2018-10-01 00:00:00",
+                                "endTime", "2018-10-31 23:59:59",
+                                "start", "25",
+                                "limit", "25",
+                                NULL);
 
   g_assert_cmpuint (total, ==, 137);
   g_assert_cmpuint (g_list_model_get_n_items (details), ==, 2);
@@ -526,8 +499,8 @@ test_find_task_mx_shapes (Fixture       *f,
   details = find_task_mx (f, 7, BBH_TASK_FILTER_ALL, 0, NULL, NULL, NULL, 0, 25,
                           &total, &groups, &error);
   g_assert_no_error (error);
-  assert_params_exactly (bbh_test_server_get_last (f->server), "findTaskMx",
-                         "cflId", "7", "type", "0", "start", "0", "limit", "25", NULL);
+  bbh_test_assert_admin_params (bbh_test_server_get_last (f->server), "findTaskMx",
+                                "cflId", "7", "type", "0", "start", "0", "limit", "25", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (details), ==, 1);
   d = g_list_model_get_item (details, 0);
   g_assert_cmpstr (bbh_task_detail_get_phone (d), ==, "13800138000");
