@@ -867,14 +867,22 @@ shortcuts_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   AgentApplication *self = user_data;
-  g_autoptr(GtkBuilder) builder = NULL;
-  GtkWindow *shortcuts;
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (ensure_window (self));
 
-  builder = gtk_builder_new_from_resource ("/org/babaihu/Agent/agent-shortcuts-window.ui");
-  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
-  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (ensure_window (self)));
-  gtk_window_set_application (shortcuts, GTK_APPLICATION (self));
-  gtk_window_present (shortcuts);
+  /* As the window's help overlay: only then does it show the accelerators of the actions it
+   * names (the window fills them in from the application). */
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      GtkShortcutsWindow *overlay;
+
+      builder = gtk_builder_new_from_resource ("/org/babaihu/Agent/agent-shortcuts-window.ui");
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_application_window_set_help_overlay (window, overlay);
+      gtk_window_set_application (GTK_WINDOW (overlay), GTK_APPLICATION (self));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
 /* The desktop file's "Dial a Number" (under D-Bus activation it has no parameter), F3. */

@@ -279,12 +279,20 @@ update_folder_row (AgentPreferencesWindow *self)
   g_autofree char *display = NULL;
   const char *downloads = g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD);
 
-  if (*folder == '\0')
+  if (*folder == '\0' && downloads != NULL && !g_str_equal (downloads, g_get_home_dir ()))
     {
+      g_autofree char *path = g_filename_display_name (downloads);
+
       /* Translators: the download folder's subtitle when none was chosen; %s is its path. */
-      g_autofree char *path = g_filename_display_name (downloads != NULL ? downloads
-                                                                         : g_get_home_dir ());
       display = g_strdup_printf (_("Downloads (%s)"), path);
+    }
+  else if (*folder == '\0')
+    {
+      g_autofree char *path = g_filename_display_name (g_get_home_dir ());
+
+      /* Translators: the download folder's subtitle when none was chosen and the desktop names
+       * no Downloads folder; %s is the home folder's path. */
+      display = g_strdup_printf (_("Home folder (%s)"), path);
     }
   else
     display = g_filename_display_name (folder);

@@ -302,6 +302,8 @@ normalize_accel (const char *accel)
   return gtk_accelerator_name (key, mods);
 }
 
+/* The accelerators the window shows: written in it, or filled in from the application for
+ * the actions it names (which it does only as a window's help overlay). */
 static void
 collect_listed (GtkWidget  *widget,
                 GHashTable *listed,
@@ -313,7 +315,7 @@ collect_listed (GtkWidget  *widget,
       g_autofree char *action_name = NULL;
 
       g_object_get (widget, "accelerator", &accelerator, "action-name", &action_name, NULL);
-      if (action_name != NULL)
+      if (action_name != NULL && (accelerator == NULL || *accelerator == '\0'))
         g_ptr_array_add (actions, g_steal_pointer (&action_name));
       if (accelerator != NULL)
         {
@@ -340,21 +342,12 @@ listed_shortcuts (AgentApplication *app)
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   TEST_WAIT_UNTIL ((window = find_window (app, GTK_TYPE_SHORTCUTS_WINDOW)) != NULL, WAIT_MS);
   collect_listed (GTK_WIDGET (window), listed, actions);
-  gtk_window_destroy (window);
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
 
+  /* An action listed with no accelerator on screen is an empty line. */
   for (guint i = 0; i < actions->len; i++)
-    {
-      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
-                                                                    actions->pdata[i]);
-
-      /* An action listed without an accelerator would show an empty line. */
-      g_assert_nonnull (accels);
-      if (accels[0] == NULL)
-        g_error ("%s is listed in the shortcuts window but has no accelerator",
-                 (const char *) actions->pdata[i]);
-      for (guint j = 0; accels[j] != NULL; j++)
-        g_hash_table_add (listed, normalize_accel (accels[j]));
-    }
+    g_error ("%s is listed in the shortcuts window, but without its accelerator",
+             (const char *) actions->pdata[i]);
   return listed;
 }
 
@@ -576,9 +569,14 @@ test_preferences (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==,
                    "https://other.example.com/?n={phone}");
 
-  /* The download folder: Downloads by default, the chosen folder once set. */
+  /* The download folder: Downloads (or home) by default, the chosen folder once set. */
   row = CHILD ("folder_row");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Downloads"));
+  {
+    const char *downloads = g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD);
+
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row),
+                              downloads != NULL ? downloads : g_get_home_dir ()));
+  }
   g_assert_false (gtk_widget_get_visible (CHILD ("folder_reset_button")));
   g_settings_set_string (settings, "recordings-folder", "/srv/recordings");
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "/srv/recordings");
@@ -586,10 +584,15 @@ test_preferences (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "preferences.reset-folder", NULL));
   g_assert_cmpstr (g_settings_get_string (settings, "recordings-folder"), ==, "");
 
-  /* No background portal on the test bus: the row says so and cannot be switched. */
+  /* Start at Login waits for the background portal: without one (the test bus has none) the
+   * row says so and cannot be switched; with one, it can. */
   row = CHILD ("autostart_row");
-  TEST_WAIT_UNTIL (strstr (adw_action_row_get_subtitle (row), "Not available") != NULL, WAIT_MS);
-  g_assert_false (gtk_widget_get_sensitive (CHILD ("autostart_switch")));
+  TEST_WAIT_UNTIL (strstr (adw_action_row_get_subtitle (row), "Not available") != NULL ||
+                   gtk_widget_get_sensitive (CHILD ("autostart_switch")), WAIT_MS);
+  if (strstr (adw_action_row_get_subtitle (row), "Not available") != NULL)
+    g_assert_false (gtk_widget_get_sensitive (CHILD ("autostart_switch")));
+  else
+    g_test_message ("a background portal answers on this bus");
   g_assert_false (g_settings_get_boolean (settings, "start-at-login"));
 
   /* The live board's row shows when the schema has its key. */

@@ -1129,7 +1129,7 @@ menu_body (AgentApplication *app,
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   TEST_WAIT_UNTIL ((window = find_window (app, GTK_TYPE_SHORTCUTS_WINDOW)) != NULL, WAIT_MS);
-  gtk_window_destroy (window);
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
 
   /* Logging out is only offered to somebody logged in. */
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "logout"));
