@@ -63,6 +63,9 @@ struct _AgentCallPopup
   guint           record_retry_id;
   guint           record_attempts;
   guint           spinner_id;
+  guint           lookup_fallback_id;
+  gulong          after_paint_id;
+  GdkFrameClock  *paint_clock;
   guint           outgoing : 1;
   guint           lookups_started : 1;
   guint           saving : 1;

@@ -199,6 +199,34 @@ agent_call_popup_close_request (GtkWindow *window)
 }
 
 static void
+clear_lookup_trigger (AgentCallPopup *self)
+{
+  if (self->paint_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+  g_clear_handle_id (&self->lookup_fallback_id, g_source_remove);
+}
+
+static void
+on_first_paint_cb (GdkFrameClock  *clock,
+                   AgentCallPopup *self)
+{
+  clear_lookup_trigger (self);
+  agent_call_popup_begin_lookups (self);
+}
+
+static gboolean
+on_lookup_fallback_cb (gpointer user_data)
+{
+  AgentCallPopup *self = user_data;
+
+  self->lookup_fallback_id = 0;
+  clear_lookup_trigger (self);
+  agent_call_popup_begin_lookups (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 spin_if_loading (GtkStack   *stack,
                  GtkSpinner *spinner)
 {
@@ -256,6 +284,7 @@ agent_call_popup_dispose (GObject *object)
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_handle_id (&self->record_retry_id, g_source_remove);
   g_clear_handle_id (&self->spinner_id, g_source_remove);
+  clear_lookup_trigger (self);
   g_clear_object (&self->client);
   g_clear_object (&self->outbox);
   g_clear_object (&self->customer);
@@ -461,6 +490,32 @@ agent_call_popup_begin_lookups (AgentCallPopup *self)
 }
 
 /**
+ * agent_call_popup_lookup_after_paint:
+ * @self: an #AgentCallPopup, just presented
+ *
+ * Starts the lookups once the first frame of the pop-up is painted — never before, and never
+ * later than 150 ms after this call, whatever keeps the main loop busy. An idle would not
+ * do: while anything animates, redraws outrank idles and it could wait for ever.
+ */
+void
+agent_call_popup_lookup_after_paint (AgentCallPopup *self)
+{
+  GdkFrameClock *clock;
+
+  g_return_if_fail (AGENT_IS_CALL_POPUP (self));
+
+  clear_lookup_trigger (self);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock != NULL)
+    {
+      self->paint_clock = g_object_ref (clock);
+      self->after_paint_id = g_signal_connect (clock, "after-paint",
+                                               G_CALLBACK (on_first_paint_cb), self);
+    }
+  self->lookup_fallback_id = g_timeout_add (150, on_lookup_fallback_cb, self);
+}
+
+/**
  * agent_call_popup_update:
  * @self: an #AgentCallPopup
  * @event: a later event of the same call
@@ -538,6 +593,7 @@ agent_call_popup_reset (AgentCallPopup *self)
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_handle_id (&self->record_retry_id, g_source_remove);
   g_clear_handle_id (&self->spinner_id, g_source_remove);
+  clear_lookup_trigger (self);
   if (self->question != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->question)));
 

@@ -41,6 +41,7 @@ void            agent_call_popup_start             (AgentCallPopup *self,
                                                     BbhClient      *client,
                                                     AgentOutbox    *outbox);
 void            agent_call_popup_begin_lookups     (AgentCallPopup *self);
+void            agent_call_popup_lookup_after_paint (AgentCallPopup *self);
 void            agent_call_popup_update            (AgentCallPopup *self,
                                                     BbhEvent       *event);
 void            agent_call_popup_reset             (AgentCallPopup *self);

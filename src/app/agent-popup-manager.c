@@ -355,13 +355,6 @@ open_screen_pop (AgentPopupManager *self,
 /* ---- calls ---- */
 
 static gboolean
-on_begin_lookups_cb (gpointer user_data)
-{
-  agent_call_popup_begin_lookups (user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
 popup_follows_call (AgentCallPopup *popup)
 {
   AgentCallState state = agent_call_popup_get_state (popup);
@@ -398,8 +391,7 @@ show_popup (AgentPopupManager *self,
                              NULL);
 
   /* After the present, never before: the pop-up does not wait for the server. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_begin_lookups_cb, g_object_ref (popup),
-                   g_object_unref);
+  agent_call_popup_lookup_after_paint (popup);
 
   if (!outgoing && !focused)
     notify_incoming (self, phone);
