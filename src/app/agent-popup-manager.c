@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "agent-application.h"
 #include "agent-dialer.h"
 #include "agent-window.h"
 #include "agent-phone.h"
@@ -579,6 +580,42 @@ save_watermark_cb (AgentSession *session,
     agent_outbox_set_watermark (self->outbox, server, account, watermark);
 }
 
+/* A change the server refused for good: the agent hears of it, in words. */
+static void
+on_entry_failed_cb (AgentOutbox       *outbox,
+                    gint64             id,
+                    AgentOutboxKind    kind,
+                    const char        *phone,
+                    const char        *message,
+                    AgentPopupManager *self)
+{
+  g_autofree char *number = agent_phone_format (phone);
+  g_autofree char *text = NULL;
+
+  switch (kind)
+    {
+    case AGENT_OUTBOX_KIND_MEMO:
+      /* Translators: %s is a phone number, then the server's reason */
+      text = g_strdup_printf (_("The server did not take the memo for %s. %s"), number, message);
+      break;
+    case AGENT_OUTBOX_KIND_CUSTOMER_SAVE:
+    case AGENT_OUTBOX_KIND_CUSTOMER_LOCK:
+    case AGENT_OUTBOX_KIND_CUSTOMER_SALES:
+      text = g_strdup_printf (_("The server did not take the change to the customer %s. %s"),
+                              number, message);
+      break;
+    case AGENT_OUTBOX_KIND_CDR_RECORD:
+    default:
+      text = g_strdup_printf (_("The server did not take a change. %s"), message);
+      break;
+    }
+
+  if (AGENT_IS_APPLICATION (self->application))
+    agent_application_toast (AGENT_APPLICATION (self->application), text);
+  else
+    g_message ("%s", text);
+}
+
 static void
 on_outbox_opened_cb (GObject      *object,
                      GAsyncResult *result,
@@ -868,8 +905,15 @@ agent_popup_manager_set_outbox (AgentPopupManager *self,
 {
   g_return_if_fail (AGENT_IS_POPUP_MANAGER (self));
 
-  if (!g_set_object (&self->outbox, outbox))
+  if (self->outbox == outbox)
     return;
+
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_data (self->outbox, self);
+  g_set_object (&self->outbox, outbox);
+
+  if (outbox != NULL)
+    g_signal_connect_object (outbox, "entry-failed", G_CALLBACK (on_entry_failed_cb), self, 0);
 
   if (outbox != NULL && agent_session_get_logged_in (self->session))
     agent_outbox_set_client (outbox, agent_session_get_client (self->session));
