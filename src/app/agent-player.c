@@ -20,6 +20,8 @@
 #include <glib/gi18n.h>
 #include <gst/gst.h>
 
+#include "bbh.h"
+
 #include "agent-player.h"
 #include "agent-trace.h"
 
@@ -350,7 +352,13 @@ on_bus_message_cb (GstBus     *bus,
         if (self->state == AGENT_PLAYER_STATE_ERROR)
           break;
         gst_message_parse_error (message, &error, &debug);
-        g_debug ("Playback failed: %s (%s)", error->message, debug ? debug : "");
+        if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) == FALSE)
+          {
+            /* GStreamer's text names the URL, which may hold the password. */
+            g_autofree char *safe = bbh_redact_uri (debug ? debug : "");
+
+            g_debug ("Playback failed: %s (%s)", error->message, safe);
+          }
         text = agent_player_describe_error (error, debug);
         set_error (self, text);
       }
@@ -663,9 +671,12 @@ agent_player_open (AgentPlayer *self,
   GstElement *sink;
   GstElement *filter;
   g_autoptr(GstBus) bus = NULL;
+  gboolean continuing;
 
   g_return_if_fail (AGENT_IS_PLAYER (self));
 
+  continuing = self->state == AGENT_PLAYER_STATE_LOADING && self->playbin == NULL &&
+               g_strcmp0 (self->cdr_id, cdr_id) == 0;
   teardown_pipeline (self);
 
   g_free (self->uri);
@@ -677,7 +688,9 @@ agent_player_open (AgentPlayer *self,
   g_clear_pointer (&self->error_message, g_free);
   self->position_ms = 0;
   self->duration_ms = 0;
-  self->state = AGENT_PLAYER_STATE_IDLE;
+  /* Still the call begin() announced: it is the same `loading`, not a second one. */
+  if (!continuing)
+    self->state = AGENT_PLAYER_STATE_IDLE;
 
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URI]);
@@ -740,6 +753,81 @@ agent_player_open (AgentPlayer *self,
       set_error (self, _("The recording could not be opened."));
     }
 
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+set_call (AgentPlayer *self,
+          const char  *cdr_id,
+          const char  *title)
+{
+  teardown_pipeline (self);
+
+  g_clear_pointer (&self->uri, g_free);
+  g_free (self->cdr_id);
+  self->cdr_id = g_strdup (cdr_id);
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_clear_pointer (&self->error_message, g_free);
+  self->position_ms = 0;
+  self->duration_ms = 0;
+  self->state = AGENT_PLAYER_STATE_IDLE;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URI]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CDR_ID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DURATION]);
+}
+
+/**
+ * agent_player_begin:
+ * @self: a #AgentPlayer
+ * @cdr_id: (nullable): the call record's id as text
+ * @title: (nullable): what to call it on screen
+ *
+ * Says `loading` for a call whose recording is still being looked up; agent_player_open()
+ * with the same @cdr_id continues from there, agent_player_fail() says why it cannot.
+ */
+void
+agent_player_begin (AgentPlayer *self,
+                    const char  *cdr_id,
+                    const char  *title)
+{
+  g_return_if_fail (AGENT_IS_PLAYER (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_call (self, cdr_id, title);
+  set_state (self, AGENT_PLAYER_STATE_LOADING);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * agent_player_fail:
+ * @self: a #AgentPlayer
+ * @cdr_id: (nullable): the call record's id as text
+ * @title: (nullable): what to call it on screen
+ * @message: why it cannot be played, in words
+ *
+ * Ends in `error` with @message without opening anything (no such call, logged out…).
+ */
+void
+agent_player_fail (AgentPlayer *self,
+                   const char  *cdr_id,
+                   const char  *title,
+                   const char  *message)
+{
+  g_return_if_fail (AGENT_IS_PLAYER (self));
+  g_return_if_fail (message != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->state != AGENT_PLAYER_STATE_LOADING || g_strcmp0 (self->cdr_id, cdr_id) != 0)
+    {
+      set_call (self, cdr_id, title);
+      set_state (self, AGENT_PLAYER_STATE_LOADING);
+    }
+  set_error (self, message);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

@@ -46,6 +46,13 @@ void              agent_player_open               (AgentPlayer *self,
                                                    const char  *uri,
                                                    const char  *cdr_id,
                                                    const char  *title);
+void              agent_player_begin              (AgentPlayer *self,
+                                                   const char  *cdr_id,
+                                                   const char  *title);
+void              agent_player_fail               (AgentPlayer *self,
+                                                   const char  *cdr_id,
+                                                   const char  *title,
+                                                   const char  *message);
 void              agent_player_close              (AgentPlayer *self);
 void              agent_player_play               (AgentPlayer *self);
 void              agent_player_pause              (AgentPlayer *self);

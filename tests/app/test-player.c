@@ -323,7 +323,7 @@ test_waveform (Fixture       *f,
   g_assert_true (g_file_test (cache, G_FILE_TEST_IS_REGULAR));
 
   g_clear_object (&result);
-  test_sandbox_fault (f->sandbox, "down", 0);
+  test_sandbox_fault (f->sandbox, "down", 60000);
   started = g_get_monotonic_time ();
   agent_waveform_compute_async (url, NULL, on_done_cb, &result);
   TEST_WAIT_UNTIL (result != NULL, WAIT_MS);
