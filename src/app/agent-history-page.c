@@ -93,6 +93,7 @@ struct _AgentHistoryPage
   AgentSession           *session;
   AgentApplication       *application;
 
+  guint                   visible_idle;
   gboolean                load_pending; /* agent_page_loaded() is owed */
   gboolean                filters_valid;
 };
@@ -646,6 +647,49 @@ reload (AgentHistoryPage *self)
   agent_paged_model_reload (self->model);
 }
 
+/* ---- what is on screen ---- */
+
+/* GTK binds a couple of hundred rows around the visible ones; only the visible rows' pages are
+ * fetched, worked out from the scroll position (rows are all one line high). */
+static gboolean
+ensure_visible_cb (gpointer user_data)
+{
+  AgentHistoryPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  guint first, last;
+
+  self->visible_idle = 0;
+  if (n == 0)
+    return G_SOURCE_REMOVE;
+
+  if (upper <= 0 || page <= 0)
+    {
+      first = 0;
+      last = MIN (n, 40) - 1;
+    }
+  else
+    {
+      double row_height = upper / n;
+
+      first = (guint) CLAMP (value / row_height, 0, n - 1);
+      last = (guint) CLAMP ((value + page) / row_height + 1, first, n - 1);
+    }
+
+  agent_paged_model_ensure_range (self->model, first, last);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_ensure_visible (AgentHistoryPage *self)
+{
+  if (self->visible_idle == 0)
+    self->visible_idle = g_idle_add (ensure_visible_cb, self);
+}
+
 /* ---- the model's news ---- */
 
 static void
@@ -682,6 +726,8 @@ on_page_loaded_cb (AgentHistoryPage *self,
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0
                                     ? "list" : "empty");
+  /* Scrolled down when the filters changed: those rows now come from the new query. */
+  queue_ensure_visible (self);
   if (self->load_pending)
     {
       self->load_pending = FALSE;
@@ -1398,6 +1444,7 @@ agent_history_page_dispose (GObject *object)
   AgentHistoryPage *self = AGENT_HISTORY_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->visible_idle, g_source_remove);
   if (self->download != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->download, self);
@@ -1498,6 +1545,16 @@ agent_history_page_init (AgentHistoryPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::total", G_CALLBACK (update_total), self,
                            G_CONNECT_SWAPPED);
+
+  agent_paged_model_set_auto_fetch (self->model, FALSE);
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (queue_ensure_visible), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (queue_ensure_visible), self,
+                             G_CONNECT_SWAPPED);
+  }
 
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));

@@ -7,6 +7,11 @@
  * per page in flight. When a page arrives its placeholders are replaced by items_changed(), so a
  * GtkListView over 100 000 rows only ever fetches the pages it shows.
  *
+ * A list widget asks for more items than it shows (GTK 4.8's list views bind a couple of
+ * hundred rows around the visible ones). A view that knows what is on screen can turn
+ * `auto-fetch` off and call ensure_range() with the visible rows instead, so that only those
+ * pages are fetched.
+ *
  * reload() keeps the old rows on screen until the first page of the new query arrives, then
  * replaces everything at once; answers to the old query are dropped.
  *
@@ -62,6 +67,7 @@ struct _AgentPagedModel
   guint                 in_flight;
   guint                 reloading : 1;
   guint                 loaded : 1;
+  guint                 auto_fetch : 1;
 };
 
 static void agent_paged_model_list_model_init (GListModelInterface *iface);
@@ -78,6 +84,7 @@ enum {
   PROP_TOTAL,
   PROP_LOADING,
   PROP_LOADED,
+  PROP_AUTO_FETCH,
   N_PROPS
 };
 
@@ -387,14 +394,17 @@ agent_paged_model_get_item (GListModel *model,
   if (page != NULL && page->items != NULL && offset < page->items->len)
     {
       /* Reading near the end of a page: have the next one ready before it is needed. */
-      if (offset >= self->page_size / 2)
+      if (self->auto_fetch && offset >= self->page_size / 2)
         ensure_page (self, page_index + 1);
       return g_object_ref (g_ptr_array_index (page->items, offset));
     }
 
-  ensure_page (self, page_index);
-  if (offset >= self->page_size / 2)
-    ensure_page (self, page_index + 1);
+  if (self->auto_fetch)
+    {
+      ensure_page (self, page_index);
+      if (offset >= self->page_size / 2)
+        ensure_page (self, page_index + 1);
+    }
 
   page = lookup_page (self, page_index, TRUE);
   if (page->placeholders == NULL)
@@ -456,6 +466,10 @@ agent_paged_model_get_property (GObject    *object,
       g_value_set_boolean (value, self->loaded);
       break;
 
+    case PROP_AUTO_FETCH:
+      g_value_set_boolean (value, self->auto_fetch);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -477,6 +491,10 @@ agent_paged_model_set_property (GObject      *object,
 
     case PROP_PAGE_SIZE:
       self->page_size = MAX (1, g_value_get_uint (value));
+      break;
+
+    case PROP_AUTO_FETCH:
+      agent_paged_model_set_auto_fetch (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -541,6 +559,10 @@ agent_paged_model_class_init (AgentPagedModelClass *klass)
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_AUTO_FETCH] =
+    g_param_spec_boolean ("auto-fetch", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -571,6 +593,7 @@ agent_paged_model_init (AgentPagedModel *self)
 {
   self->item_type = G_TYPE_OBJECT;
   self->page_size = 50;
+  self->auto_fetch = TRUE;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
   self->cancellable = g_cancellable_new ();
 }
@@ -832,4 +855,68 @@ agent_paged_model_is_placeholder (gpointer item)
   g_return_val_if_fail (G_IS_OBJECT (item), FALSE);
 
   return g_object_get_qdata (item, placeholder_quark ()) != NULL;
+}
+
+/**
+ * agent_paged_model_get_auto_fetch:
+ * @self: a #AgentPagedModel
+ *
+ * Returns: whether asking for an item of a missing page fetches that page
+ */
+gboolean
+agent_paged_model_get_auto_fetch (AgentPagedModel *self)
+{
+  g_return_val_if_fail (AGENT_IS_PAGED_MODEL (self), FALSE);
+
+  return self->auto_fetch;
+}
+
+/**
+ * agent_paged_model_set_auto_fetch:
+ * @self: a #AgentPagedModel
+ * @auto_fetch: whether get_item() fetches missing pages (the default)
+ *
+ * Turn it off when the view calls agent_paged_model_ensure_range() with what it shows.
+ */
+void
+agent_paged_model_set_auto_fetch (AgentPagedModel *self,
+                                  gboolean         auto_fetch)
+{
+  g_return_if_fail (AGENT_IS_PAGED_MODEL (self));
+
+  auto_fetch = !!auto_fetch;
+  if (self->auto_fetch == auto_fetch)
+    return;
+
+  self->auto_fetch = auto_fetch;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_FETCH]);
+}
+
+/**
+ * agent_paged_model_ensure_range:
+ * @self: a #AgentPagedModel
+ * @first: the first position shown
+ * @last: the last position shown (inclusive)
+ *
+ * Fetches the pages that hold @first to @last that are not there yet, and the next page when
+ * @last is in the second half of its page. Does nothing during a reload.
+ */
+void
+agent_paged_model_ensure_range (AgentPagedModel *self,
+                                guint            first,
+                                guint            last)
+{
+  g_return_if_fail (AGENT_IS_PAGED_MODEL (self));
+
+  if (self->n_items == 0)
+    return;
+
+  last = MIN (last, self->n_items - 1);
+  if (first > last)
+    return;
+
+  for (guint page = first / self->page_size; page <= last / self->page_size; page++)
+    ensure_page (self, page);
+  if (last % self->page_size >= self->page_size / 2)
+    ensure_page (self, last / self->page_size + 1);
 }

@@ -66,5 +66,11 @@ gboolean         agent_paged_model_is_loaded         (AgentPagedModel      *self
 gpointer         agent_paged_model_peek_item         (AgentPagedModel      *self,
                                                       guint                 position);
 gboolean         agent_paged_model_is_placeholder    (gpointer              item);
+gboolean         agent_paged_model_get_auto_fetch    (AgentPagedModel      *self);
+void             agent_paged_model_set_auto_fetch    (AgentPagedModel      *self,
+                                                      gboolean              auto_fetch);
+void             agent_paged_model_ensure_range      (AgentPagedModel      *self,
+                                                      guint                 first,
+                                                      guint                 last);
 
 G_END_DECLS

@@ -464,6 +464,40 @@ test_undercounting_server (Fixture       *fixture,
   g_assert_cmpuint (row_index (fixture, 2), ==, 2);
 }
 
+static void
+test_viewport (Fixture       *fixture,
+               gconstpointer  data)
+{
+  /* A view that says what it shows: reading items fetches nothing, the range does. */
+  agent_paged_model_set_auto_fetch (fixture->model, FALSE);
+  g_assert_false (agent_paged_model_get_auto_fetch (fixture->model));
+  agent_paged_model_reload (fixture->model);
+  answer (fixture, 0);
+
+  for (guint i = 0; i < 300; i++)
+    (void) row_index (fixture, i);
+  g_assert_cmpuint (fixture->requested->len, ==, 1);
+
+  /* Rows 110–120 on screen: their page only (pages are 50 rows here). */
+  agent_paged_model_ensure_range (fixture->model, 110, 120);
+  g_assert_cmpuint (fixture->requested->len, ==, 2);
+  g_assert_cmpuint (requested (fixture, 1), ==, 100);
+  agent_paged_model_ensure_range (fixture->model, 111, 121);
+  g_assert_cmpuint (fixture->requested->len, ==, 2);
+
+  /* Straddling pages, ending in the second half of one: those and the next. */
+  agent_paged_model_ensure_range (fixture->model, 290, 380);
+  g_assert_cmpuint (fixture->requested->len, ==, 6);
+  g_assert_cmpuint (requested (fixture, 2), ==, 250);
+  g_assert_cmpuint (requested (fixture, 3), ==, 300);
+  g_assert_cmpuint (requested (fixture, 4), ==, 350);
+  g_assert_cmpuint (requested (fixture, 5), ==, 400);
+
+  /* Past the end is clamped. */
+  agent_paged_model_ensure_range (fixture->model, 990, 5000);
+  g_assert_cmpuint (requested (fixture, fixture->requested->len - 1), ==, 950);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +514,9 @@ main (int   argc,
               fixture_setup, test_errors, fixture_teardown);
   g_test_add ("/agent/paged-model/undercounting-server", Fixture, NULL,
               fixture_setup, test_undercounting_server, fixture_teardown);
+
+  g_test_add ("/agent/paged-model/viewport", Fixture, NULL,
+              fixture_setup, test_viewport, fixture_teardown);
 
   return g_test_run ();
 }
