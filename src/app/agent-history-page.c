@@ -236,11 +236,20 @@ history_talk_text (GObject       *item,
   return agent_format_duration ((gint64) bbh_call_record_get_talk_time (record) * 1000);
 }
 
-#define CELL_LABEL(binding) \
+/* A label that may shorten to @chars characters (server text), or never (times, numbers). */
+#define CELL_LABEL(chars, binding) \
   "<interface><template class=\"GtkListItem\"><property name=\"child\">" \
   "<object class=\"GtkLabel\"><property name=\"xalign\">0</property>" \
   "<property name=\"ellipsize\">end</property>" \
+  "<property name=\"width-chars\">" chars "</property>" \
   "<binding name=\"label\">" binding "</binding>" \
+  "<binding name=\"tooltip-text\">" binding "</binding>" \
+  "</object></property></template></interface>"
+#define CELL_TEXT(binding) \
+  "<interface><template class=\"GtkListItem\"><property name=\"child\">" \
+  "<object class=\"GtkLabel\"><property name=\"xalign\">0</property>" \
+  "<binding name=\"label\">" binding "</binding>" \
+  "<style><class name=\"numeric\"/></style>" \
   "</object></property></template></interface>"
 
 #define ITEM "<lookup name=\"item\">GtkListItem</lookup>"
@@ -254,7 +263,9 @@ static const char direction_cell[] =
   "<binding name=\"icon-name\">" CLOSURE ("history_direction_icon") "</binding>"
   "</object></child>"
   "<child><object class=\"GtkLabel\"><property name=\"xalign\">0</property>"
+  "<property name=\"ellipsize\">end</property><property name=\"width-chars\">7</property>"
   "<binding name=\"label\">" CLOSURE ("history_direction_text") "</binding>"
+  "<binding name=\"tooltip-text\">" CLOSURE ("history_direction_text") "</binding>"
   "</object></child>"
   "</object></property></template></interface>";
 
@@ -356,10 +367,16 @@ on_actions_bind_cb (GtkSignalListItemFactory *factory,
     return;
 
   /* The target first: an action with a parameter must never see a button without one. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (play), g_variant_new_uint32 (position));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (call), g_variant_new_uint32 (position));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (play), "history.play");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (call), "history.call");
+  /* The action would make the button sensitive again: a call without a recording gets none. */
+  if (bbh_call_record_has_recording (record))
+    {
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (play), g_variant_new_uint32 (position));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (play), "history.play");
+    }
+  else
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (play), NULL);
   gtk_widget_set_sensitive (play, bbh_call_record_has_recording (record));
   gtk_widget_set_tooltip_text (play, bbh_call_record_has_recording (record)
                                      ? _("Play the recording")
@@ -373,14 +390,14 @@ setup_columns (AgentHistoryPage *self)
 {
   g_autoptr(GtkListItemFactory) actions = gtk_signal_list_item_factory_new ();
 
-  set_factory (self->time_column, CELL_LABEL (CLOSURE ("history_time_text")));
+  set_factory (self->time_column, CELL_TEXT (CLOSURE ("history_time_text")));
   set_factory (self->direction_column, direction_cell);
-  set_factory (self->number_column, CELL_LABEL (PROPERTY ("phone")));
-  set_factory (self->customer_column, CELL_LABEL (PROPERTY ("called-name")));
-  set_factory (self->agent_column, CELL_LABEL (CLOSURE ("history_agent_text")));
-  set_factory (self->talk_column, CELL_LABEL (CLOSURE ("history_talk_text")));
-  set_factory (self->reason_column, CELL_LABEL (PROPERTY ("hangup-reason-text")));
-  set_factory (self->ivr_column, CELL_LABEL (PROPERTY ("ivr-key")));
+  set_factory (self->number_column, CELL_TEXT (PROPERTY ("phone")));
+  set_factory (self->customer_column, CELL_LABEL ("6", PROPERTY ("called-name")));
+  set_factory (self->agent_column, CELL_LABEL ("8", CLOSURE ("history_agent_text")));
+  set_factory (self->talk_column, CELL_TEXT (CLOSURE ("history_talk_text")));
+  set_factory (self->reason_column, CELL_LABEL ("6", PROPERTY ("hangup-reason-text")));
+  set_factory (self->ivr_column, CELL_TEXT (PROPERTY ("ivr-key")));
 
   g_signal_connect_object (actions, "setup", G_CALLBACK (on_actions_setup_cb), self, 0);
   g_signal_connect_object (actions, "bind", G_CALLBACK (on_actions_bind_cb), self, 0);
@@ -1403,7 +1420,10 @@ agent_history_page_load (AgentPage    *page,
   AgentHistoryPage *self = AGENT_HISTORY_PAGE (page);
 
   set_session (self, session);
+  /* An agent only ever sees their own calls: the agent filter and column are for
+   * administrators. */
   gtk_widget_set_visible (GTK_WIDGET (self->agents_entry), is_admin (self));
+  gtk_column_view_column_set_visible (self->agent_column, is_admin (self));
 
   if (get_client (self) == NULL)
     {
