@@ -19,11 +19,8 @@
 
 #include <glib/gi18n.h>
 
-#include "agent-application.h"
-#include "agent-history-page.h"
-#include "agent-outbox.h"
+#include "agent-history-page-private.h"
 #include "agent-page.h"
-#include "agent-popup-manager.h"
 #include "agent-window.h"
 
 #define PAGE_SIZE 100
@@ -46,57 +43,6 @@ static const BbhCallDirection directions[] = {
   BBH_CALL_DIRECTION_VOICEMAIL,
 };
 
-struct _AgentHistoryPage
-{
-  AdwBin                  parent_instance;
-
-  /* Template widgets */
-  GtkDropDown            *range_dropdown;
-  GtkWidget              *custom_box;
-  GtkMenuButton          *from_button;
-  GtkCalendar            *from_calendar;
-  GtkMenuButton          *to_button;
-  GtkCalendar            *to_calendar;
-  GtkDropDown            *direction_dropdown;
-  GtkSearchEntry         *number_entry;
-  GtkDropDown            *talk_dropdown;
-  GtkSpinButton          *talk_spin;
-  GtkEntry               *agents_entry;
-  GtkSpinner             *loading_spinner;
-  GtkLabel               *total_label;
-  GtkRevealer            *download_revealer;
-  GtkLabel               *download_label;
-  GtkProgressBar         *download_progress;
-  GtkStack               *stack;
-  GtkScrolledWindow      *scrolled_window;
-  GtkColumnView          *column_view;
-  GtkColumnViewColumn    *time_column;
-  GtkColumnViewColumn    *direction_column;
-  GtkColumnViewColumn    *number_column;
-  GtkColumnViewColumn    *customer_column;
-  GtkColumnViewColumn    *agent_column;
-  GtkColumnViewColumn    *talk_column;
-  GtkColumnViewColumn    *reason_column;
-  GtkColumnViewColumn    *ivr_column;
-  GtkColumnViewColumn    *actions_column;
-  AdwStatusPage          *error_status;
-  AgentPlayerBar         *player_bar;
-
-  /* Owned */
-  AgentPagedModel        *model;
-  BbhCallRecordQuery     *query;        /* the filters; start and limit are set per page */
-  AgentRecordingDownload *download;
-  BbhCallRecord          *playing;      /* the record the player bar has open */
-  GCancellable           *cancellable;  /* lookups and small actions; cancelled on logout */
-
-  /* Borrowed */
-  AgentSession           *session;
-  AgentApplication       *application;
-
-  guint                   visible_idle;
-  gboolean                load_pending; /* agent_page_loaded() is owed */
-  gboolean                filters_valid;
-};
 
 static void page_iface_init (AgentPageInterface *iface);
 
@@ -105,22 +51,22 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AgentHistoryPage, agent_history_page, ADW_TYPE_BI
 
 /* ---- small helpers ---- */
 
-static BbhClient *
-get_client (AgentHistoryPage *self)
+BbhClient *
+agent_history_page_client (AgentHistoryPage *self)
 {
   if (self->session == NULL || !agent_session_get_logged_in (self->session))
     return NULL;
   return agent_session_get_client (self->session);
 }
 
-static gboolean
-is_admin (AgentHistoryPage *self)
+gboolean
+agent_history_page_is_admin (AgentHistoryPage *self)
 {
   return self->session != NULL && agent_session_get_is_admin (self->session);
 }
 
-static void
-toast (AgentHistoryPage *self,
+void
+agent_history_page_toast (AgentHistoryPage *self,
        const char       *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -131,8 +77,8 @@ toast (AgentHistoryPage *self,
     g_message ("%s", message);
 }
 
-static BbhCallRecord *
-record_at (AgentHistoryPage *self,
+BbhCallRecord *
+agent_history_page_record_at (AgentHistoryPage *self,
            guint             position)
 {
   return agent_paged_model_peek_item (self->model, position);
@@ -156,252 +102,6 @@ describe_record (BbhCallRecord *record)
   if (name != NULL && *name != '\0')
     return g_strdup_printf (_("%s (%s) — %s"), phone ? phone : "", name, when ? when : "");
   return g_strdup_printf (_("%s — %s"), phone ? phone : "", when ? when : "");
-}
-
-/* ---- cells ---- */
-
-static char *
-history_time_text (GObject       *item,
-                   BbhCallRecord *record)
-{
-  GDateTime *start;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (record == NULL || agent_paged_model_is_placeholder (record))
-    return g_strdup ("…");
-  start = bbh_call_record_get_start_date_time (record);
-  if (start == NULL)
-    return g_strdup (bbh_call_record_get_start_time (record));
-
-  local = g_date_time_to_local (start);
-  return g_date_time_format (local, "%x %R");
-}
-
-static char *
-history_direction_text (GObject       *item,
-                        BbhCallRecord *record)
-{
-  if (record == NULL || agent_paged_model_is_placeholder (record))
-    return NULL;
-  return g_strdup (bbh_call_direction_to_string (bbh_call_record_get_direction (record)));
-}
-
-static char *
-history_direction_icon (GObject       *item,
-                        BbhCallRecord *record)
-{
-  if (record == NULL || agent_paged_model_is_placeholder (record))
-    return NULL;
-
-  switch (bbh_call_record_get_direction (record))
-    {
-    case BBH_CALL_DIRECTION_IN:
-    case BBH_CALL_DIRECTION_CAMPAIGN_ANSWERED:
-      return g_strdup (bbh_call_record_get_talk_time (record) > 0 ? "call-incoming-symbolic"
-                                                                   : "call-missed-symbolic");
-    case BBH_CALL_DIRECTION_OUT:
-    case BBH_CALL_DIRECTION_CAMPAIGN_OUT:
-      return g_strdup ("call-outgoing-symbolic");
-    case BBH_CALL_DIRECTION_VOICEMAIL:
-      return g_strdup ("mail-unread-symbolic");
-    case BBH_CALL_DIRECTION_UNKNOWN:
-    default:
-      return g_strdup ("call-start-symbolic");
-    }
-}
-
-static char *
-history_agent_text (GObject       *item,
-                    BbhCallRecord *record)
-{
-  const char *name, *extension;
-
-  if (record == NULL || agent_paged_model_is_placeholder (record))
-    return NULL;
-
-  name = bbh_call_record_get_extension_name (record);
-  extension = bbh_call_record_get_extension (record);
-  if (name != NULL && *name != '\0' && extension != NULL && *extension != '\0')
-    /* An agent: "name (extension)" */
-    return g_strdup_printf (_("%s (%s)"), name, extension);
-  return g_strdup (name != NULL && *name != '\0' ? name : extension);
-}
-
-static char *
-history_talk_text (GObject       *item,
-                   BbhCallRecord *record)
-{
-  if (record == NULL || agent_paged_model_is_placeholder (record))
-    return NULL;
-  return agent_format_duration ((gint64) bbh_call_record_get_talk_time (record) * 1000);
-}
-
-/* A label that may shorten to @chars characters (server text), or never (times, numbers). */
-#define CELL_LABEL(chars, binding) \
-  "<interface><template class=\"GtkListItem\"><property name=\"child\">" \
-  "<object class=\"GtkLabel\"><property name=\"xalign\">0</property>" \
-  "<property name=\"ellipsize\">end</property>" \
-  "<property name=\"width-chars\">" chars "</property>" \
-  "<binding name=\"label\">" binding "</binding>" \
-  "<binding name=\"tooltip-text\">" binding "</binding>" \
-  "</object></property></template></interface>"
-#define CELL_TEXT(binding) \
-  "<interface><template class=\"GtkListItem\"><property name=\"child\">" \
-  "<object class=\"GtkLabel\"><property name=\"xalign\">0</property>" \
-  "<binding name=\"label\">" binding "</binding>" \
-  "<style><class name=\"numeric\"/></style>" \
-  "</object></property></template></interface>"
-
-#define ITEM "<lookup name=\"item\">GtkListItem</lookup>"
-#define PROPERTY(name) "<lookup name=\"" name "\" type=\"BbhCallRecord\">" ITEM "</lookup>"
-#define CLOSURE(function) "<closure type=\"gchararray\" function=\"" function "\">" ITEM "</closure>"
-
-static const char direction_cell[] =
-  "<interface><template class=\"GtkListItem\"><property name=\"child\">"
-  "<object class=\"GtkBox\"><property name=\"spacing\">6</property>"
-  "<child><object class=\"GtkImage\">"
-  "<binding name=\"icon-name\">" CLOSURE ("history_direction_icon") "</binding>"
-  "</object></child>"
-  "<child><object class=\"GtkLabel\"><property name=\"xalign\">0</property>"
-  "<property name=\"ellipsize\">end</property><property name=\"width-chars\">7</property>"
-  "<binding name=\"label\">" CLOSURE ("history_direction_text") "</binding>"
-  "<binding name=\"tooltip-text\">" CLOSURE ("history_direction_text") "</binding>"
-  "</object></child>"
-  "</object></property></template></interface>";
-
-static void
-set_factory (GtkColumnViewColumn *column,
-             const char          *ui)
-{
-  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
-  g_autoptr(GBytes) bytes = g_bytes_new_static (ui, strlen (ui));
-  g_autoptr(GtkListItemFactory) factory = NULL;
-
-  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                          "history_time_text", G_CALLBACK (history_time_text),
-                                          "history_direction_text", G_CALLBACK (history_direction_text),
-                                          "history_direction_icon", G_CALLBACK (history_direction_icon),
-                                          "history_agent_text", G_CALLBACK (history_agent_text),
-                                          "history_talk_text", G_CALLBACK (history_talk_text),
-                                          NULL);
-  factory = gtk_builder_list_item_factory_new_from_bytes (scope, bytes);
-  gtk_column_view_column_set_factory (column, factory);
-}
-
-/* The actions cell: play, call back and a menu, aimed at the row's position. */
-static void
-on_actions_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     AgentHistoryPage         *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *play = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
-  GtkWidget *call = gtk_button_new_from_icon_name ("call-start-symbolic");
-  GtkWidget *more = gtk_menu_button_new ();
-
-  gtk_widget_add_css_class (play, "flat");
-  gtk_widget_add_css_class (call, "flat");
-  gtk_widget_add_css_class (more, "flat");
-  gtk_widget_set_tooltip_text (play, _("Play the recording"));
-  gtk_widget_set_tooltip_text (call, _("Call back"));
-  gtk_widget_set_tooltip_text (more, _("More"));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
-
-  gtk_box_append (GTK_BOX (box), play);
-  gtk_box_append (GTK_BOX (box), call);
-  gtk_box_append (GTK_BOX (box), more);
-  gtk_list_item_set_child (list_item, box);
-  gtk_list_item_set_activatable (list_item, TRUE);
-}
-
-static GMenuModel *
-make_row_menu (AgentHistoryPage *self,
-               guint             position,
-               BbhCallRecord    *record)
-{
-  GMenu *menu = g_menu_new ();
-  GMenu *section = g_menu_new ();
-  GVariant *target;
-  g_autoptr(GMenuItem) item = NULL;
-
-#define ADD(menu, label, action) \
-  G_STMT_START { \
-    target = g_variant_new_uint32 (position); \
-    g_clear_object (&item); \
-    item = g_menu_item_new (label, NULL); \
-    g_menu_item_set_action_and_target_value (item, action, target); \
-    g_menu_append_item (menu, item); \
-  } G_STMT_END
-
-  ADD (menu, _("_Open Customer"), "history.open-customer");
-  ADD (menu, _("Add _Memo…"), "history.memo");
-  if (bbh_call_record_has_recording (record))
-    ADD (menu, _("_Download Recording…"), "history.download");
-  if (is_admin (self))
-    {
-      ADD (section, _("_Block Number…"), "history.block");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-    }
-#undef ADD
-
-  g_object_unref (section);
-  return G_MENU_MODEL (menu);
-}
-
-static void
-on_actions_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    AgentHistoryPage         *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *play = gtk_widget_get_first_child (box);
-  GtkWidget *call = gtk_widget_get_next_sibling (play);
-  GtkWidget *more = gtk_widget_get_next_sibling (call);
-  BbhCallRecord *record = gtk_list_item_get_item (list_item);
-  guint position = gtk_list_item_get_position (list_item);
-  gboolean real = record != NULL && !agent_paged_model_is_placeholder (record);
-  g_autoptr(GMenuModel) menu = NULL;
-
-  gtk_widget_set_visible (box, real);
-  if (!real)
-    return;
-
-  /* The target first: an action with a parameter must never see a button without one. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (call), g_variant_new_uint32 (position));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (call), "history.call");
-  /* The action would make the button sensitive again: a call without a recording gets none. */
-  if (bbh_call_record_has_recording (record))
-    {
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (play), g_variant_new_uint32 (position));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (play), "history.play");
-    }
-  else
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (play), NULL);
-  gtk_widget_set_sensitive (play, bbh_call_record_has_recording (record));
-  gtk_widget_set_tooltip_text (play, bbh_call_record_has_recording (record)
-                                     ? _("Play the recording")
-                                     : _("This call has no recording"));
-  menu = make_row_menu (self, position, record);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), menu);
-}
-
-static void
-setup_columns (AgentHistoryPage *self)
-{
-  g_autoptr(GtkListItemFactory) actions = gtk_signal_list_item_factory_new ();
-
-  set_factory (self->time_column, CELL_TEXT (CLOSURE ("history_time_text")));
-  set_factory (self->direction_column, direction_cell);
-  set_factory (self->number_column, CELL_TEXT (PROPERTY ("phone")));
-  set_factory (self->customer_column, CELL_LABEL ("6", PROPERTY ("called-name")));
-  set_factory (self->agent_column, CELL_LABEL ("8", CLOSURE ("history_agent_text")));
-  set_factory (self->talk_column, CELL_TEXT (CLOSURE ("history_talk_text")));
-  set_factory (self->reason_column, CELL_LABEL ("6", PROPERTY ("hangup-reason-text")));
-  set_factory (self->ivr_column, CELL_TEXT (PROPERTY ("ivr-key")));
-
-  g_signal_connect_object (actions, "setup", G_CALLBACK (on_actions_setup_cb), self, 0);
-  g_signal_connect_object (actions, "bind", G_CALLBACK (on_actions_bind_cb), self, 0);
-  gtk_column_view_column_set_factory (self->actions_column, actions);
 }
 
 /* ---- the query ---- */
@@ -519,7 +219,7 @@ read_extensions (AgentHistoryPage   *self,
   guint n = 0;
 
   *out_extensions = NULL;
-  if (!is_admin (self))
+  if (!agent_history_page_is_admin (self))
     return TRUE;
 
   for (guint i = 0; parts[i] != NULL; i++)
@@ -606,7 +306,7 @@ fetch_page (guint                start,
             gpointer             user_data)
 {
   AgentHistoryPage *self = user_data;
-  BbhClient *client = get_client (self);
+  BbhClient *client = agent_history_page_client (self);
   g_autoptr(BbhCallRecordQuery) query = NULL;
 
   if (client == NULL)
@@ -645,7 +345,7 @@ finish_page (GAsyncResult  *result,
 static void
 reload (AgentHistoryPage *self)
 {
-  if (get_client (self) == NULL)
+  if (agent_history_page_client (self) == NULL)
     return;
 
   self->filters_valid = build_query (self);
@@ -766,7 +466,7 @@ on_model_error_cb (AgentHistoryPage *self,
     {
       g_autofree char *message = g_strdup_printf (_("Some calls could not be loaded: %s"),
                                                    error->message);
-      toast (self, message);
+      agent_history_page_toast (self, message);
     }
 
   if (self->load_pending)
@@ -809,7 +509,7 @@ void
 agent_history_page_play (AgentHistoryPage *self,
                          BbhCallRecord    *record)
 {
-  BbhClient *client = get_client (self);
+  BbhClient *client = agent_history_page_client (self);
   g_autofree char *uri = NULL;
   g_autofree char *title = NULL;
   g_autofree char *cdr_id = NULL;
@@ -907,7 +607,7 @@ agent_history_page_play_cdr_id (AgentHistoryPage *self,
   g_return_if_fail (cdr_id != NULL);
 
   player = agent_player_bar_get_player (self->player_bar);
-  client = get_client (self);
+  client = agent_history_page_client (self);
 
   if (!g_ascii_string_to_signed (cdr_id, 10, 1, G_MAXINT64, &id, NULL))
     {
@@ -953,230 +653,10 @@ static void
 on_row_activate_cb (AgentHistoryPage *self,
                     guint             position)
 {
-  BbhCallRecord *record = record_at (self, position);
+  BbhCallRecord *record = agent_history_page_record_at (self, position);
 
   if (record != NULL && bbh_call_record_has_recording (record))
     agent_history_page_play (self, record);
-}
-
-/* ---- downloads ---- */
-
-static void
-update_download (AgentHistoryPage *self)
-{
-  double fraction = agent_recording_download_get_fraction (self->download);
-
-  if (fraction < 0)
-    gtk_progress_bar_pulse (self->download_progress);
-  else
-    gtk_progress_bar_set_fraction (self->download_progress, fraction);
-}
-
-static void
-on_download_finished_cb (AgentHistoryPage       *self,
-                         const GError           *error,
-                         AgentRecordingDownload *download)
-{
-  g_autofree char *name = g_file_get_basename (agent_recording_download_get_dest (download));
-  g_autofree char *message = NULL;
-
-  if (download != self->download)
-    return;
-
-  gtk_revealer_set_reveal_child (self->download_revealer, FALSE);
-  if (error == NULL)
-    {
-      gtk_progress_bar_set_fraction (self->download_progress, 1.0);
-      message = g_strdup_printf (_("Recording saved as “%s”"), name);
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    message = g_strdup_printf (_("The recording could not be downloaded: %s"), error->message);
-
-  if (message != NULL)
-    toast (self, message);
-}
-
-/**
- * agent_history_page_download_to:
- * @self: a #AgentHistoryPage
- * @record: a call record with a recording
- * @dest: where to save its MP3
- *
- * Downloads the recording with a progress bar on the page; what the file chooser leads to.
- *
- * Returns: (transfer none) (nullable): the download, %NULL when logged out
- */
-AgentRecordingDownload *
-agent_history_page_download_to (AgentHistoryPage *self,
-                                BbhCallRecord    *record,
-                                GFile            *dest)
-{
-  BbhClient *client = get_client (self);
-  g_autofree char *name = NULL;
-  g_autofree char *label = NULL;
-
-  g_return_val_if_fail (AGENT_IS_HISTORY_PAGE (self), NULL);
-  g_return_val_if_fail (BBH_IS_CALL_RECORD (record), NULL);
-  g_return_val_if_fail (G_IS_FILE (dest), NULL);
-
-  if (client == NULL)
-    return NULL;
-
-  if (self->download != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->download, self);
-      agent_recording_download_cancel (self->download);
-      g_clear_object (&self->download);
-    }
-
-  self->download = agent_recording_download_new (client, bbh_call_record_get_id (record), dest);
-  g_signal_connect_object (self->download, "notify::received",
-                           G_CALLBACK (update_download), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->download, "finished",
-                           G_CALLBACK (on_download_finished_cb), self, G_CONNECT_SWAPPED);
-
-  name = g_file_get_basename (dest);
-  label = g_strdup_printf (_("Downloading “%s”"), name);
-  gtk_label_set_label (self->download_label, label);
-  gtk_progress_bar_set_fraction (self->download_progress, 0.0);
-  gtk_revealer_set_reveal_child (self->download_revealer, TRUE);
-
-  agent_recording_download_start (self->download);
-  return self->download;
-}
-
-static GSettings *
-get_settings (AgentHistoryPage *self)
-{
-  return self->application != NULL ? agent_application_get_settings (self->application) : NULL;
-}
-
-static void
-on_chooser_response_cb (GtkNativeDialog  *dialog,
-                        int               response,
-                        gpointer          user_data)
-{
-  g_autoptr(AgentHistoryPage) self = g_object_get_data (G_OBJECT (dialog), "page");
-  BbhCallRecord *record = g_object_get_data (G_OBJECT (dialog), "record");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GFile) folder = g_file_get_parent (file);
-      GSettings *settings = get_settings (self);
-
-      if (settings != NULL && folder != NULL && g_file_peek_path (folder) != NULL)
-        g_settings_set_string (settings, "recordings-folder", g_file_peek_path (folder));
-      agent_history_page_download_to (self, record, file);
-    }
-
-  g_object_set_data (G_OBJECT (dialog), "page", NULL);
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-choose_and_download (AgentHistoryPage *self,
-                     BbhCallRecord    *record)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-  GSettings *settings = get_settings (self);
-  g_autofree char *folder = settings ? g_settings_get_string (settings, "recordings-folder") : NULL;
-  g_autofree char *name = agent_recording_download_dup_file_name (record);
-  g_autoptr(GFile) dir = NULL;
-
-  chooser = gtk_file_chooser_native_new (_("Save Recording"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  if (folder == NULL || *folder == '\0')
-    {
-      const char *downloads = g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD);
-
-      g_free (folder);
-      folder = g_strdup (downloads != NULL ? downloads : g_get_home_dir ());
-    }
-  dir = g_file_new_for_path (folder);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-  g_object_set_data_full (G_OBJECT (chooser), "page", g_object_ref (self), g_object_unref);
-  g_object_set_data_full (G_OBJECT (chooser), "record", g_object_ref (record), g_object_unref);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), NULL);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-on_player_download_cb (AgentHistoryPage *self,
-                       const char       *cdr_id)
-{
-  if (self->playing != NULL)
-    choose_and_download (self, self->playing);
-}
-
-/* ---- row actions ---- */
-
-static void
-play_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AgentHistoryPage *self = AGENT_HISTORY_PAGE (widget);
-  BbhCallRecord *record = record_at (self, g_variant_get_uint32 (parameter));
-
-  if (record != NULL)
-    agent_history_page_play (self, record);
-}
-
-static void
-call_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AgentHistoryPage *self = AGENT_HISTORY_PAGE (widget);
-  BbhCallRecord *record = record_at (self, g_variant_get_uint32 (parameter));
-
-  if (record != NULL && bbh_call_record_get_phone (record) != NULL)
-    gtk_widget_activate_action (widget, "app.dial", "s", bbh_call_record_get_phone (record));
-}
-
-static void
-open_customer_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  AgentHistoryPage *self = AGENT_HISTORY_PAGE (widget);
-  BbhCallRecord *record = record_at (self, g_variant_get_uint32 (parameter));
-
-  if (record != NULL && bbh_call_record_get_phone (record) != NULL)
-    gtk_widget_activate_action (widget, "app.open-customer", "s",
-                                bbh_call_record_get_phone (record));
-}
-
-static void
-download_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  AgentHistoryPage *self = AGENT_HISTORY_PAGE (widget);
-  BbhCallRecord *record = record_at (self, g_variant_get_uint32 (parameter));
-
-  if (record != NULL && bbh_call_record_has_recording (record))
-    choose_and_download (self, record);
-}
-
-static void
-cancel_download_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  AgentHistoryPage *self = AGENT_HISTORY_PAGE (widget);
-
-  if (self->download != NULL)
-    agent_recording_download_cancel (self->download);
 }
 
 static void
@@ -1187,177 +667,6 @@ reload_action (GtkWidget  *widget,
   reload (AGENT_HISTORY_PAGE (widget));
 }
 
-/* The memo: a small dialog, then the outbox, which delivers it even after a crash. */
-static void
-on_memo_queued_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(AgentHistoryPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (agent_outbox_add_finish (AGENT_OUTBOX (object), result, &error) <= 0 && error != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The memo could not be saved: %s"),
-                                                  error->message);
-      toast (self, message);
-    }
-  else
-    toast (self, _("Memo saved"));
-}
-
-static void
-on_memo_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     AgentHistoryPage *self)
-{
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
-  const char *phone = g_object_get_data (G_OBJECT (dialog), "phone");
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-  AgentPopupManager *manager;
-  AgentOutbox *outbox = NULL;
-
-  if (!g_str_equal (response, "save"))
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  if (*text == '\0')
-    return;
-
-  manager = self->application != NULL
-            ? agent_popup_manager_get_for_application (GTK_APPLICATION (self->application))
-            : NULL;
-  if (manager != NULL)
-    outbox = agent_popup_manager_get_outbox (manager);
-  if (outbox == NULL)
-    {
-      toast (self, _("The memo could not be saved: the outbox is not open yet. Try again in a moment."));
-      return;
-    }
-
-  agent_outbox_add_memo_async (outbox, phone, text, NULL, NULL,
-                               on_memo_queued_cb, g_object_ref (self));
-}
-
-static void
-memo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AgentHistoryPage *self = AGENT_HISTORY_PAGE (widget);
-  BbhCallRecord *record = record_at (self, g_variant_get_uint32 (parameter));
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog, *scrolled, *view;
-  const char *phone;
-  g_autofree char *heading = NULL;
-
-  if (record == NULL || (phone = bbh_call_record_get_phone (record)) == NULL || *phone == '\0')
-    return;
-
-  heading = g_strdup_printf (_("Memo for %s"), phone);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Memo"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 100);
-  gtk_widget_add_css_class (scrolled, "card");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-
-  g_object_set_data (G_OBJECT (dialog), "buffer", gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
-  g_object_set_data_full (G_OBJECT (dialog), "phone", g_strdup (phone), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_memo_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (view);
-}
-
-/* Blocking a number: administrators only, after a confirmation. */
-static void
-on_blocked_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(AgentHistoryPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!bbh_client_add_blacklists_finish (BBH_CLIENT (object), result, &error))
-    {
-      g_autofree char *message = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      message = g_strdup_printf (_("The number could not be blocked: %s"), error->message);
-      toast (self, message);
-    }
-  else
-    toast (self, _("Number blocked"));
-}
-
-static void
-on_block_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      AgentHistoryPage *self)
-{
-  const char *phone = g_object_get_data (G_OBJECT (dialog), "phone");
-  const char *phones[] = { phone, NULL };
-  BbhClient *client = get_client (self);
-
-  if (!g_str_equal (response, "block") || client == NULL)
-    return;
-
-  bbh_client_add_blacklists_async (client, phones, self->cancellable,
-                                   on_blocked_cb, g_object_ref (self));
-}
-
-static void
-block_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  AgentHistoryPage *self = AGENT_HISTORY_PAGE (widget);
-  BbhCallRecord *record = record_at (self, g_variant_get_uint32 (parameter));
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-  const char *phone;
-  g_autofree char *heading = NULL;
-
-  if (!is_admin (self) || record == NULL ||
-      (phone = bbh_call_record_get_phone (record)) == NULL || *phone == '\0')
-    return;
-
-  heading = g_strdup_printf (_("Block %s?"), phone);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   _("Calls from this number will be refused for the whole company. "
-                                     "It can be unblocked on the Blacklist page."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "block", _("_Block"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "block",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "phone", g_strdup (phone), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_block_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 /* ---- the session and the application ---- */
 
@@ -1422,10 +731,10 @@ agent_history_page_load (AgentPage    *page,
   set_session (self, session);
   /* An agent only ever sees their own calls: the agent filter and column are for
    * administrators. */
-  gtk_widget_set_visible (GTK_WIDGET (self->agents_entry), is_admin (self));
-  gtk_column_view_column_set_visible (self->agent_column, is_admin (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->agents_entry), agent_history_page_is_admin (self));
+  gtk_column_view_column_set_visible (self->agent_column, agent_history_page_is_admin (self));
 
-  if (get_client (self) == NULL)
+  if (agent_history_page_client (self) == NULL)
     {
       agent_page_loaded (page, 0);
       return;
@@ -1530,17 +839,9 @@ agent_history_page_class_init (AgentHistoryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_player_download_cb);
 
   gtk_widget_class_install_action (widget_class, "history.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "history.play", "u", play_action);
-  gtk_widget_class_install_action (widget_class, "history.call", "u", call_action);
-  gtk_widget_class_install_action (widget_class, "history.open-customer", "u", open_customer_action);
-  gtk_widget_class_install_action (widget_class, "history.memo", "u", memo_action);
-  gtk_widget_class_install_action (widget_class, "history.download", "u", download_action);
-  gtk_widget_class_install_action (widget_class, "history.block", "u", block_action);
-  gtk_widget_class_install_action (widget_class, "history.cancel-download", NULL,
-                                   cancel_download_action);
+  agent_history_page_class_init_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "history.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
@@ -1578,7 +879,7 @@ agent_history_page_init (AgentHistoryPage *self)
 
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  setup_columns (self);
+  agent_history_page_setup_columns (self);
   update_date_buttons (self);
   update_total (self);
 }

@@ -1,0 +1,77 @@
+/* agent-history-page-private.h — what the call history page's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "agent-application.h"
+#include "agent-history-page.h"
+
+G_BEGIN_DECLS
+
+struct _AgentHistoryPage
+{
+  AdwBin                  parent_instance;
+
+  /* Template widgets */
+  GtkDropDown            *range_dropdown;
+  GtkWidget              *custom_box;
+  GtkMenuButton          *from_button;
+  GtkCalendar            *from_calendar;
+  GtkMenuButton          *to_button;
+  GtkCalendar            *to_calendar;
+  GtkDropDown            *direction_dropdown;
+  GtkSearchEntry         *number_entry;
+  GtkDropDown            *talk_dropdown;
+  GtkSpinButton          *talk_spin;
+  GtkEntry               *agents_entry;
+  GtkSpinner             *loading_spinner;
+  GtkLabel               *total_label;
+  GtkRevealer            *download_revealer;
+  GtkLabel               *download_label;
+  GtkProgressBar         *download_progress;
+  GtkStack               *stack;
+  GtkScrolledWindow      *scrolled_window;
+  GtkColumnView          *column_view;
+  GtkColumnViewColumn    *time_column;
+  GtkColumnViewColumn    *direction_column;
+  GtkColumnViewColumn    *number_column;
+  GtkColumnViewColumn    *customer_column;
+  GtkColumnViewColumn    *agent_column;
+  GtkColumnViewColumn    *talk_column;
+  GtkColumnViewColumn    *reason_column;
+  GtkColumnViewColumn    *ivr_column;
+  GtkColumnViewColumn    *actions_column;
+  AdwStatusPage          *error_status;
+  AgentPlayerBar         *player_bar;
+
+  /* Owned */
+  AgentPagedModel        *model;
+  BbhCallRecordQuery     *query;        /* the filters; start and limit are set per page */
+  AgentRecordingDownload *download;
+  BbhCallRecord          *playing;      /* the record the player bar has open */
+  GCancellable           *cancellable;  /* lookups and small actions; cancelled on logout */
+
+  /* Borrowed */
+  AgentSession           *session;
+  AgentApplication       *application;
+
+  guint                   visible_idle;
+  gboolean                load_pending; /* agent_page_loaded() is owed */
+  gboolean                filters_valid;
+};
+
+BbhClient     *agent_history_page_client         (AgentHistoryPage *self);
+gboolean       agent_history_page_is_admin       (AgentHistoryPage *self);
+void           agent_history_page_toast          (AgentHistoryPage *self,
+                                                  const char       *message);
+BbhCallRecord *agent_history_page_record_at      (AgentHistoryPage *self,
+                                                  guint             position);
+
+/* agent-history-cells.c: the columns' cells and the row buttons */
+void           agent_history_page_setup_columns  (AgentHistoryPage *self);
+
+/* agent-history-actions.c: the row actions, memos, blocking and downloads */
+void           agent_history_page_class_init_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS
