@@ -8,6 +8,14 @@
 #include <glib/gi18n.h>
 
 #include "agent-application.h"
+#include "agent-spinners.h"
+
+static void
+on_startup_cb (GApplication *application,
+               gpointer      user_data)
+{
+  agent_spinners_install ();
+}
 
 int
 main (int   argc,
@@ -26,5 +34,7 @@ main (int   argc,
   g_set_application_name (_("Babaihu Agent"));
 
   app = agent_application_new ();
+  /* After GtkApplication's own startup has initialised GTK. */
+  g_signal_connect (app, "startup", G_CALLBACK (on_startup_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
