@@ -21,6 +21,8 @@
 
 #define DEMO_ACCOUNT   "100008800"
 #define DEMO_PASSWORD  "02367073578"
+#define ADMIN_ACCOUNT  "100008899"
+#define ADMIN_PASSWORD "800ing-admin"
 #define WAIT_MS        20000
 
 typedef struct
@@ -64,6 +66,19 @@ run_app (Fixture     *f,
   test_app_run (argv, body, f);
 }
 
+static void
+run_app_as_admin (Fixture     *f,
+                  TestAppBody  body)
+{
+  g_autofree char *password_file = test_write_password_file (ADMIN_PASSWORD);
+  const char *argv[] = { "--server", test_sandbox_get_url (f->sandbox),
+                         "--account", ADMIN_ACCOUNT,
+                         "--password-file", password_file, NULL };
+
+  test_app_run (argv, body, f);
+  g_unlink (password_file);
+}
+
 /* ---- the server, seen by the test ---- */
 
 static void
@@ -92,9 +107,10 @@ server_find (Fixture            *f,
   return rows;
 }
 
-/* The params of every findDialrecord the sandbox served, oldest first. */
+/* The params of every request of @method the sandbox served, oldest first. */
 static GPtrArray *
-server_requests (Fixture *f)
+server_requests_of (Fixture    *f,
+                    const char *method)
 {
   g_autoptr(JsonNode) root = test_sandbox_dup_requests (f->sandbox);
   GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
@@ -112,11 +128,17 @@ server_requests (Fixture *f)
 
       if (request != NULL &&
           g_strcmp0 (json_object_get_string_member_with_default (request, "method", ""),
-                     "findDialrecord") == 0 &&
+                     method) == 0 &&
           json_object_has_member (request, "params"))
         g_ptr_array_add (found, json_object_ref (json_object_get_object_member (request, "params")));
     }
   return found;
+}
+
+static GPtrArray *
+server_requests (Fixture *f)
+{
+  return server_requests_of (f, "findDialrecord");
 }
 
 static const char *
@@ -632,6 +654,19 @@ play_recording_body (AgentApplication *app,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (agent_history_page_get_player_bar (page))));
   g_assert_cmpstr (agent_player_get_cdr_id (player), ==, cdr_id);
 
+  /* The bar's keys and speed menu: → jumps 5 s, the menu's 1.5× reaches the pipeline. */
+  {
+    AgentPlayerBar *bar = agent_history_page_get_player_bar (page);
+    gint64 before = agent_player_get_position (player);
+
+    gtk_widget_activate_action (GTK_WIDGET (bar), "player.forward", NULL);
+    g_assert_cmpint (agent_player_get_position (player), >=, before + 4500);
+    gtk_widget_activate_action (GTK_WIDGET (bar), "player.speed", "d", 1.5);
+    g_assert_cmpfloat (agent_player_get_rate (player), ==, 1.5);
+    TEST_WAIT_UNTIL (agent_player_query_segment_rate (player) == 1.5, WAIT_MS);
+    gtk_widget_activate_action (GTK_WIDGET (bar), "player.speed", "d", 1.0);
+  }
+
   /* Pause, then to the end. */
   gtk_widget_activate_action (GTK_WIDGET (agent_history_page_get_player_bar (page)),
                               "player.toggle", NULL);
@@ -760,6 +795,141 @@ test_download (Fixture       *f,
   run_app (f, download_body);
 }
 
+/* Administrators ----------------------------------------------------------------------------- */
+
+static AdwMessageDialog *
+find_dialog (AgentApplication *app)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+admin_body (AgentApplication *app,
+            gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentHistoryPage *page = show_history (f, app, NULL);
+  g_autoptr(JsonObject) request = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  AdwMessageDialog *dialog;
+  g_autofree char *phone = NULL;
+  guint all = n_rows (page);
+  gboolean other_agents = FALSE;
+
+  /* The company's calls: more than one agent's, with the agent filter and column. */
+  g_assert_true (gtk_widget_get_visible (child_of (page, "agents_entry")));
+  g_assert_true (gtk_column_view_column_get_visible (child_of (page, "agent_column")));
+  for (guint i = 0; i < MIN (n_rows (page), 100); i++)
+    if (g_strcmp0 (bbh_call_record_get_extension (row (page, i)), DEMO_ACCOUNT) != 0)
+      other_agents = TRUE;
+  g_assert_true (other_agents);
+
+  /* One agent: the extension goes to the server, and only that agent's calls come back. */
+  gtk_editable_set_text (child_of (page, "agents_entry"), "800");
+  WITH_RELOAD (f, page, g_signal_emit_by_name (child_of (page, "agents_entry"), "activate"));
+  request = last_request (f);
+  g_assert_cmpstr (param (request, "extension"), ==, "800");
+  g_assert_cmpuint (n_rows (page), >, 0);
+  g_assert_cmpuint (n_rows (page), <, all);
+  for (guint i = 0; i < MIN (n_rows (page), 100); i++)
+    g_assert_cmpstr (bbh_call_record_get_extension (row (page, i)), ==, DEMO_ACCOUNT);
+
+  /* Blocking a number asks first; cancelling sends nothing, confirming sends it. */
+  phone = g_strdup (bbh_call_record_get_phone (row (page, 0)));
+  gtk_widget_activate_action (GTK_WIDGET (page), "history.block", "u", 0);
+  TEST_WAIT_UNTIL ((dialog = find_dialog (app)) != NULL, WAIT_MS);
+  adw_message_dialog_response (dialog, "cancel");
+  blocks = server_requests_of (f, "addBlacklists");
+  g_assert_cmpuint (blocks->len, ==, 0);
+  g_clear_pointer (&blocks, g_ptr_array_unref);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "history.block", "u", 0);
+  TEST_WAIT_UNTIL ((dialog = find_dialog (app)) != NULL, WAIT_MS);
+  adw_message_dialog_response (dialog, "block");
+  for (;;)
+    {
+      blocks = server_requests_of (f, "addBlacklists");
+      if (blocks->len > 0)
+        break;
+      g_clear_pointer (&blocks, g_ptr_array_unref);
+      test_iterate ();
+    }
+  g_assert_cmpuint (blocks->len, ==, 1);
+  g_assert_cmpstr (param (g_ptr_array_index (blocks, 0), "phones"), ==, phone);
+}
+
+static void
+test_admin (Fixture       *f,
+            gconstpointer  data)
+{
+  run_app_as_admin (f, admin_body);
+}
+
+/* A memo from a row ---------------------------------------------------------------------------- */
+
+static gboolean
+memo_on_server (Fixture    *f,
+                const char *phone,
+                const char *text)
+{
+  g_autoptr(GListModel) memos = test_sandbox_get_memos (f->sandbox, f->client, phone);
+
+  for (guint i = 0; i < g_list_model_get_n_items (memos); i++)
+    {
+      g_autoptr(BbhMemo) memo = g_list_model_get_item (memos, i);
+
+      if (g_strcmp0 (bbh_memo_get_text (memo), text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+memo_body (AgentApplication *app,
+           gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentHistoryPage *page = show_history (f, app, NULL);
+  g_autofree char *phone = g_strdup (bbh_call_record_get_phone (row (page, 2)));
+  g_autofree char *text = g_strdup_printf ("Called back about the invoice %u", g_random_int ());
+  AdwMessageDialog *dialog;
+  GtkWidget *scrolled;
+  GtkTextBuffer *buffer;
+  gint64 deadline;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "history.memo", "u", 2);
+  TEST_WAIT_UNTIL ((dialog = find_dialog (app)) != NULL, WAIT_MS);
+  g_assert_true (strstr (adw_message_dialog_get_heading (dialog), phone) != NULL);
+  scrolled = adw_message_dialog_get_extra_child (dialog);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))));
+  gtk_text_buffer_set_text (buffer, text, -1);
+  adw_message_dialog_response (dialog, "save");
+
+  /* Through the outbox to the server. */
+  deadline = g_get_monotonic_time () + WAIT_MS * 1000;
+  while (!memo_on_server (f, phone, text))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      test_iterate ();
+    }
+}
+
+static void
+test_memo (Fixture       *f,
+           gconstpointer  data)
+{
+  run_app (f, memo_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -779,6 +949,8 @@ main (int   argc,
               fixture_setup, test_play_recording, fixture_teardown);
   g_test_add ("/agent/history/download", Fixture, NULL,
               fixture_setup, test_download, fixture_teardown);
+  g_test_add ("/agent/history/admin", Fixture, NULL, fixture_setup, test_admin, fixture_teardown);
+  g_test_add ("/agent/history/memo", Fixture, NULL, fixture_setup, test_memo, fixture_teardown);
 
   return g_test_run ();
 }
