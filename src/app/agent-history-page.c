@@ -418,8 +418,14 @@ update_total (AgentHistoryPage *self)
   if (!agent_paged_model_get_loaded (self->model))
     text = g_strdup ("");
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" G_GUINT64_FORMAT " call",
-                                         "%'" G_GUINT64_FORMAT " calls", total), total);
+    {
+      g_autofree char *number = g_strdup_printf ("%'" G_GUINT64_FORMAT, total);
+
+      /* Translators: %s is a number of calls, with the locale's thousands separators */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s call", "%s calls",
+                                           (gulong) MIN (total, G_MAXULONG)),
+                              number);
+    }
   gtk_label_set_label (self->total_label, text);
 }
 

@@ -343,7 +343,10 @@ on_phone_audit_cb (GObject      *object,
     message = g_strdup_printf (_("The voice code could not be sent: %s"), error->message);
   else
     {
-      message = g_strdup_printf (_("The voice code is on its way (call %" G_GINT64_FORMAT ")"), id);
+      g_autofree char *call = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: %s is the id of the verification call */
+      message = g_strdup_printf (_("The voice code is on its way (call %s)"), call);
       gtk_editable_set_text (GTK_EDITABLE (self->code_row), "");
       reload (self);
     }
