@@ -148,6 +148,8 @@ create_agent_card_cb (gpointer item,
 
   extension = gtk_label_new (extension_text);
   gtk_label_set_xalign (GTK_LABEL (extension), 0);
+  /* Server text of any length must not widen the card past the screen. */
+  gtk_label_set_ellipsize (GTK_LABEL (extension), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (extension, "caption");
   gtk_widget_add_css_class (extension, "dim-label");
   gtk_widget_set_margin_start (extension, 12);
@@ -155,6 +157,7 @@ create_agent_card_cb (gpointer item,
 
   status = gtk_label_new (status_text != NULL ? status_text : "");
   gtk_label_set_xalign (GTK_LABEL (status), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (status, state_css_class (classify (agent)));
   gtk_widget_set_margin_start (status, 12);
   gtk_widget_set_margin_end (status, 12);
