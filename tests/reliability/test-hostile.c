@@ -258,7 +258,18 @@ typedef struct
   SoupServerMessage *msg;
   SoupMessage       *upstream;
   char              *method;
+  gulong             disconnected_id;
+  gboolean           gone;      /* the app hung up first (a long poll it cancelled) */
 } Forward;
+
+static void
+on_client_gone_cb (SoupServerMessage *msg,
+                   gpointer           user_data)
+{
+  Forward *fw = user_data;
+
+  fw->gone = TRUE;
+}
 
 static void
 on_forwarded_cb (GObject      *object,
@@ -272,7 +283,12 @@ on_forwarded_cb (GObject      *object,
     "recvMsg", "getLongWaterLine", "setUserCheckInOut", "sendMsg", NULL,
   };
 
-  if (body == NULL)
+  g_clear_signal_handler (&fw->disconnected_id, fw->msg);
+  if (fw->gone)
+    {
+      /* Nobody to answer. */
+    }
+  else if (body == NULL)
     soup_server_message_set_status (fw->msg, SOUP_STATUS_BAD_GATEWAY, NULL);
   else
     {
@@ -297,7 +313,8 @@ on_forwarded_cb (GObject      *object,
                                           SOUP_MEMORY_COPY, g_bytes_get_data (body, NULL),
                                           g_bytes_get_size (body));
     }
-  soup_server_message_unpause (fw->msg);
+  if (!fw->gone)
+    soup_server_message_unpause (fw->msg);
   g_object_unref (fw->msg);
   g_object_unref (fw->upstream);
   g_free (fw->method);
@@ -355,6 +372,7 @@ on_request_cb (SoupServer        *server,
 
       soup_message_set_request_body_from_bytes (fw->upstream, type, flat);
     }
+  fw->disconnected_id = g_signal_connect (msg, "disconnected", G_CALLBACK (on_client_gone_cb), fw);
   soup_server_message_pause (msg);
   soup_session_send_and_read_async (h->upstream, fw->upstream, G_PRIORITY_DEFAULT, NULL,
                                     on_forwarded_cb, fw);
