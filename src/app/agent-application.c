@@ -1164,8 +1164,8 @@ agent_application_startup (GApplication *app)
 
   /* -- Services built on the session (call pop-up, outbox, dialer) are created here. -- */
   agent_popup_manager_install (GTK_APPLICATION (self), self->session, self->settings);
-  agent_reminders_install (GTK_APPLICATION (self), self->session, self->settings);
   agent_power_monitor_install (GTK_APPLICATION (self), self->session, self->settings);
+  agent_reminders_install (GTK_APPLICATION (self), self->session, self->settings);
 }
 
 static void
