@@ -672,12 +672,26 @@ app_logged_in (gpointer user_data)
   return agent_session_get_logged_in (session) && agent_session_get_connected (session);
 }
 
+/* Whether a call pop-up on screen shows one of the hostile values (the caller's record). */
 static gboolean
-hostile_on_screen (gpointer user_data)
+popup_shows_hostile (gpointer user_data)
 {
-  g_autoptr(GPtrArray) violations = g_ptr_array_new_with_free_func (g_free);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
-  return check_screen (NULL, violations) >= GPOINTER_TO_UINT (user_data);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (AGENT_IS_CALL_POPUP (window))
+        collect_texts (window, texts);
+    }
+  for (guint v = 0; v < G_N_ELEMENTS (hostile_text); v++)
+    for (guint t = 0; t < texts->len; t++)
+      if (strstr (text_value (v), "@@") == NULL
+          && strstr (g_ptr_array_index (texts, t), text_value (v)) != NULL)
+        return TRUE;
+  return FALSE;
 }
 
 static void
@@ -691,11 +705,8 @@ hostile_app_body (AgentApplication *app,
   };
   guint shown = 0;
 
-  guint before;
-
   reliab_wait (app_logged_in, app, INTEG_TIMEOUT_MS, "the login through the proxy");
-  before = check_screen ("the main window", run->violations);
-  shown += before;
+  shown += check_screen ("the main window", run->violations);
 
   /* A customer calls: the pop-up looks them up (getcustomer, getMemos, findDialrecord). */
   {
@@ -707,7 +718,7 @@ hostile_app_body (AgentApplication *app,
     /* Its lookups (the customer, memos, last calls) fill it in a moment later. */
     double started = reliab_now_ms ();
 
-    if (!integ_spin_until (hostile_on_screen, GUINT_TO_POINTER (before + 1), 15000))
+    if (!integ_spin_until (popup_shows_hostile, NULL, 15000))
       g_ptr_array_add (run->violations,
                        g_strdup ("the call pop-up: the caller's record never showed"));
     g_test_message ("the caller's record showed %.0f ms after the pop-up",
@@ -776,7 +787,7 @@ hostile_pages_in_child (void)
   g_clear_pointer (&criticals, g_ptr_array_unref);
 
   if (run.violations->len > 0)
-    g_error ("%u labels showed server text as markup (see above), e.g. %s", run.violations->len,
+    g_error ("%u problems with hostile data on screen (see above), e.g. %s", run.violations->len,
              (char *) g_ptr_array_index (run.violations, 0));
 
   g_ptr_array_unref (run.violations);
