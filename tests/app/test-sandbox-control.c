@@ -107,6 +107,7 @@ control (TestSandbox *sandbox,
   g_autoptr(GError) error = NULL;
   g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GBytes) answer = NULL;
+  g_autoptr(JsonParser) parser = NULL;
   g_autofree char *uri = g_strconcat (sandbox->control_url, path, NULL);
 
   msg = soup_message_new (http_method, uri);
@@ -125,7 +126,13 @@ control (TestSandbox *sandbox,
     g_error ("%s %s: HTTP %u: %.*s", http_method, path, soup_message_get_status (msg),
              (int) g_bytes_get_size (answer), (const char *) g_bytes_get_data (answer, NULL));
 
-  return json_from_string (g_bytes_get_data (answer, NULL), NULL);
+  /* The body is not NUL-terminated: parse exactly its length. */
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL),
+                                   g_bytes_get_size (answer), &error))
+    g_error ("%s %s: not JSON: %s", http_method, path, error->message);
+
+  return json_parser_steal_root (parser);
 }
 
 void

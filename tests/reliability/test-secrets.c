@@ -257,7 +257,7 @@ make_secret_agent (Secrets *s)
 
   body = integ_http_get (&s->f, url, &status);
   g_assert_cmpuint (status, ==, 200);
-  if (strstr (g_bytes_get_data (body, NULL), "\"code\":0") == NULL)
+  if (g_strstr_len (g_bytes_get_data (body, NULL), g_bytes_get_size (body), "\"code\":0") == NULL)
     g_error ("addExtension answered %.*s", (int) g_bytes_get_size (body),
              (const char *) g_bytes_get_data (body, NULL));
 }
