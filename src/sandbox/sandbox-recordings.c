@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 
 #include <glib/gstdio.h>
@@ -340,6 +341,62 @@ sandbox_recordings_serve_file (SandboxServer     *server,
                                         sizeof page - 1);
     }
   sandbox_server_log_request (server, msg, "record", NULL, started_ms, 0);
+  sandbox_message_resume (msg);
+}
+
+/* A call flow's message (2.10.1 `cfIsend_wfPath`, played from /voip/sound/{wfPath}): the
+ * sandbox has no uploaded voice files, so a flow's message is synthesized the first time it is
+ * asked for and kept under the recordings dir's "sound" folder. Paths no flow names are 404. */
+static gboolean
+flow_has_sound (SandboxDb  *db,
+                const char *relative)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  if (sqlite3_prepare_v2 (sandbox_db_get_handle (db),
+                          "SELECT 1 FROM call_flows WHERE wf_path = ?1 LIMIT 1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, relative, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+void
+sandbox_recordings_serve_sound (SandboxServer     *server,
+                                SoupServerMessage *msg,
+                                const char        *file,
+                                gint64             started_ms)
+{
+  SandboxDb *db = sandbox_server_get_db (server);
+  g_autofree char *relative = g_uri_unescape_string (file, "/");
+  g_autofree char *sound_relative = relative != NULL ? g_build_filename ("sound", relative, NULL) : NULL;
+  g_autofree char *path = safe_path (db, sound_relative);
+  gboolean served = FALSE;
+
+  if (path != NULL && flow_has_sound (db, relative))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)
+          && (g_mkdir_with_parents (dir, 0755) != 0
+              || !sandbox_recordings_synthesize (path, 6, g_str_hash (relative), &error)))
+        g_warning ("Cannot make the flow message %s: %s", relative,
+                   error != NULL ? error->message : g_strerror (errno));
+      served = respond_file (msg, path, "audio/x-wav");
+    }
+  if (!served)
+    {
+      static const char page[] = "<html><body><h1>404 Not Found</h1></body></html>";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page,
+                                        sizeof page - 1);
+    }
+  sandbox_server_log_request (server, msg, "sound", NULL, started_ms, 0);
   sandbox_message_resume (msg);
 }
 

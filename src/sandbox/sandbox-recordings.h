@@ -13,6 +13,11 @@ void   sandbox_recordings_serve_file     (SandboxServer     *server,
                                           SoupServerMessage *msg,
                                           const char        *file,
                                           gint64             started_ms);
+/* GET /voip/sound/{wfPath}: a call flow's message (synthesized), with Range support. */
+void   sandbox_recordings_serve_sound    (SandboxServer     *server,
+                                          SoupServerMessage *msg,
+                                          const char        *file,
+                                          gint64             started_ms);
 /* GET /voip/api/client/download/record.json?id=CDRID[&ismp3=1]: auth parameters required. */
 void   sandbox_recordings_serve_download (SandboxServer     *server,
                                           SoupServerMessage *msg,

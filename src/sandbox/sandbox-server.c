@@ -603,6 +603,10 @@ route (SandboxServer     *self,
     {
       sandbox_recordings_serve_file (self, msg, path + strlen ("/voip/record/"), started_ms);
     }
+  else if (g_str_has_prefix (path, "/voip/sound/"))
+    {
+      sandbox_recordings_serve_sound (self, msg, path + strlen ("/voip/sound/"), started_ms);
+    }
   else if (g_str_equal (path, "/voip/api/client/download/record.json"))
     {
       g_autoptr(GHashTable) params = sandbox_parse_params (msg, query, NULL);

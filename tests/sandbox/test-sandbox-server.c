@@ -578,6 +578,57 @@ test_mp3_download (Fixture       *f,
   g_assert_cmpint (sandbox_test_get_int (noauth_answer, "code", 0), ==, -2);
 }
 
+/* A call flow's message plays from /voip/sound/{cfIsend_wfPath} (2.10.1). */
+static void
+test_flow_sound (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonObject) flows = sandbox_test_call (f->server, SANDBOX_TEST_ADMIN,
+                                                   SANDBOX_TEST_ADMIN_PASSWORD, "findCallFlow",
+                                                   NULL);
+  g_autoptr(SandboxTestResponse) sound = NULL;
+  g_autoptr(SandboxTestResponse) again = NULL;
+  g_autoptr(SandboxTestResponse) unknown = NULL;
+  g_autoptr(SandboxTestResponse) traversal = NULL;
+  g_autofree char *path = NULL;
+  const char *wf_path = NULL;
+  JsonArray *rows = json_object_get_array_member (flows, "callflow");
+  const guint8 *bytes;
+  gsize size;
+
+  g_assert_nonnull (rows);
+  for (guint i = 0; i < json_array_get_length (rows) && wf_path == NULL; i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      const char *each = json_object_get_string_member_with_default (row, "cfIsend_wfPath", "");
+
+      if (*each != '\0')
+        wf_path = each;
+    }
+  g_assert_nonnull (wf_path);
+
+  path = g_strconcat ("/voip/sound/", wf_path, NULL);
+  sound = sandbox_test_request (f->server, NULL, "GET", path, NULL, NULL, NULL, 30000);
+  g_assert_cmpuint (sound->status, ==, 200);
+  g_assert_cmpstr (sound->content_type, ==, "audio/x-wav");
+  bytes = g_bytes_get_data (sound->body, &size);
+  g_assert_cmpuint (size, >, 44 + 8000);
+  g_assert_cmpmem (bytes, 4, "RIFF", 4);
+  g_assert_cmpmem (bytes + 8, 4, "WAVE", 4);
+  /* The same message the second time. */
+  again = sandbox_test_request (f->server, NULL, "GET", path, NULL, NULL, NULL, 30000);
+  g_assert_cmpuint (again->status, ==, 200);
+  g_assert_true (g_bytes_equal (again->body, sound->body));
+
+  /* A path no flow names, and one that leaves the folder, are not served. */
+  unknown = sandbox_test_request (f->server, NULL, "GET", "/voip/sound/100008/0.wav", NULL, NULL,
+                                  NULL, 30000);
+  g_assert_cmpuint (unknown->status, ==, 404);
+  traversal = sandbox_test_request (f->server, NULL, "GET", "/voip/sound/..%2F..%2Fsandbox.db",
+                                    NULL, NULL, NULL, 30000);
+  g_assert_true (traversal->status == 400 || traversal->status == 404);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -598,6 +649,7 @@ main (int   argc,
   ADD ("control-call-and-log", test_control_call_and_log);
   ADD ("recording-range", test_recording_range);
   ADD ("mp3-download", test_mp3_download);
+  ADD ("flow-sound", test_flow_sound);
 #undef ADD
 
   return g_test_run ();
