@@ -297,9 +297,10 @@ entry_error (AgentOutbox *self,
       return;
     }
 
-  /* An authentication error is the account's, not the entry's: keep it and wait. */
+  /* An authentication error is the account's, not the entry's, and a certificate that does
+   * not verify is the address's (nothing was sent): keep it and wait for the right one. */
   if (bbh_error_is_transient (error) || g_error_matches (error, BBH_ERROR, BBH_ERROR_AUTH) ||
-      error->domain != BBH_ERROR)
+      g_error_matches (error, BBH_ERROR, BBH_ERROR_TLS) || error->domain != BBH_ERROR)
     {
       g_debug ("Delivery of entry %" G_GINT64_FORMAT " failed, retrying in %u ms: %s",
                self->current->id, self->retry_delay, error->message);
