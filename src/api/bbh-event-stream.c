@@ -53,12 +53,14 @@ struct _BbhEventStream
   guint              tick_id;           /* counts retry-in down while disconnected */
   gint64             retry_deadline_us;
   guint              generation;        /* bumped by start and stop: stale answers are dropped */
+  guint              serial;            /* bumped by each request: a cancelled one's answer is too */
   guint              running : 1;
   guint              connected : 1;
   guint              jitter : 1;
   guint              first_sync : 1;    /* started from watermark 0: skip what is there */
   guint              catching_up : 1;   /* started from a stored watermark: events are backlog */
   guint              long_poll_worked : 1;
+  guint              probe : 1;         /* the next request is a recvMsg: retry_now() asked */
 };
 
 G_DEFINE_FINAL_TYPE (BbhEventStream, bbh_event_stream, G_TYPE_OBJECT)
@@ -96,6 +98,7 @@ typedef struct
 {
   GWeakRef          stream;
   guint             generation;
+  guint             serial;
   BbhEventTransport transport;
   gint64            started_us;
 } Fetch;
@@ -470,7 +473,7 @@ on_fetch_cb (GObject      *object,
   else
     items = bbh_client_get_long_water_line_finish (BBH_CLIENT (object), result, &watermark, &error);
 
-  stale = self == NULL || f->generation != self->generation;
+  stale = self == NULL || f->generation != self->generation || f->serial != self->serial;
   fetch_free (f);
   if (stale)
     return;
@@ -497,13 +500,15 @@ fetch (BbhEventStream *self)
   f = g_new0 (Fetch, 1);
   g_weak_ref_init (&f->stream, self);
   f->generation = self->generation;
+  f->serial = ++self->serial;
   /* The first sync is always recvMsg: it answers at once, where a long poll from watermark 0
    * may be held until the next call, which would then be skipped as backlog. So is the first
    * request after a failure: a long poll the server holds would leave the agent told "not
    * connected" for up to its hold time (25–35 s) after the server is back. */
-  f->transport = self->first_sync || self->backoff_ms > 0
+  f->transport = self->first_sync || self->backoff_ms > 0 || self->probe
                  || self->active == BBH_EVENT_TRANSPORT_POLL
                  ? BBH_EVENT_TRANSPORT_POLL : BBH_EVENT_TRANSPORT_LONG_POLL;
+  self->probe = FALSE;
   f->started_us = g_get_monotonic_time ();
 
   if (f->transport == BBH_EVENT_TRANSPORT_POLL)
@@ -838,15 +843,30 @@ bbh_event_stream_stop (BbhEventStream *self)
 /**
  * bbh_event_stream_retry_now:
  *
- * Skips the wait: fetches at once unless a request is already in flight.
+ * Skips the wait and fetches at once. A request in flight is given up first: after a sleep
+ * or a network change a long poll may be held on a connection that died with it, and would
+ * keep the stream deaf until the client's timeout. The new request is a recvMsg from the
+ * same watermark, which answers at once with whatever came meanwhile; the given-up request's
+ * answer, should it still come, is dropped, so nothing is lost and nothing comes twice.
  */
 void
 bbh_event_stream_retry_now (BbhEventStream *self)
 {
   g_return_if_fail (BBH_IS_EVENT_STREAM (self));
 
-  if (!self->running || self->cancellable != NULL)
+  if (!self->running)
     return;
+
+  if (self->cancellable != NULL)
+    {
+      g_autoptr(GCancellable) cancellable = g_steal_pointer (&self->cancellable);
+
+      g_debug ("retrying now: giving up the request in flight");
+      /* Its callback sees another serial and drops whatever it got. */
+      self->serial++;
+      self->probe = TRUE;
+      g_cancellable_cancel (cancellable);
+    }
 
   clear_timers (self);
   set_retry_in (self, 0);
