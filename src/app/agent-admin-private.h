@@ -30,5 +30,6 @@ GPtrArray        *agent_admin_split_phones        (const char    *text,
 char             *agent_admin_format_duration     (gint64         seconds);
 char             *agent_admin_format_count        (guint64        count);
 GDateTime        *agent_admin_parse_local_time    (const char    *text);
+void              agent_admin_combo_row_show_whole (AdwComboRow  *row);
 
 G_END_DECLS

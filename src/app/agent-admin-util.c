@@ -210,3 +210,37 @@ agent_admin_parse_local_time (const char *text)
     return NULL;
   return g_date_time_new_local (year, month, day, hour, minute, seconds);
 }
+
+static void
+on_whole_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_whole_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       GTK_IS_STRING_OBJECT (string) ? gtk_string_object_get_string (GTK_STRING_OBJECT (string)) : "");
+}
+
+/* A combo row's own list cuts its choices at 20 characters ("Work orders, dialed by…" twice):
+ * this shows each choice of @row (a GtkStringList) whole, wrapped when long. */
+void
+agent_admin_combo_row_show_whole (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_whole_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_whole_bind_cb), NULL);
+  adw_combo_row_set_list_factory (row, factory);
+}

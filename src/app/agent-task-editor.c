@@ -798,6 +798,7 @@ static void
 agent_task_editor_init (AgentTaskEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  agent_admin_combo_row_show_whole (self->type_row);
 
   self->cancellable = g_cancellable_new ();
   self->flow_names = gtk_string_list_new (NULL);

@@ -588,6 +588,8 @@ agent_voice_page_init (AgentVoicePage *self)
   g_autofree char *mac = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  agent_admin_combo_row_show_whole (self->kind_row);
+  agent_admin_combo_row_show_whole (self->record_row);
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
