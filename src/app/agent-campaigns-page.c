@@ -135,6 +135,14 @@ has_recording_cb (GtkListItem *item,
   return wav_file != NULL && *wav_file != '\0';
 }
 
+/* A row without a recording keeps an invisible button, so that every row is as tall. */
+static double
+recording_opacity_cb (GtkListItem *item,
+                      const char  *wav_file)
+{
+  return has_recording_cb (item, wav_file) ? 1.0 : 0.0;
+}
+
 static GVariant *
 play_target_cb (GtkListItem *item,
                 gpointer     detail)
@@ -531,6 +539,7 @@ agent_campaigns_page_class_init (AgentCampaignsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, detail_status_cb);
   gtk_widget_class_bind_template_callback (widget_class, talk_time_cb);
   gtk_widget_class_bind_template_callback (widget_class, has_recording_cb);
+  gtk_widget_class_bind_template_callback (widget_class, recording_opacity_cb);
   gtk_widget_class_bind_template_callback (widget_class, play_target_cb);
 
   gtk_widget_class_install_action (widget_class, "campaigns.new-task", NULL, new_task_action);
