@@ -118,9 +118,10 @@ update_summary (AgentAgentsPage *self)
           bbh_agent_get_status (agent) != BBH_AGENT_STATUS_STAFF)
         in++;
     }
-  /* Translators: "12 agents, 10 of them can take calls" */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agent, %u taking calls",
-                                       "%u agents, %u taking calls", n),
+  /* Translators: "12 agents, 10 of them can take calls" (not disabled, not staff): whether they
+   * are checked in is on the live board */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agent, %u can take calls",
+                                       "%u agents, %u can take calls", n),
                           n, in);
   gtk_label_set_label (self->summary_label, text);
 }
@@ -145,6 +146,10 @@ on_get_extensions_cb (GObject      *object,
       agent_page_loaded (AGENT_PAGE (self), 0);
       return;
     }
+
+  /* a reload after an edit, a password or a show number keeps the agent chosen */
+  if (self->select_after_load == NULL && selected_agent (self) != NULL)
+    self->select_after_load = g_strdup (bbh_agent_get_extension (selected_agent (self)));
 
   gtk_widget_set_visible (self->toolbar, TRUE);
   g_set_object (&self->agents, agents);
