@@ -315,6 +315,9 @@ on_sent_cb (GObject      *object,
     case AGENT_OUTBOX_KIND_CDR_RECORD:
       ok = bbh_client_add_cdr_record_finish (client, result, &error);
       break;
+    case AGENT_OUTBOX_KIND_SMS_RECORD:
+      ok = bbh_client_add_sms_record_finish (client, result, &error);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -407,6 +410,14 @@ agent_outbox_send_async (BbhClient           *client,
         bbh_client_add_cdr_record_async (client, upload, cancellable, on_sent_cb,
                                          g_steal_pointer (&task));
       }
+      break;
+
+    case AGENT_OUTBOX_KIND_SMS_RECORD:
+      bbh_client_add_sms_record_async (client, get_int (payload, "id", 0),
+                                       get_int (payload, "kind", BBH_SMS_SENT),
+                                       entry->phone, get_string (payload, "content"),
+                                       get_int (payload, "time", 0), cancellable, on_sent_cb,
+                                       g_steal_pointer (&task));
       break;
 
     default:
@@ -577,8 +588,10 @@ agent_outbox_verify_async (BbhClient           *client,
     case AGENT_OUTBOX_KIND_CUSTOMER_LOCK:
     case AGENT_OUTBOX_KIND_CUSTOMER_SALES:
     case AGENT_OUTBOX_KIND_CDR_RECORD:
+    case AGENT_OUTBOX_KIND_SMS_RECORD:
     default:
-      /* Setting the same values twice leaves the server as once. */
+      /* Setting the same values twice leaves the server as once; a record with the same id
+       * is kept once. */
       g_task_return_boolean (task, FALSE);
       break;
     }

@@ -14,8 +14,8 @@
  * flight later — after a crash, a cancelled request or a timeout — may or may not have
  * reached the server, so it is checked against the server first (a memo: getMemos for the
  * number, same text at about the same time; a customer: getcustomer, same fields) and only
- * sent again when it is not there. Lock, sale status and call-record writes are idempotent
- * on the server and are simply sent again.
+ * sent again when it is not there. Lock, sale status, call-record and SMS-record writes are
+ * idempotent on the server and are simply sent again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,7 +40,8 @@ G_DEFINE_ENUM_TYPE (AgentOutboxKind, agent_outbox_kind,
   G_DEFINE_ENUM_VALUE (AGENT_OUTBOX_KIND_CUSTOMER_SAVE, "customer-save"),
   G_DEFINE_ENUM_VALUE (AGENT_OUTBOX_KIND_CUSTOMER_LOCK, "customer-lock"),
   G_DEFINE_ENUM_VALUE (AGENT_OUTBOX_KIND_CUSTOMER_SALES, "customer-sales"),
-  G_DEFINE_ENUM_VALUE (AGENT_OUTBOX_KIND_CDR_RECORD, "cdr-record"))
+  G_DEFINE_ENUM_VALUE (AGENT_OUTBOX_KIND_CDR_RECORD, "cdr-record"),
+  G_DEFINE_ENUM_VALUE (AGENT_OUTBOX_KIND_SMS_RECORD, "sms-record"))
 
 struct _AgentOutbox
 {
@@ -321,18 +322,6 @@ entry_error (AgentOutbox *self,
     job->message = g_strdup (error->message);
     agent_outbox_store_push (self->store, job);
   }
-}
-
-static const char *
-payload_get_string (JsonObject *payload,
-                    const char *member)
-{
-  JsonNode *node = json_object_get_member (payload, member);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
 }
 
 static void
@@ -793,6 +782,8 @@ agent_outbox_kind_to_string (AgentOutboxKind kind)
       return "customer-sales";
     case AGENT_OUTBOX_KIND_CDR_RECORD:
       return "cdr-record";
+    case AGENT_OUTBOX_KIND_SMS_RECORD:
+      return "sms-record";
     default:
       return "unknown";
     }
@@ -1045,184 +1036,6 @@ agent_outbox_retry_failed (AgentOutbox *self)
 
   agent_outbox_store_push (self->store, job_new (self, OUTBOX_JOB_REQUEUE_FAILED, NULL, on_requeued_cb, NULL,
                                     agent_outbox_retry_failed));
-}
-
-/**
- * agent_outbox_add_memo_async:
- * @self: an #AgentOutbox
- * @phone: the customer's number
- * @text: the memo
- * @remind_at: (nullable): when to remind the agent of it
- * @cancellable: (nullable): a #GCancellable
- * @callback: called once the memo is committed to disk
- * @user_data: data for @callback
- *
- * Finish with agent_outbox_add_finish().
- */
-void
-agent_outbox_add_memo_async (AgentOutbox         *self,
-                             const char          *phone,
-                             const char          *text,
-                             GDateTime           *remind_at,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(JsonObject) payload = json_object_new ();
-
-  g_return_if_fail (AGENT_IS_OUTBOX (self));
-  g_return_if_fail (phone != NULL);
-  g_return_if_fail (text != NULL);
-
-  json_object_set_string_member (payload, "text", text);
-  if (remind_at != NULL)
-    {
-      g_autofree char *iso = g_date_time_format_iso8601 (remind_at);
-
-      json_object_set_string_member (payload, "remind_at", iso);
-      json_object_set_string_member (payload, "remind_phone", phone);
-    }
-
-  agent_outbox_add_async (self, AGENT_OUTBOX_KIND_MEMO, phone, payload, cancellable,
-                          callback, user_data);
-}
-
-/**
- * agent_outbox_add_customer_save_async:
- * @self: an #AgentOutbox
- * @phone: the customer's main number
- * @fields: (transfer none): saveCustomer's fields by their wire names (`custId` empty or
- *   missing for a new customer, `custName`, `custCorpName`, …)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called once the entry is committed to disk
- * @user_data: data for @callback
- *
- * Finish with agent_outbox_add_finish().
- */
-void
-agent_outbox_add_customer_save_async (AgentOutbox         *self,
-                                      const char          *phone,
-                                      JsonObject          *fields,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  agent_outbox_add_async (self, AGENT_OUTBOX_KIND_CUSTOMER_SAVE, phone, fields, cancellable,
-                          callback, user_data);
-}
-
-/**
- * agent_outbox_add_customer_edit_async:
- * @self: an #AgentOutbox
- * @edit: the customer as the agent edited it
- * @cancellable: (nullable): a #GCancellable
- * @callback: called once the entry is committed to disk
- * @user_data: data for @callback
- *
- * Queues saveCustomer for @edit; its first number is the entry's phone. Finish with
- * agent_outbox_add_finish().
- */
-void
-agent_outbox_add_customer_edit_async (AgentOutbox         *self,
-                                      BbhCustomerEdit     *edit,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  g_autoptr(JsonObject) payload = NULL;
-
-  g_return_if_fail (BBH_IS_CUSTOMER_EDIT (edit));
-
-  payload = agent_outbox_payload_from_customer_edit (edit);
-  agent_outbox_add_async (self, AGENT_OUTBOX_KIND_CUSTOMER_SAVE,
-                          bbh_customer_edit_get_n_phones (edit) > 0
-                          ? bbh_customer_edit_get_phone (edit, 0) : NULL,
-                          payload, cancellable, callback, user_data);
-}
-
-/**
- * agent_outbox_add_customer_lock_async:
- * @self: an #AgentOutbox
- * @customer_id: the customer's id
- * @phone: (nullable): the customer's number, for the record
- * @locked: lock or unlock
- * @cancellable: (nullable): a #GCancellable
- * @callback: called once the entry is committed to disk
- * @user_data: data for @callback
- *
- * Finish with agent_outbox_add_finish().
- */
-void
-agent_outbox_add_customer_lock_async (AgentOutbox         *self,
-                                      gint64               customer_id,
-                                      const char          *phone,
-                                      gboolean             locked,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  g_autoptr(JsonObject) payload = json_object_new ();
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, customer_id);
-
-  /* Ids are 64-bit: kept as text, never through a double. */
-  json_object_set_string_member (payload, "custId", id);
-  json_object_set_boolean_member (payload, "locked", locked);
-  agent_outbox_add_async (self, AGENT_OUTBOX_KIND_CUSTOMER_LOCK, phone, payload, cancellable,
-                          callback, user_data);
-}
-
-/**
- * agent_outbox_add_customer_sales_async:
- * @self: an #AgentOutbox
- * @fields: (transfer none): setCustomerSales's fields by their wire names (`csId`,
- *   `extension`, `custId`, `custType`, `status`, `phone`)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called once the entry is committed to disk
- * @user_data: data for @callback
- *
- * Finish with agent_outbox_add_finish().
- */
-void
-agent_outbox_add_customer_sales_async (AgentOutbox         *self,
-                                       JsonObject          *fields,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  const char *phone;
-
-  g_return_if_fail (fields != NULL);
-
-  phone = payload_get_string (fields, "phone");
-  agent_outbox_add_async (self, AGENT_OUTBOX_KIND_CUSTOMER_SALES, phone, fields, cancellable,
-                          callback, user_data);
-}
-
-/**
- * agent_outbox_add_cdr_record_async:
- * @self: an #AgentOutbox
- * @fields: (transfer none): addCdrRecord's fields by their wire names (`dialId`,
- *   `dialPhoneNum`, `dialStartTime`, …)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called once the entry is committed to disk
- * @user_data: data for @callback
- *
- * Finish with agent_outbox_add_finish().
- */
-void
-agent_outbox_add_cdr_record_async (AgentOutbox         *self,
-                                   JsonObject          *fields,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  const char *phone;
-
-  g_return_if_fail (fields != NULL);
-
-  phone = payload_get_string (fields, "dialPhoneNum");
-  agent_outbox_add_async (self, AGENT_OUTBOX_KIND_CDR_RECORD, phone, fields, cancellable,
-                          callback, user_data);
 }
 
 static char *

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
  * @AGENT_OUTBOX_KIND_CUSTOMER_LOCK: lock or unlock a customer (`setCustomerLock`)
  * @AGENT_OUTBOX_KIND_CUSTOMER_SALES: a sale's status (`setCustomerSales`)
  * @AGENT_OUTBOX_KIND_CDR_RECORD: a call record made on this desktop (`addCdrRecord`)
+ * @AGENT_OUTBOX_KIND_SMS_RECORD: a text message sent or received here (`addSmsRecord`)
  *
  * What an entry asks the server to do. The database stores the nick (`memo`,
  * `customer-save`, …), not the number.
@@ -29,6 +30,7 @@ typedef enum
   AGENT_OUTBOX_KIND_CUSTOMER_LOCK,
   AGENT_OUTBOX_KIND_CUSTOMER_SALES,
   AGENT_OUTBOX_KIND_CDR_RECORD,
+  AGENT_OUTBOX_KIND_SMS_RECORD,
 } AgentOutboxKind;
 
 #define AGENT_TYPE_OUTBOX_KIND (agent_outbox_kind_get_type ())
@@ -106,6 +108,15 @@ void         agent_outbox_add_customer_sales_async (AgentOutbox       *self,
                                                     gpointer           user_data);
 void         agent_outbox_add_cdr_record_async   (AgentOutbox         *self,
                                                   JsonObject          *fields,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+void         agent_outbox_add_sms_record_async   (AgentOutbox         *self,
+                                                  gint64               id,
+                                                  BbhSmsKind           kind,
+                                                  const char          *phone,
+                                                  const char          *content,
+                                                  gint64               time_ms,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);

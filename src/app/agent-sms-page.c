@@ -3,7 +3,8 @@
  * A message goes to one or more numbers (validated as typed) with smsSend, 70 characters at
  * most — characters, not bytes: 70 Chinese characters are fine, 71 are refused before anything
  * is sent. Each send gets a batch number (listId). What the agent sends is also recorded with
- * addSmsRecord, one record per number.
+ * addSmsRecord, one record per number, through the outbox: a record written while the server
+ * does not answer waits on disk, survives a restart and reaches the server once.
  *
  * The list shows the messages of this session: the event stream's kind 3 (sent) and 4
  * (received), newest first. It is kept on the session, so it fills while the page is not on
@@ -23,6 +24,7 @@
 #include "agent-application.h"
 #include "agent-page.h"
 #include "agent-phone.h"
+#include "agent-popup-manager.h"
 #include "agent-sms-page.h"
 #include "agent-window.h"
 
@@ -366,6 +368,47 @@ on_sms_recorded_cb (GObject      *object,
 }
 
 static void
+on_sms_queued_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (agent_outbox_add_finish (AGENT_OUTBOX (object), result, &error) <= 0)
+    g_warning ("The sent message could not be recorded: %s", error->message);
+}
+
+static AgentOutbox *
+get_outbox (void)
+{
+  GApplication *application = g_application_get_default ();
+  AgentPopupManager *manager = NULL;
+
+  if (GTK_IS_APPLICATION (application))
+    manager = agent_popup_manager_get_for_application (GTK_APPLICATION (application));
+  return manager != NULL ? agent_popup_manager_get_outbox (manager) : NULL;
+}
+
+/* The server's record of a sent message: through the outbox, so that it is not lost to an
+ * outage or a restart; straight to the server only while the outbox is not open (yet). */
+static void
+record_sent (BbhClient  *client,
+             gint64      id,
+             const char *phone,
+             const char *text,
+             gint64      time_ms)
+{
+  AgentOutbox *outbox = get_outbox ();
+
+  if (outbox != NULL)
+    agent_outbox_add_sms_record_async (outbox, id, BBH_SMS_SENT, phone, text, time_ms, NULL,
+                                       on_sms_queued_cb, NULL);
+  else
+    bbh_client_add_sms_record_async (client, id, BBH_SMS_SENT, phone, text, time_ms, NULL,
+                                     on_sms_recorded_cb, NULL);
+}
+
+static void
 on_sent_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -406,8 +449,7 @@ on_sent_cb (GObject      *object,
         }
 
       /* One record per number, each with an id of its own. */
-      bbh_client_add_sms_record_async (BBH_CLIENT (object), g_get_real_time () + i, BBH_SMS_SENT,
-                                       phone, data->text, now, NULL, on_sms_recorded_cb, NULL);
+      record_sent (BBH_CLIENT (object), g_get_real_time () + i, phone, data->text, now);
     }
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
@@ -569,6 +611,22 @@ GtkWidget *
 agent_sms_page_new (void)
 {
   return g_object_new (AGENT_TYPE_SMS_PAGE, NULL);
+}
+
+/**
+ * agent_sms_page_follow_session:
+ * @session: the application's session
+ *
+ * Starts keeping @session's text messages now, before the page is built (the window builds
+ * its pages when they are first shown): messages that arrive meanwhile are on the page when
+ * it opens.
+ */
+void
+agent_sms_page_follow_session (AgentSession *session)
+{
+  g_return_if_fail (AGENT_IS_SESSION (session));
+
+  messages_for_session (session);
 }
 
 /**

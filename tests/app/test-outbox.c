@@ -488,6 +488,68 @@ test_watermark (Fixture       *f,
   g_assert_cmpint (agent_outbox_get_watermark (f->outbox, server, "100008801"), ==, -1);
 }
 
+static gint64
+add_sms_record (Fixture    *f,
+                gint64      id,
+                const char *phone,
+                const char *text,
+                gint64      time_ms)
+{
+  AddResult r = { 0 };
+
+  agent_outbox_add_sms_record_async (f->outbox, id, BBH_SMS_SENT, phone, text, time_ms, NULL,
+                                     on_added_cb, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (r.error);
+  g_assert_cmpint (r.id, >, 0);
+  return r.id;
+}
+
+/* An SMS record written while the server is away waits on disk, survives a restart and is
+ * sent once; found in flight it is simply sent again (the server keeps one per id). */
+static void
+test_sms_record (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(BbhClient) dead = client_for (DEAD_URL);
+  g_autoptr(BbhClient) live = NULL;
+  /* 64-bit, beyond a double's exact range. */
+  const gint64 id = G_GINT64_CONSTANT (1764000000123456789);
+  const gint64 time_ms = G_GINT64_CONSTANT (1764000000123);
+
+  agent_outbox_set_client (f->outbox, dead);
+  add_sms_record (f, id, "13800138000", "您好，明天上午十点回电", time_ms);
+  g_assert_cmpuint (agent_outbox_get_pending (f->outbox), ==, 1);
+  wait_until (f, stalled, 10000);
+  g_assert_cmpuint (agent_outbox_get_failed (f->outbox), ==, 0);
+
+  /* A restart: it is still there, and was in flight. */
+  close_outbox (f);
+  g_assert_cmpint (db_query_int (f, "SELECT COUNT(*) FROM entries WHERE kind = 'sms-record'"), ==, 1);
+  open_outbox (f);
+  g_assert_cmpuint (agent_outbox_get_pending (f->outbox), ==, 1);
+
+  live = client_for_server (f);
+  agent_outbox_set_client (f->outbox, live);
+  expected_delivered = 1;
+  wait_until (f, delivered_reached, 10000);
+  g_assert_cmpstr (g_ptr_array_index (f->delivered, 0), ==, "13800138000");
+  expected_pending = 0;
+  wait_until (f, pending_is, 10000);
+  g_assert_cmpint (db_query_int (f, "SELECT COUNT(*) FROM entries"), ==, 0);
+
+  /* One request, with every field as written; nothing asked first. */
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 1);
+  g_assert_cmpstr (request_param (f, 0, "method"), ==, "addSmsRecord");
+  g_assert_cmpstr (request_param (f, 0, "id"), ==, "1764000000123456789");
+  g_assert_cmpstr (request_param (f, 0, "kind"), ==, "3");
+  g_assert_cmpstr (request_param (f, 0, "phone"), ==, "13800138000");
+  g_assert_cmpstr (request_param (f, 0, "content"), ==, "您好，明天上午十点回电");
+  g_assert_cmpstr (request_param (f, 0, "time"), ==, "1764000000123");
+  g_assert_cmpuint (f->failures->len, ==, 0);
+}
+
 /* kill -9 right after the commit: the memo is on disk. */
 static void
 test_kill_after_commit (Fixture       *f,
@@ -583,6 +645,59 @@ test_sandbox_in_flight (Fixture       *f,
   g_assert_cmpuint (sandbox_count_memos (sandbox, "13800138000", text), ==, 1);
 }
 
+/* The server's log of addSmsRecord requests it served (not faulted) for @phone. */
+static guint
+sandbox_count_sms_records (TestSandbox *sandbox,
+                           const char  *phone,
+                           const char  *id)
+{
+  g_autoptr(JsonNode) node = test_sandbox_dup_requests (sandbox);
+  JsonArray *requests;
+  guint n = 0;
+
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  requests = json_object_get_array_member (json_node_get_object (node), "requests");
+
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (requests, i);
+      JsonObject *params = json_object_get_object_member (entry, "params");
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (entry, "method", ""),
+                     "addSmsRecord") == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (entry, "fault", ""), "none") == 0 &&
+          params != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (params, "phone", ""), phone) == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (params, "id", ""), id) == 0)
+        n++;
+    }
+  return n;
+}
+
+static void
+test_sandbox_sms_outage (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(TestSandbox) sandbox = test_sandbox_new ();
+  g_autoptr(BbhClient) client = client_for (test_sandbox_get_url (sandbox));
+  gint64 now = g_get_real_time ();
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, now);
+
+  agent_outbox_set_client (f->outbox, client);
+  test_sandbox_fault (sandbox, "down", 1500);
+  add_sms_record (f, now, "13800138000", "服务器宕机时发的短信", now / 1000);
+  wait_until (f, stalled, 10000);
+  g_assert_cmpuint (agent_outbox_get_pending (f->outbox), ==, 1);
+
+  /* The fault ends by itself; the back-off brings the record in, once. */
+  expected_delivered = 1;
+  wait_until (f, delivered_reached, 30000);
+  expected_pending = 0;
+  wait_until (f, pending_is, 10000);
+  g_assert_cmpuint (sandbox_count_sms_records (sandbox, "13800138000", id), ==, 1);
+  g_assert_cmpuint (f->failures->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +717,8 @@ main (int   argc,
   ADD ("kill-after-commit", test_kill_after_commit);
   ADD ("sandbox-outage", test_sandbox_outage);
   ADD ("sandbox-in-flight", test_sandbox_in_flight);
+  ADD ("sms-record", test_sms_record);
+  ADD ("sandbox-sms-outage", test_sandbox_sms_outage);
 
 #undef ADD
 

@@ -2,8 +2,8 @@
  *
  * 70 characters are counted as characters (Chinese ones too): 70 go out, 71 are refused with
  * nothing sent. A message to two numbers reaches the sandbox once (smsSend with its batch),
- * is recorded once per number (addSmsRecord), and is listed once per number although the
- * event stream echoes it.
+ * is recorded once per number (addSmsRecord, through the outbox), and is listed once per
+ * number although the event stream echoes it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,6 +38,27 @@ trace_has_event (DayFixture *f,
                      "event-received") == 0 &&
           g_strcmp0 (json_object_get_string_member_with_default (line, "phone", ""), phone) == 0 &&
           json_object_get_int_member_with_default (line, "kind", 0) == kind)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The outbox delivered an SMS record for @phone: the record went through it, on disk. */
+static gboolean
+trace_has_outbox_record (DayFixture *f,
+                         const char *phone)
+{
+  g_autoptr(GPtrArray) lines = test_trace_read (f->trace_offset);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      JsonObject *line = g_ptr_array_index (lines, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (line, "event", ""),
+                     "outbox-delivered") == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (line, "kind", ""),
+                     "sms-record") == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (line, "phone", ""), phone) == 0)
         return TRUE;
     }
   return FALSE;
@@ -113,9 +134,11 @@ sms_body (AgentApplication *app,
   /* The one refused never went out. */
   g_assert_cmpuint (day_count_requests (f, "smsSend", NULL, NULL), ==, 1);
 
-  /* Recorded once per number. */
+  /* Recorded once per number, through the outbox (so an outage or a restart loses none). */
   TEST_WAIT_UNTIL (day_count_requests (f, "addSmsRecord", "phone", one) == 1 &&
                    day_count_requests (f, "addSmsRecord", "phone", two) == 1, DAY_WAIT_MS);
+  TEST_WAIT_UNTIL (trace_has_outbox_record (f, one) && trace_has_outbox_record (f, two),
+                   DAY_WAIT_MS);
   g_assert_cmpuint (day_count_requests (f, "addSmsRecord", "content", seventy), ==, 2);
 
   /* Listed once per number, also after the stream's echo of it came in. */
