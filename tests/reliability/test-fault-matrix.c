@@ -27,6 +27,7 @@
 #include "agent-outbox.h"
 #include "agent-paged-model.h"
 #include "agent-session.h"
+#include "bbh-tls.h"
 #include "reliab-util.h"
 
 /* How long a sandbox fault lasts: the stream's back-off (1 s, 2 s) then comes back within
@@ -929,6 +930,9 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* As at the application's startup: the CA list is loaded on a worker, not by the first
+   * HTTPS request on the main loop (test-recovery proves the difference). */
+  bbh_tls_warm_up ();
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
