@@ -46,12 +46,25 @@ on_area_cb (GObject      *object,
     }
 }
 
+/* What a coded value means to a person: the company's code lists, shared with the customer
+ * page (AgentCustomerFields), or the value as it came until they arrive. */
+static const char *
+code_text (AgentCallPopup *self,
+           const char     *code_type,
+           const char     *value)
+{
+  if (self->fields == NULL)
+    return value;
+  return agent_customer_fields_get_code_text (self->fields, code_type, value);
+}
+
 static void
 show_customer (AgentCallPopup *self)
 {
   BbhCustomer *customer = self->customer;
-  const char *status = bbh_customer_get_status (customer);
-  const char *type = bbh_customer_get_customer_type (customer);
+  const char *status = code_text (self, AGENT_CODES_STATUS, bbh_customer_get_status (customer));
+  const char *type = code_text (self, AGENT_CODES_TYPE,
+                                bbh_customer_get_customer_type (customer));
   GListModel *phones = bbh_customer_get_phones (customer);
   GListModel *sales = bbh_customer_get_sales (customer);
   GtkWidget *row;
@@ -88,7 +101,8 @@ show_customer (AgentCallPopup *self)
     {
       g_autoptr(BbhCustomerPhone) phone = g_list_model_get_item (phones, i);
       g_autofree char *number = agent_phone_format (bbh_customer_phone_get_phone (phone));
-      const char *what = bbh_customer_phone_get_phone_type (phone);
+      const char *what = code_text (self, AGENT_CODES_PHONE_TYPE,
+                                    bbh_customer_phone_get_phone_type (phone));
       const char *who = bbh_customer_phone_get_link_man (phone);
       g_autofree char *subtitle = NULL;
 
@@ -158,9 +172,28 @@ on_customer_cb (GObject      *object,
   show_customer (self);
 }
 
+/* The code lists came after the customer: name the codes now. */
+static void
+on_fields_loaded_cb (AgentCallPopup *self)
+{
+  if (self->customer != NULL)
+    show_customer (self);
+}
+
 void
 agent_call_popup_lookup_customer (AgentCallPopup *self)
 {
+  AgentCustomerFields *fields = agent_customer_fields_get_for_client (self->client);
+
+  if (fields != self->fields)
+    {
+      if (self->fields != NULL)
+        g_signal_handlers_disconnect_by_func (self->fields, on_fields_loaded_cb, self);
+      g_set_object (&self->fields, fields);
+      g_signal_connect_object (fields, "notify::loaded", G_CALLBACK (on_fields_loaded_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
   set_section (self->customer_stack, self->customer_spinner, "loading");
   bbh_client_get_customer_async (self->client, self->phone, self->cancellable,
                                  on_customer_cb, g_object_ref (self));

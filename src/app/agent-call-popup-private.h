@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "agent-call-popup.h"
+#include "agent-customer-fields.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,8 @@ struct _AgentCallPopup
 
   /* Owned */
   BbhClient      *client;
+  AgentCustomerFields *fields;      /* the company's code lists, to name status and type */
+  GSettings      *settings;
   AgentOutbox    *outbox;
   GCancellable   *cancellable;      /* everything about the current call */
   BbhCustomer    *customer;

@@ -19,6 +19,11 @@
 #include "agent-phone.h"
 #include "agent-trace.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#include <X11/Xatom.h>
+#endif
+
 
 G_DEFINE_ENUM_TYPE (AgentCallState, agent_call_state,
   G_DEFINE_ENUM_VALUE (AGENT_CALL_STATE_IDLE, "idle"),
@@ -275,6 +280,87 @@ agent_call_popup_get_property (GObject    *object,
     }
 }
 
+/* ---- staying on top ---- */
+
+#ifdef GDK_WINDOWING_X11
+/* The window's _NET_WM_STATE with @atom added or taken out. */
+static void
+x11_update_state_property (Display *xdisplay,
+                           Window   xid,
+                           Atom     state,
+                           Atom     atom,
+                           gboolean add)
+{
+  g_autoptr(GArray) atoms = g_array_new (FALSE, FALSE, sizeof (Atom));
+  Atom type = None;
+  int format = 0;
+  unsigned long n = 0, after = 0;
+  unsigned char *data = NULL;
+
+  if (XGetWindowProperty (xdisplay, xid, state, 0, 1024, False, XA_ATOM, &type, &format, &n,
+                          &after, &data) == Success && type == XA_ATOM && format == 32)
+    for (unsigned long i = 0; i < n; i++)
+      if (((Atom *) data)[i] != atom)
+        g_array_append_val (atoms, ((Atom *) data)[i]);
+  g_clear_pointer (&data, XFree);
+
+  if (add)
+    g_array_append_val (atoms, atom);
+  XChangeProperty (xdisplay, xid, state, XA_ATOM, 32, PropModeReplace,
+                   (unsigned char *) atoms->data, atoms->len);
+}
+#endif
+
+/* GTK 4 has no "keep above": on X11 the pop-up asks the window manager itself (EWMH
+ * _NET_WM_STATE_ABOVE). On Wayland the compositor decides; the preference says so. */
+static void
+apply_keep_above (AgentCallPopup *self)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  GdkDisplay *display;
+  Display *xdisplay;
+  XClientMessageEvent message = { 0 };
+  gboolean above;
+  Atom state, atom;
+
+  if (surface == NULL || !GDK_IS_X11_SURFACE (surface) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  above = g_settings_get_boolean (self->settings, "popup-keep-above");
+  display = gdk_surface_get_display (surface);
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  state = gdk_x11_get_xatom_by_name_for_display (display, "_NET_WM_STATE");
+  atom = gdk_x11_get_xatom_by_name_for_display (display, "_NET_WM_STATE_ABOVE");
+
+  gdk_x11_display_error_trap_push (display);
+
+  /* A window manager that already manages the window changes its state on request… */
+  message.type = ClientMessage;
+  message.window = gdk_x11_surface_get_xid (surface);
+  message.message_type = state;
+  message.format = 32;
+  message.data.l[0] = above ? 1 : 0;   /* _NET_WM_STATE_ADD, _NET_WM_STATE_REMOVE */
+  message.data.l[1] = atom;
+  message.data.l[3] = 1;               /* from an application */
+  XSendEvent (xdisplay, gdk_x11_display_get_xrootwindow (display), False,
+              SubstructureRedirectMask | SubstructureNotifyMask, (XEvent *) &message);
+
+  /* …and one that takes it on now (the map request is on its way) reads the property. */
+  x11_update_state_property (xdisplay, message.window, state, atom, above);
+
+  gdk_x11_display_error_trap_pop_ignored (display);
+#endif
+}
+
+static void
+agent_call_popup_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (agent_call_popup_parent_class)->map (widget);
+
+  apply_keep_above (AGENT_CALL_POPUP (widget));
+}
+
 static void
 agent_call_popup_dispose (GObject *object)
 {
@@ -286,9 +372,13 @@ agent_call_popup_dispose (GObject *object)
   g_clear_handle_id (&self->spinner_id, g_source_remove);
   clear_lookup_trigger (self);
   g_clear_object (&self->client);
+  if (self->fields != NULL)
+    g_signal_handlers_disconnect_by_data (self->fields, self);
+  g_clear_object (&self->fields);
   g_clear_object (&self->outbox);
   g_clear_object (&self->customer);
   g_clear_object (&self->record);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AGENT_TYPE_CALL_POPUP);
 
@@ -317,6 +407,7 @@ agent_call_popup_class_init (AgentCallPopupClass *klass)
   object_class->get_property = agent_call_popup_get_property;
   object_class->dispose = agent_call_popup_dispose;
   object_class->finalize = agent_call_popup_finalize;
+  widget_class->map = agent_call_popup_map;
   window_class->close_request = agent_call_popup_close_request;
 
   properties[PROP_PHONE] =
@@ -383,6 +474,10 @@ agent_call_popup_init (AgentCallPopup *self)
 
   self->cancellable = g_cancellable_new ();
   self->cdr_id = -1;
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::popup-keep-above",
+                           G_CALLBACK (apply_keep_above), self, G_CONNECT_SWAPPED);
 
   /* In the capture phase: the text view would otherwise take Ctrl+Enter as a new line. */
   shortcuts = gtk_shortcut_controller_new ();

@@ -18,6 +18,11 @@
 #include "test-app-util.h"
 #include "test-sandbox-control.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#include <X11/Xatom.h>
+#endif
+
 #define DEMO_ACCOUNT   "100008800"
 #define DEMO_PASSWORD  "02367073578"
 #define WAIT_MS        20000
@@ -907,6 +912,180 @@ test_close_after_call (Fixture       *f,
   run (f, close_after_call_body);
 }
 
+/* The subtitle of the pop-up's row titled @title, or NULL. */
+static const char *
+row_subtitle (GtkWidget  *widget,
+              const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = row_subtitle (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+customer_codes_body (AgentApplication *app,
+                     gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  g_autofree char *number = agent_phone_format (phone);
+  g_autoptr(BbhCustomerEdit) edit = bbh_customer_edit_new ();
+  g_autoptr(GError) error = NULL;
+  AgentCallPopup *popup;
+  Wait wait = { 0 };
+
+  wait_logged_in (app);
+  /* The demo company's codes: status 3 成交客户, type 2 企业客户 (phone types are their text). */
+  bbh_customer_edit_set_name (edit, "李雷");
+  bbh_customer_edit_set_status (edit, "3");
+  bbh_customer_edit_set_customer_type (edit, "2");
+  bbh_customer_edit_add_phone (edit, phone, "办公电话", "李雷");
+  bbh_client_save_customer_async (f->client, edit, NULL, on_done_cb, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (bbh_client_save_customer_finish (f->client, wait.result, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+
+  test_sandbox_call (f->sandbox, "800", phone, "in", 4000, 0, FALSE);
+  popup = wait_popup (app, phone);
+  TEST_WAIT_UNTIL (g_strcmp0 (agent_call_popup_get_section_state (popup, "customer"),
+                              "found") == 0, WAIT_MS);
+
+  /* The codes are named as the customer page names them, not shown as "3 · 2". */
+  TEST_WAIT_UNTIL (g_strcmp0 (row_subtitle (GTK_WIDGET (popup), "Status"),
+                              "成交客户 · 企业客户") == 0, WAIT_MS);
+  g_assert_cmpstr (row_subtitle (GTK_WIDGET (popup), number), ==, "办公电话 · 李雷");
+  agent_call_popup_close (popup);
+}
+
+static void
+test_customer_codes (Fixture       *f,
+                     gconstpointer  data)
+{
+  run (f, customer_codes_body);
+}
+
+#ifdef GDK_WINDOWING_X11
+typedef struct
+{
+  Display *xdisplay;   /* a connection of the test's own, watching the root window */
+  Atom     state;
+  Atom     above;
+} Watcher;
+
+/* Whether the pop-up's window has _NET_WM_STATE_ABOVE in its _NET_WM_STATE. */
+static gboolean
+x11_has_above (Watcher        *watcher,
+               AgentCallPopup *popup)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popup));
+  Window xid = gdk_x11_surface_get_xid (surface);
+  Atom type = None;
+  int format = 0;
+  unsigned long n = 0, after = 0;
+  unsigned char *data = NULL;
+  gboolean found = FALSE;
+
+  if (XGetWindowProperty (watcher->xdisplay, xid, watcher->state, 0, 1024, False, XA_ATOM,
+                          &type, &format, &n, &after, &data) == Success && data != NULL)
+    {
+      for (unsigned long i = 0; type == XA_ATOM && i < n; i++)
+        found |= ((Atom *) data)[i] == watcher->above;
+      XFree (data);
+    }
+  return found;
+}
+
+/* The last _NET_WM_STATE request about ABOVE for @xid that reached the root window: 1 add,
+ * 0 remove, -1 none. */
+static int
+x11_last_request (Watcher *watcher,
+                  Window   xid)
+{
+  int last = -1;
+
+  while (XPending (watcher->xdisplay) > 0)
+    {
+      XEvent event;
+
+      XNextEvent (watcher->xdisplay, &event);
+      if (event.type == ClientMessage && event.xclient.window == xid &&
+          event.xclient.message_type == watcher->state &&
+          (Atom) event.xclient.data.l[1] == watcher->above)
+        last = event.xclient.data.l[0];
+    }
+  return last;
+}
+
+static void
+keep_above_body (AgentApplication *app,
+                 gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  GSettings *settings = agent_application_get_settings (app);
+  GdkDisplay *display = gdk_display_get_default ();
+  AgentCallPopup *popup;
+  Watcher watcher;
+  Window xid;
+  int request = -1;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    {
+      g_test_skip ("not on X11");
+      return;
+    }
+  watcher.xdisplay = XOpenDisplay (gdk_display_get_name (display));
+  g_assert_nonnull (watcher.xdisplay);
+  watcher.state = XInternAtom (watcher.xdisplay, "_NET_WM_STATE", False);
+  watcher.above = XInternAtom (watcher.xdisplay, "_NET_WM_STATE_ABOVE", False);
+  XSelectInput (watcher.xdisplay, DefaultRootWindow (watcher.xdisplay), SubstructureNotifyMask);
+  XSync (watcher.xdisplay, False);
+
+  wait_logged_in (app);
+  g_settings_set_boolean (settings, "popup-keep-above", TRUE);
+  test_sandbox_call (f->sandbox, "800", phone, "in", 8000, 0, FALSE);
+  popup = wait_popup (app, phone);
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (popup)));
+
+  /* Mapped: the window manager is asked, and the property says so for one taking it on. */
+  TEST_WAIT_UNTIL (x11_has_above (&watcher, popup), WAIT_MS);
+  TEST_WAIT_UNTIL ((request = x11_last_request (&watcher, xid)) != -1, WAIT_MS);
+  g_assert_cmpint (request, ==, 1);
+
+  /* Turned off during the call: the pop-up comes down among the others at once. */
+  g_settings_set_boolean (settings, "popup-keep-above", FALSE);
+  TEST_WAIT_UNTIL (!x11_has_above (&watcher, popup), WAIT_MS);
+  TEST_WAIT_UNTIL ((request = x11_last_request (&watcher, xid)) != -1, WAIT_MS);
+  g_assert_cmpint (request, ==, 0);
+
+  /* Off (the default): a pop-up is an ordinary window. */
+  agent_call_popup_close (popup);
+  TEST_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (popup)), WAIT_MS);
+  g_settings_reset (settings, "popup-keep-above");
+  XCloseDisplay (watcher.xdisplay);
+}
+
+static void
+test_keep_above (Fixture       *f,
+                 gconstpointer  data)
+{
+  run (f, keep_above_body);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -935,6 +1114,10 @@ main (int   argc,
   ADD ("show-on-answer", test_show_on_answer);
   ADD ("close-after-call", test_close_after_call);
   ADD ("restart-lists-missed", test_restart);
+  ADD ("customer-codes", test_customer_codes);
+#ifdef GDK_WINDOWING_X11
+  ADD ("keep-above", test_keep_above);
+#endif
 #undef ADD
 
   return g_test_run ();
