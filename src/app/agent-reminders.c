@@ -18,288 +18,18 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <sqlite3.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "agent-phone.h"
-#include "agent-reminders.h"
+#include "agent-reminders-private.h"
 
 /* The longest the timer sleeps before it looks at the wall clock again. */
 #define MAX_TIMER_MS        60000
 /* A reminder found overdue by more than this when the app starts is shown, not announced. */
 #define STALE_MS            (G_GINT64_CONSTANT (24) * 3600 * 1000)
-#define KEEP_FIRED_MS       (G_GINT64_CONSTANT (90) * 24 * 3600 * 1000)
-/* The scan of the agent's own memos at login. */
-#define SYNC_PAGE_SIZE      100
-#define SYNC_MAX_PAGES      10
-#define SYNC_MAX_AGE_MS     (G_GINT64_CONSTANT (180) * 24 * 3600 * 1000)
-
-/* ---- the worker thread ---- */
-
-typedef enum
-{
-  JOB_OPEN,
-  JOB_INSERT,
-  JOB_SET_FIRED,
-  JOB_SET_MEMO_ID,
-} JobType;
-
-typedef struct
-{
-  JobType        type;
-  GTask         *task;      /* nullable: fire-and-forget updates have none */
-  AgentReminder *reminder;  /* JOB_INSERT: what to store */
-  gint64         id;
-  gint64         value;
-} Job;
-
-typedef struct
-{
-  char    *path;
-  sqlite3 *db;
-} Store;
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->task);
-  g_clear_object (&job->reminder);
-  g_free (job);
-}
-
-static void
-store_free (Store *store)
-{
-  g_clear_pointer (&store->db, sqlite3_close);
-  g_free (store->path);
-  g_free (store);
-}
-
-static gint64
-now_ms (void)
-{
-  return g_get_real_time () / 1000;
-}
-
-static GError *
-store_error (Store *store)
-{
-  return g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
-                      _("Could not use the reminder database: %s"),
-                      store->db != NULL ? sqlite3_errmsg (store->db) : g_strerror (errno));
-}
-
-static AgentReminder *
-reminder_from_row (sqlite3_stmt *stmt)
-{
-  return agent_reminder_new (sqlite3_column_int64 (stmt, 0),
-                             (const char *) sqlite3_column_text (stmt, 1),
-                             (const char *) sqlite3_column_text (stmt, 2),
-                             (const char *) sqlite3_column_text (stmt, 3),
-                             (const char *) sqlite3_column_text (stmt, 4),
-                             (const char *) sqlite3_column_text (stmt, 5),
-                             sqlite3_column_int64 (stmt, 6),
-                             sqlite3_column_int64 (stmt, 7),
-                             sqlite3_column_int (stmt, 8) != 0);
-}
-
-#define REMINDER_COLUMNS "id, server, account, phone, customer_phone, text, due_ms, memo_id, fired"
-
-static void
-run_open (Store *store,
-          Job   *job)
-{
-  static const char *schema =
-    "PRAGMA journal_mode = WAL;"
-    "PRAGMA synchronous = FULL;"
-    "CREATE TABLE IF NOT EXISTS reminders ("
-    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
-    "  server TEXT NOT NULL,"
-    "  account TEXT NOT NULL,"
-    "  phone TEXT NOT NULL,"
-    "  customer_phone TEXT NOT NULL,"
-    "  text TEXT NOT NULL DEFAULT '',"
-    "  due_ms INTEGER NOT NULL,"
-    "  memo_id INTEGER NOT NULL DEFAULT 0,"
-    "  fired INTEGER NOT NULL DEFAULT 0,"
-    "  created_ms INTEGER NOT NULL DEFAULT 0,"
-    "  UNIQUE (server, account, customer_phone, due_ms, text));";
-  g_autofree char *dir = g_path_get_dirname (store->path);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      sqlite3_open (store->path, &store->db) != SQLITE_OK ||
-      sqlite3_busy_timeout (store->db, 2000) != SQLITE_OK ||
-      sqlite3_exec (store->db, schema, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      g_task_return_error (job->task, store_error (store));
-      g_clear_pointer (&store->db, sqlite3_close);
-      return;
-    }
-
-  /* Fired reminders are kept a while for "My follow-ups", then forgotten. */
-  if (sqlite3_prepare_v2 (store->db, "DELETE FROM reminders WHERE fired = 1 AND due_ms < ?",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, now_ms () - KEEP_FIRED_MS);
-      sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-
-  if (sqlite3_prepare_v2 (store->db, "SELECT " REMINDER_COLUMNS " FROM reminders ORDER BY due_ms",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_task_return_error (job->task, store_error (store));
-      return;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, reminder_from_row (stmt));
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    g_task_return_error (job->task, store_error (store));
-  else
-    g_task_return_pointer (job->task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-run_insert (Store *store,
-            Job   *job)
-{
-  AgentReminder *r = job->reminder;
-  sqlite3_stmt *stmt = NULL;
-  AgentReminder *stored = NULL;
-
-  if (store->db == NULL)
-    {
-      g_task_return_error (job->task, store_error (store));
-      return;
-    }
-
-  if (sqlite3_prepare_v2 (store->db,
-                          "INSERT OR IGNORE INTO reminders (server, account, phone, customer_phone,"
-                          " text, due_ms, memo_id, fired, created_ms)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, agent_reminder_get_server (r), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, agent_reminder_get_account (r), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, agent_reminder_get_phone (r), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, agent_reminder_get_customer_phone (r), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, agent_reminder_get_text (r), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 6, agent_reminder_get_due_ms (r));
-  sqlite3_bind_int64 (stmt, 7, agent_reminder_get_memo_id (r));
-  sqlite3_bind_int (stmt, 8, agent_reminder_get_fired (r));
-  sqlite3_bind_int64 (stmt, 9, now_ms ());
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    goto fail;
-  sqlite3_finalize (stmt);
-
-  /* New or already there (the same memo synced twice): answer the stored row either way. */
-  if (sqlite3_prepare_v2 (store->db,
-                          "SELECT " REMINDER_COLUMNS " FROM reminders WHERE server = ?"
-                          " AND account = ? AND customer_phone = ? AND due_ms = ? AND text = ?",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, agent_reminder_get_server (r), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, agent_reminder_get_account (r), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, agent_reminder_get_customer_phone (r), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, agent_reminder_get_due_ms (r));
-  sqlite3_bind_text (stmt, 5, agent_reminder_get_text (r), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    goto fail;
-  stored = reminder_from_row (stmt);
-  sqlite3_finalize (stmt);
-
-  g_task_return_pointer (job->task, stored, g_object_unref);
-  return;
-
-fail:
-  g_task_return_error (job->task, store_error (store));
-  sqlite3_finalize (stmt);
-}
-
-static void
-run_update (Store      *store,
-            const char *sql,
-            Job        *job)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (store->db == NULL)
-    return;
-
-  if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, job->value);
-      sqlite3_bind_int64 (stmt, 2, job->id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        g_warning ("Could not update reminder %" G_GINT64_FORMAT ": %s", job->id,
-                   sqlite3_errmsg (store->db));
-    }
-  sqlite3_finalize (stmt);
-}
-
-static void
-run_job (gpointer data,
-         gpointer user_data)
-{
-  Job *job = data;
-  Store *store = user_data;
-
-  switch (job->type)
-    {
-    case JOB_OPEN:
-      run_open (store, job);
-      break;
-    case JOB_INSERT:
-      run_insert (store, job);
-      break;
-    case JOB_SET_FIRED:
-      run_update (store, "UPDATE reminders SET fired = ? WHERE id = ?", job);
-      break;
-    case JOB_SET_MEMO_ID:
-      run_update (store, "UPDATE reminders SET memo_id = ? WHERE id = ?", job);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  job_free (job);
-}
 
 /* ---- the object ---- */
-
-struct _AgentReminders
-{
-  GObject          parent_instance;
-
-  /* Owned */
-  char            *path;
-  Store           *store;
-  GThreadPool     *pool;
-  GListStore      *all;
-  GtkCustomFilter *filter;
-  GtkCustomSorter *sorter;
-  GtkSortListModel *model;
-  char            *server;
-  char            *account;
-  char            *error;
-  GCancellable    *cancellable;
-  GDBusConnection *system_bus;
-  guint            sleep_subscription;
-  guint            timer_id;
-
-  /* Borrowed */
-  GApplication    *application;
-
-  guint            loaded : 1;
-  guint            run_in_background : 1;
-  guint            holding : 1;
-};
 
 G_DEFINE_FINAL_TYPE (AgentReminders, agent_reminders, G_TYPE_OBJECT)
 
@@ -321,9 +51,9 @@ static guint signals[N_SIGNALS];
 
 static void arm (AgentReminders *self);
 
-static void
-push_job (AgentReminders *self,
-          Job            *job)
+void
+agent_reminders_push_job (AgentReminders *self,
+                          Job            *job)
 {
   g_autoptr(GError) error = NULL;
 
@@ -331,7 +61,7 @@ push_job (AgentReminders *self,
     {
       if (job->task != NULL)
         g_task_return_error (job->task, g_steal_pointer (&error));
-      job_free (job);
+      agent_reminders_job_free (job);
     }
 }
 
@@ -343,9 +73,9 @@ is_pending (AgentReminders *self,
          agent_reminder_belongs_to (reminder, self->server, self->account);
 }
 
-static AgentReminder *
-find_same (AgentReminders *self,
-           AgentReminder  *like)
+AgentReminder *
+agent_reminders_find_same (AgentReminders *self,
+                           AgentReminder  *like)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all));
 
@@ -426,7 +156,7 @@ fire (AgentReminders *self,
   job->type = JOB_SET_FIRED;
   job->id = agent_reminder_get_id (reminder);
   job->value = 1;
-  push_job (self, job);
+  agent_reminders_push_job (self, job);
 
   if (announce)
     {
@@ -441,7 +171,7 @@ static void
 fire_due (AgentReminders *self)
 {
   g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 now = now_ms ();
+  gint64 now = agent_reminders_now_ms ();
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all));
 
   /* Collect first: firing changes the sorted model under us. */
@@ -489,7 +219,7 @@ arm (AgentReminders *self)
   next = agent_reminders_get_next_due_ms (self);
   if (next > 0 && self->loaded)
     {
-      gint64 delay = CLAMP (next - now_ms (), 0, MAX_TIMER_MS);
+      gint64 delay = CLAMP (next - agent_reminders_now_ms (), 0, MAX_TIMER_MS);
 
       self->timer_id = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) delay, on_timer_cb,
                                            self, NULL);
@@ -498,9 +228,9 @@ arm (AgentReminders *self)
   update_hold (self);
 }
 
-static void
-add_to_memory (AgentReminders *self,
-               AgentReminder  *reminder)
+void
+agent_reminders_add_to_memory (AgentReminders *self,
+                               AgentReminder  *reminder)
 {
   g_list_store_append (self->all, reminder);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
@@ -558,7 +288,7 @@ on_opened_cb (GObject      *object,
     {
       /* Adds made while the database opened are in memory already, after these rows. */
       for (guint i = 0; i < rows->len; i++)
-        if (find_same (self, g_ptr_array_index (rows, i)) == NULL)
+        if (agent_reminders_find_same (self, g_ptr_array_index (rows, i)) == NULL)
           g_list_store_insert (self->all, i, g_ptr_array_index (rows, i));
     }
 
@@ -658,7 +388,7 @@ agent_reminders_dispose (GObject *object)
   /* Let the writes still queued reach the disk, so a new store on the same file sees them. */
   if (self->pool != NULL)
     g_thread_pool_free (g_steal_pointer (&self->pool), FALSE, TRUE);
-  g_clear_pointer (&self->store, store_free);
+  g_clear_pointer (&self->store, agent_reminders_store_free);
 
   g_clear_object (&self->model);
   g_clear_object (&self->sorter);
@@ -761,7 +491,7 @@ agent_reminders_new (const char *path)
   self->store = g_new0 (Store, 1);
   self->store->path = g_strdup (self->path);
   /* One thread: jobs run in the order they were pushed, against a handle only it uses. */
-  self->pool = g_thread_pool_new (run_job, self->store, 1, FALSE, &error);
+  self->pool = g_thread_pool_new (agent_reminders_run_job, self->store, 1, FALSE, &error);
   g_assert_no_error (error);
 
   task = g_task_new (self, self->cancellable, on_opened_cb, NULL);
@@ -769,7 +499,7 @@ agent_reminders_new (const char *path)
   job = g_new0 (Job, 1);
   job->type = JOB_OPEN;
   job->task = task;
-  push_job (self, job);
+  agent_reminders_push_job (self, job);
 
   g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable, on_system_bus_cb, g_object_ref (self));
 
@@ -1076,10 +806,10 @@ on_inserted_cb (GObject      *object,
       return;
     }
 
-  same = find_same (self, stored);
+  same = agent_reminders_find_same (self, stored);
   if (same == NULL)
     {
-      add_to_memory (self, stored);
+      agent_reminders_add_to_memory (self, stored);
       same = stored;
     }
 
@@ -1098,7 +828,7 @@ insert (AgentReminders *self,
   job->type = JOB_INSERT;
   job->task = inner;
   job->reminder = g_object_ref (reminder);
-  push_job (self, job);
+  agent_reminders_push_job (self, job);
 }
 
 /**
@@ -1145,7 +875,7 @@ agent_reminders_add_async (AgentReminders      *self,
   /* Whole seconds, as the server keeps nhtTime: the same reminder synced back matches. */
   reminder = agent_reminder_new (0, self->server, self->account, phone, customer_phone, text,
                                  g_date_time_to_unix (due) * 1000, 0, FALSE);
-  same = find_same (self, reminder);
+  same = agent_reminders_find_same (self, reminder);
   if (same != NULL)
     {
       g_task_return_pointer (task, g_object_ref (same), g_object_unref);
@@ -1168,268 +898,4 @@ agent_reminders_add_finish (AgentReminders  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* ---- syncing from the server ---- */
-
-typedef struct
-{
-  BbhClient *client;
-  char      *server;
-  char      *account;
-  guint      start;
-  guint      pages;
-  guint      imported;
-  guint      outstanding;  /* inserts not yet on disk */
-  gboolean   scanned;
-} SyncData;
-
-static void
-sync_data_free (SyncData *data)
-{
-  g_clear_object (&data->client);
-  g_free (data->server);
-  g_free (data->account);
-  g_free (data);
-}
-
-/**
- * agent_reminders_parse_server_time:
- * @text: (nullable): a server time, `yyyy-mm-dd hh:mm[:ss]`
- *
- * Returns: (transfer full) (nullable): @text as a local time, or %NULL
- */
-GDateTime *
-agent_reminders_parse_server_time (const char *text)
-{
-  int y, mo, d, h, mi, s = 0;
-
-  if (text == NULL || sscanf (text, "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &s) < 5)
-    return NULL;
-  return g_date_time_new_local (y, mo, d, h, mi, s);
-}
-
-static void fetch_page (GTask *task);
-
-/* Done once the scan is over and what it found is on disk and in the list. */
-static void
-maybe_finish_sync (GTask *task)
-{
-  SyncData *data = g_task_get_task_data (task);
-
-  if (data->scanned && data->outstanding == 0)
-    g_task_return_int (task, data->imported);
-}
-
-static void
-on_sync_inserted_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  AgentReminders *self = AGENT_REMINDERS (object);
-  g_autoptr(GTask) task = user_data;
-  SyncData *data = g_task_get_task_data (task);
-  g_autoptr(AgentReminder) stored = NULL;
-  g_autoptr(GError) error = NULL;
-
-  data->outstanding--;
-  stored = g_task_propagate_pointer (G_TASK (result), &error);
-  if (stored == NULL)
-    g_warning ("A reminder from the server could not be kept: %s", error->message);
-  else if (find_same (self, stored) == NULL)
-    {
-      add_to_memory (self, stored);
-      data->imported++;
-    }
-
-  maybe_finish_sync (task);
-}
-
-static void
-import_memo (AgentReminders *self,
-             GTask          *task,
-             BbhMemo        *memo,
-             gint64          now)
-{
-  SyncData *data = g_task_get_task_data (task);
-  g_autofree char *hint = bbh_memo_dup_field (memo, "nhtIsHint");
-  g_autofree char *time = NULL;
-  g_autofree char *phone = NULL;
-  g_autoptr(GDateTime) due = NULL;
-  g_autoptr(AgentReminder) reminder = NULL;
-  AgentReminder *same;
-  gint64 due_ms;
-
-  if (g_strcmp0 (hint, "1") != 0)
-    return;
-
-  time = bbh_memo_dup_field (memo, "nhtTime");
-  due = agent_reminders_parse_server_time (time);
-  if (due == NULL)
-    return;
-  due_ms = g_date_time_to_unix (due) * 1000;
-  /* The past is not announced after the fact; only what is still ahead comes in. */
-  if (due_ms <= now)
-    return;
-
-  phone = bbh_memo_dup_field (memo, "nhtPhone");
-  if (phone == NULL || *phone == '\0')
-    {
-      g_free (phone);
-      phone = g_strdup (bbh_memo_get_phone (memo));
-    }
-  if (phone == NULL || *phone == '\0')
-    return;
-
-  reminder = agent_reminder_new (0, data->server, data->account, phone,
-                                 bbh_memo_get_phone (memo), bbh_memo_get_text (memo), due_ms,
-                                 bbh_memo_get_id (memo), FALSE);
-  same = find_same (self, reminder);
-  if (same != NULL)
-    {
-      /* Set here first: learn the server's id for it. */
-      if (agent_reminder_get_memo_id (same) == 0 && agent_reminder_get_id (same) > 0)
-        {
-          Job *job = g_new0 (Job, 1);
-
-          agent_reminder_set_memo_id (same, bbh_memo_get_id (memo));
-          job->type = JOB_SET_MEMO_ID;
-          job->id = agent_reminder_get_id (same);
-          job->value = bbh_memo_get_id (memo);
-          push_job (self, job);
-        }
-      return;
-    }
-
-  {
-    GTask *inner = g_task_new (self, NULL, on_sync_inserted_cb, g_object_ref (task));
-    Job *job = g_new0 (Job, 1);
-
-    g_task_set_source_tag (inner, import_memo);
-    job->type = JOB_INSERT;
-    job->task = inner;
-    job->reminder = g_object_ref (reminder);
-    data->outstanding++;
-    push_job (self, job);
-  }
-}
-
-static void
-on_memos_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  AgentReminders *self = g_task_get_source_object (task);
-  SyncData *data = g_task_get_task_data (task);
-  g_autoptr(GListModel) memos = NULL;
-  g_autoptr(GError) error = NULL;
-  guint64 total = 0;
-  gint64 now = now_ms ();
-  gint64 oldest = G_MAXINT64;
-  guint n;
-
-  memos = bbh_client_get_memos_finish (BBH_CLIENT (object), result, &total, &error);
-  if (memos == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  n = g_list_model_get_n_items (memos);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BbhMemo) memo = g_list_model_get_item (memos, i);
-      g_autoptr(GDateTime) written = bbh_memo_dup_date_time (memo);
-
-      import_memo (self, task, memo, now);
-      if (written != NULL)
-        oldest = MIN (oldest, g_date_time_to_unix (written) * 1000);
-    }
-
-  data->start += n;
-  data->pages++;
-
-  /* Newest first: stop at the end, after a bounded number of pages, or once the memos are
-   * older than any reminder still worth having. */
-  if (n < SYNC_PAGE_SIZE || data->start >= total || data->pages >= SYNC_MAX_PAGES ||
-      oldest < now - SYNC_MAX_AGE_MS)
-    {
-      data->scanned = TRUE;
-      maybe_finish_sync (task);
-      return;
-    }
-
-  fetch_page (g_steal_pointer (&task));
-}
-
-static void
-fetch_page (GTask *task)
-{
-  SyncData *data = g_task_get_task_data (task);
-
-  bbh_client_get_memos_async (data->client, NULL, data->start, SYNC_PAGE_SIZE,
-                              g_task_get_cancellable (task), on_memos_cb, task);
-}
-
-/**
- * agent_reminders_sync_async:
- * @self: the reminders
- * @client: the logged-in client
- * @cancellable: (nullable): a #GCancellable
- * @callback: (nullable): called when done
- * @user_data: data for @callback
- *
- * Takes in the reminders still ahead from the agent's own memos on the server (getMemos
- * without a number, newest first, a bounded number of pages), so that a reminder set on
- * another desktop fires here too.
- */
-void
-agent_reminders_sync_async (AgentReminders      *self,
-                            BbhClient           *client,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  SyncData *data;
-
-  g_return_if_fail (AGENT_IS_REMINDERS (self));
-  g_return_if_fail (BBH_IS_CLIENT (client));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, agent_reminders_sync_async);
-
-  if (self->account == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                               _("Log in to set reminders."));
-      return;
-    }
-
-  data = g_new0 (SyncData, 1);
-  data->client = g_object_ref (client);
-  data->server = g_strdup (self->server);
-  data->account = g_strdup (self->account);
-  g_task_set_task_data (task, data, (GDestroyNotify) sync_data_free);
-
-  fetch_page (g_steal_pointer (&task));
-}
-
-/**
- * agent_reminders_sync_finish:
- *
- * Returns: how many reminders came in, or 0 with @error set
- */
-guint
-agent_reminders_sync_finish (AgentReminders  *self,
-                             GAsyncResult    *result,
-                             GError         **error)
-{
-  gssize n;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
-
-  n = g_task_propagate_int (G_TASK (result), error);
-  return n > 0 ? (guint) n : 0;
 }
