@@ -639,6 +639,8 @@ open_customer_action (GSimpleAction *action,
   if (!needs_session (self, _("Log in to open a customer.")))
     return;
 
+  /* Pages are built when first needed: the customers page answers this signal. */
+  agent_window_get_page (ensure_window (self), "customers");
   g_signal_emit (self, signals[OPEN_CUSTOMER_REQUESTED], 0,
                  g_variant_get_string (parameter, NULL), &handled);
   if (!handled)
@@ -656,6 +658,8 @@ play_recording_action (GSimpleAction *action,
   if (!needs_session (self, _("Log in to play recordings.")))
     return;
 
+  /* The call history page answers this signal; build it if it was never shown. */
+  agent_window_get_page (ensure_window (self), "history");
   g_signal_emit (self, signals[PLAY_RECORDING_REQUESTED], 0,
                  g_variant_get_string (parameter, NULL), &handled);
   if (!handled)

@@ -1,7 +1,8 @@
 /* agent-popup-manager.c — which pop-up shows which call; missed calls and notifications
  *
- * Pop-ups are made before they are needed: a small pool is built and realized at login, so
- * that a ringing call only fills labels and presents a window that already exists. Each call
+ * Pop-ups are made before they are needed: a small pool is built and realized at login (right
+ * after the window's first frame), so that a ringing call only fills labels and presents a
+ * window that already exists. Each call
  * gets its own pop-up — several calls at once stack, none overwrites another — and a pop-up
  * the agent closes goes back to the pool.
  *
@@ -157,16 +158,61 @@ make_popup (AgentPopupManager *self)
   return popup;
 }
 
+/* One pop-up per idle turn: building one takes a few milliseconds (more on a loaded
+ * machine), and an event that arrives meanwhile must not wait for the whole pool. */
 static gboolean
 on_refill_cb (gpointer user_data)
 {
   AgentPopupManager *self = user_data;
 
-  self->refill_id = 0;
-  while (!self->shut_down && self->pool->len < POOL_SIZE)
+  if (!self->shut_down && self->pool->len < POOL_SIZE)
     g_ptr_array_add (self->pool, make_popup (self));
 
-  return G_SOURCE_REMOVE;
+  if (self->shut_down || self->pool->len >= POOL_SIZE)
+    {
+      self->refill_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule_refill (AgentPopupManager *self)
+{
+  if (self->refill_id == 0 && !self->shut_down)
+    self->refill_id = g_idle_add_full (G_PRIORITY_LOW, on_refill_cb, self, NULL);
+}
+
+/* At login the pool is built once the main window has painted its first logged-in frame:
+ * the agent sees the window first, and the pop-up is ready long before the first call. */
+static void
+on_after_first_paint_cb (GdkFrameClock     *clock,
+                         AgentPopupManager *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_first_paint_cb, self);
+  schedule_refill (self);
+}
+
+static void
+prepare_after_first_frame (AgentPopupManager *self)
+{
+  GdkFrameClock *clock = NULL;
+
+  for (GList *l = gtk_application_get_windows (self->application); l != NULL; l = l->next)
+    if (AGENT_IS_WINDOW (l->data) && gtk_widget_get_mapped (l->data))
+      {
+        clock = gtk_widget_get_frame_clock (l->data);
+        break;
+      }
+
+  if (clock == NULL)
+    {
+      schedule_refill (self);
+      return;
+    }
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_first_paint_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_first_paint_cb), self, 0);
 }
 
 static AgentCallPopup *
@@ -180,8 +226,7 @@ take_popup (AgentPopupManager *self)
     popup = make_popup (self);
 
   /* Refill when the main loop has nothing better to do, never on the way to a pop. */
-  if (self->refill_id == 0 && !self->shut_down)
-    self->refill_id = g_idle_add_full (G_PRIORITY_LOW, on_refill_cb, self, NULL);
+  schedule_refill (self);
   return popup;
 }
 
@@ -553,7 +598,7 @@ on_logged_in_cb (AgentPopupManager *self)
     agent_outbox_set_client (self->outbox, agent_session_get_client (self->session));
 
   if (agent_session_get_logged_in (self->session))
-    agent_popup_manager_prepare (self);
+    prepare_after_first_frame (self);
 }
 
 static gint64
@@ -1016,7 +1061,8 @@ agent_popup_manager_prepare (AgentPopupManager *self)
   g_return_if_fail (AGENT_IS_POPUP_MANAGER (self));
 
   g_clear_handle_id (&self->refill_id, g_source_remove);
-  on_refill_cb (self);
+  while (!self->shut_down && self->pool->len < POOL_SIZE)
+    g_ptr_array_add (self->pool, make_popup (self));
 }
 
 static void

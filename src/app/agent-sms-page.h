@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "agent-session.h"
+
 G_BEGIN_DECLS
 
 #define AGENT_TYPE_SMS_PAGE (agent_sms_page_get_type ())
@@ -16,5 +18,6 @@ GtkWidget   *agent_sms_page_new            (void);
 GListModel  *agent_sms_page_get_messages   (AgentSmsPage *self);
 guint        agent_sms_page_get_n_chars    (AgentSmsPage *self);
 gint64       agent_sms_page_get_last_batch (AgentSmsPage *self);
+void         agent_sms_page_follow_session (AgentSession *session);
 
 G_END_DECLS

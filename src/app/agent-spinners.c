@@ -87,6 +87,25 @@ on_map_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* A spinner starts spinning (in GtkBuilder's g_object_new(), say) before it was ever mapped:
+ * the map hook would never see it, and a spinner in a stack page that is never shown would
+ * spin for good. Its state flags change when it starts: watch it from there, and the
+ * notify::spinning that follows stops it until it is mapped. */
+static gboolean
+on_state_flags_hook (GSignalInvocationHint *hint,
+                     guint                  n_params,
+                     const GValue          *params,
+                     gpointer               user_data)
+{
+  GObject *object = g_value_get_object (&params[0]);
+
+  if (GTK_IS_SPINNER (object) && !gtk_widget_get_mapped (GTK_WIDGET (object)) &&
+      g_object_get_data (object, WATCHED_KEY) == NULL)
+    watch (GTK_SPINNER (object));
+
+  return TRUE;
+}
+
 /**
  * agent_spinners_install:
  *
@@ -109,4 +128,6 @@ agent_spinners_install (void)
                               on_map_hook, GINT_TO_POINTER (TRUE), NULL);
   g_signal_add_emission_hook (g_signal_lookup ("unmap", GTK_TYPE_WIDGET), 0,
                               on_map_hook, GINT_TO_POINTER (FALSE), NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("state-flags-changed", GTK_TYPE_WIDGET), 0,
+                              on_state_flags_hook, NULL, NULL);
 }

@@ -81,6 +81,8 @@ struct _AgentWindow
 
   guint            sandbox : 1;
   guint            showing_page : 1;
+  guint            outage : 1;        /* the connection bar is up */
+  guint            disposed : 1;      /* going away: build no page */
 };
 
 G_DEFINE_FINAL_TYPE (AgentWindow, agent_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -140,6 +142,33 @@ create_page (const PageInfo *info)
   adw_status_page_set_description (ADW_STATUS_PAGE (status),
                                    _("This part of Babaihu Agent is not ready yet."));
   return status;
+}
+
+/* The page stack holds an empty slot per page; the page itself is built the first time it
+ * is shown or asked for. Building all eleven at start-up doubled the time to the first frame
+ * and took 50 MB for pages most agents never open (BENCHMARKS.md). */
+static GtkWidget *
+ensure_page (AgentWindow *self,
+             const char  *name)
+{
+  const PageInfo *info = find_page_info (name);
+  GtkWidget *slot;
+  GtkWidget *page;
+
+  if (info == NULL)
+    return NULL;
+
+  slot = gtk_stack_get_child_by_name (self->page_stack, name);
+  g_return_val_if_fail (ADW_IS_BIN (slot), NULL);
+
+  page = adw_bin_get_child (ADW_BIN (slot));
+  if (page == NULL && !self->disposed)
+    {
+      page = create_page (info);
+      g_object_set_data (G_OBJECT (page), "agent-page-name", (gpointer) info->name);
+      adw_bin_set_child (ADW_BIN (slot), page);
+    }
+  return page;
 }
 
 static void
@@ -250,7 +279,16 @@ update_connection (AgentWindow *self)
   gboolean logged_in = agent_session_get_logged_in (self->session);
   gboolean connected = agent_session_get_connected (self->session);
   guint retry_in = agent_session_get_retry_in (self->session);
-  gboolean lost = logged_in && !connected && retry_in > 0;
+  gboolean lost;
+
+  /* Lost: a request failed and none has succeeded since. `retry-in` drops to 0 at each new
+   * attempt during an outage; the bar stays ("retrying now…") until one succeeds. Before the
+   * first failure — right after login, while the first long poll is held — nothing was lost. */
+  if (!logged_in || connected)
+    self->outage = FALSE;
+  else if (retry_in > 0)
+    self->outage = TRUE;
+  lost = self->outage;
 
   gtk_widget_set_visible (GTK_WIDGET (self->connection_icon), logged_in);
   gtk_image_set_from_icon_name (self->connection_icon,
@@ -268,8 +306,11 @@ update_connection (AgentWindow *self)
     {
       self->retry_deadline_us = g_get_monotonic_time () + (gint64) retry_in * G_USEC_PER_SEC;
       update_countdown_label (self);
-      if (self->countdown_id == 0)
+      /* The countdown ticks only while there is something to count down. */
+      if (retry_in > 0 && self->countdown_id == 0)
         self->countdown_id = g_timeout_add_seconds (1, on_countdown_tick_cb, self);
+      else if (retry_in == 0)
+        g_clear_handle_id (&self->countdown_id, g_source_remove);
     }
   else
     g_clear_handle_id (&self->countdown_id, g_source_remove);
@@ -308,9 +349,13 @@ static void
 load_page (AgentWindow *self,
            const char  *name)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, name);
+  GtkWidget *page;
 
-  if (page == NULL || !agent_session_get_logged_in (self->session))
+  if (name == NULL || !agent_session_get_logged_in (self->session))
+    return;
+
+  page = ensure_page (self, name);
+  if (page == NULL)
     return;
 
   if (AGENT_IS_PAGE (page))
@@ -329,7 +374,7 @@ on_page_switched_cb (AgentWindow *self)
   const char *name = gtk_stack_get_visible_child_name (self->page_stack);
 
   /* A click in the sidebar loads the page like the action does. */
-  if (!self->showing_page && name != NULL &&
+  if (!self->showing_page && !self->disposed && name != NULL &&
       g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
     load_page (self, name);
 }
@@ -443,6 +488,9 @@ agent_window_constructed (GObject *object)
                                  G_CALLBACK (update_identity), self, G_CONNECT_SWAPPED);
   g_signal_group_set_target (self->session_signals, self->session);
 
+  /* Text messages arrive whether their page was ever built or not. */
+  agent_sms_page_follow_session (self->session);
+
   on_logged_in_changed_cb (self);
   on_busy_changed_cb (self);
 }
@@ -483,6 +531,8 @@ agent_window_dispose (GObject *object)
 {
   AgentWindow *self = AGENT_WINDOW (object);
 
+  /* The stack shows another slot as it loses its children: that builds nothing now. */
+  self->disposed = TRUE;
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
@@ -552,20 +602,18 @@ agent_window_init (AgentWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  /* Empty slots: ensure_page() fills one when its page is first needed. */
   self->showing_page = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
     {
-      GtkWidget *page = create_page (&page_infos[i]);
       GtkStackPage *stack_page;
 
-      g_object_set_data (G_OBJECT (page), "agent-page-name", (gpointer) page_infos[i].name);
-      stack_page = gtk_stack_add_titled (self->page_stack, page, page_infos[i].name,
+      stack_page = gtk_stack_add_titled (self->page_stack, adw_bin_new (), page_infos[i].name,
                                          _(page_infos[i].title));
       gtk_stack_page_set_icon_name (stack_page, page_infos[i].icon_name);
       gtk_stack_page_set_visible (stack_page, !page_infos[i].admin);
     }
   self->showing_page = FALSE;
-
 }
 
 AgentWindow *
@@ -688,7 +736,10 @@ agent_window_get_page_name (AgentWindow *self)
 /**
  * agent_window_get_page:
  *
- * Returns: (transfer none) (nullable): the page widget called @name
+ * Pages are built the first time they are shown; asking for one builds it (without showing
+ * or loading it).
+ *
+ * Returns: (transfer none) (nullable): the page widget called @name, %NULL for an unknown name
  */
 GtkWidget *
 agent_window_get_page (AgentWindow *self,
@@ -696,7 +747,7 @@ agent_window_get_page (AgentWindow *self,
 {
   g_return_val_if_fail (AGENT_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->page_stack, name);
+  return ensure_page (self, name);
 }
 
 /**

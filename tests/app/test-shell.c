@@ -828,6 +828,46 @@ test_quit_bounded (Fixture       *f,
 
 /* Connection ------------------------------------------------------------------------------- */
 
+/* Follows the connection bar through an outage: each new attempt (retry-in back to 0 while
+ * disconnected), and each time the bar was down while nothing was connected. */
+typedef struct
+{
+  AgentSession *session;
+  GtkInfoBar   *bar;
+  guint         attempts;
+  guint         blinks;
+  gboolean      said_retrying_now;
+} OutageWatch;
+
+static void
+on_outage_retry_in_cb (AgentSession *session,
+                       GParamSpec   *pspec,
+                       OutageWatch  *watch)
+{
+  if (agent_session_get_connected (session))
+    return;
+  if (!gtk_info_bar_get_revealed (watch->bar))
+    watch->blinks++;
+  if (agent_session_get_retry_in (session) == 0)
+    {
+      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (watch->bar), AGENT_TYPE_WINDOW);
+      GtkLabel *label = test_template_child (window, AGENT_TYPE_WINDOW, "connection_label");
+
+      watch->attempts++;
+      if (strstr (gtk_label_get_label (label), "retrying now") != NULL)
+        watch->said_retrying_now = TRUE;
+    }
+}
+
+static void
+on_outage_revealed_cb (GtkInfoBar  *bar,
+                       GParamSpec  *pspec,
+                       OutageWatch *watch)
+{
+  if (!gtk_info_bar_get_revealed (bar) && !agent_session_get_connected (watch->session))
+    watch->blinks++;
+}
+
 static void
 connection_body (AgentApplication *app,
                  gpointer          user_data)
@@ -855,6 +895,24 @@ connection_body (AgentApplication *app,
   g_assert_false (agent_session_get_connected (session));
   g_assert_cmpstr (gtk_image_get_icon_name (indicator), ==, "network-offline-symbolic");
   g_assert_nonnull (strstr (gtk_label_get_label (label), "Connection lost"));
+
+  /* While it stays away the bar stays too, through each new attempt: it says it is retrying
+   * now rather than blink off and on. */
+  {
+    OutageWatch watch = { session, bar, 0, 0, FALSE };
+    gulong retry_id = g_signal_connect (session, "notify::retry-in",
+                                        G_CALLBACK (on_outage_retry_in_cb), &watch);
+    gulong revealed_id = g_signal_connect (bar, "notify::revealed",
+                                           G_CALLBACK (on_outage_revealed_cb), &watch);
+
+    TEST_WAIT_UNTIL (watch.attempts >= 2, 30000);
+    g_signal_handler_disconnect (session, retry_id);
+    g_signal_handler_disconnect (bar, revealed_id);
+    g_assert_cmpuint (watch.blinks, ==, 0);
+    g_assert_true (watch.said_retrying_now);
+    g_assert_true (gtk_info_bar_get_revealed (bar));
+    g_assert_false (agent_session_get_connected (session));
+  }
 
   /* It is back; Retry Now does not wait for the countdown. */
   test_sandbox_fault (f->sandbox, "none", 0);
