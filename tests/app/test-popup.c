@@ -66,24 +66,32 @@ unique_phone (void)
 }
 
 static void
-create_customer (Fixture    *f,
-                 const char *phone,
-                 const char *name,
-                 const char *corp)
+save_customer (Fixture         *f,
+               BbhCustomerEdit *edit)
 {
-  g_autoptr(BbhCustomerEdit) edit = bbh_customer_edit_new ();
   g_autoptr(GError) error = NULL;
   Wait wait = { 0 };
 
-  bbh_customer_edit_set_name (edit, name);
-  bbh_customer_edit_set_corp_name (edit, corp);
-  bbh_customer_edit_add_phone (edit, phone, NULL, NULL);
   bbh_client_save_customer_async (f->client, edit, NULL, on_done_cb, &wait);
   while (!wait.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (bbh_client_save_customer_finish (f->client, wait.result, NULL, &error));
   g_assert_no_error (error);
   g_object_unref (wait.result);
+}
+
+static void
+create_customer (Fixture    *f,
+                 const char *phone,
+                 const char *name,
+                 const char *corp)
+{
+  g_autoptr(BbhCustomerEdit) edit = bbh_customer_edit_new ();
+
+  bbh_customer_edit_set_name (edit, name);
+  bbh_customer_edit_set_corp_name (edit, corp);
+  bbh_customer_edit_add_phone (edit, phone, NULL, NULL);
+  save_customer (f, edit);
 }
 
 static BbhCustomer *
@@ -941,9 +949,7 @@ customer_codes_body (AgentApplication *app,
   g_autofree char *phone = unique_phone ();
   g_autofree char *number = agent_phone_format (phone);
   g_autoptr(BbhCustomerEdit) edit = bbh_customer_edit_new ();
-  g_autoptr(GError) error = NULL;
   AgentCallPopup *popup;
-  Wait wait = { 0 };
 
   wait_logged_in (app);
   /* The demo company's codes: status 3 成交客户, type 2 企业客户 (phone types are their text). */
@@ -951,12 +957,7 @@ customer_codes_body (AgentApplication *app,
   bbh_customer_edit_set_status (edit, "3");
   bbh_customer_edit_set_customer_type (edit, "2");
   bbh_customer_edit_add_phone (edit, phone, "办公电话", "李雷");
-  bbh_client_save_customer_async (f->client, edit, NULL, on_done_cb, &wait);
-  while (!wait.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (bbh_client_save_customer_finish (f->client, wait.result, NULL, &error));
-  g_assert_no_error (error);
-  g_object_unref (wait.result);
+  save_customer (f, edit);
 
   test_sandbox_call (f->sandbox, "800", phone, "in", 4000, 0, FALSE);
   popup = wait_popup (app, phone);
