@@ -360,6 +360,15 @@ on_find_call_flow_cb (GObject      *object,
       return;
     }
 
+  /* Reloading keeps the task being watched, so that its numbers are seen to progress. */
+  if (self->select_task_name == NULL)
+    {
+      BbhCallFlow *selected = gtk_single_selection_get_selected_item (self->flows_selection);
+
+      if (selected != NULL && bbh_call_flow_get_task_name (selected) != NULL)
+        self->select_task_name = g_strdup (bbh_call_flow_get_task_name (selected));
+    }
+
   g_set_object (&self->flows, flows);
   self->have_query = FALSE;
   gtk_single_selection_set_model (self->flows_selection, flows);

@@ -1,6 +1,6 @@
 /* test-admin-campaigns.c — the campaigns and voice pages against a real sandbox, as an
  * administrator: a task from a CSV file (checked before sending) shows in findTaskMx with its
- * numbers; voice codes are sent and listed; the IVR cache and the SmartTel box get their requests
+ * numbers, and progresses on screen as an agent reports a call; voice codes are sent and listed; the IVR cache and the SmartTel box get their requests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,6 +51,42 @@ write_file (const char *text)
 }
 
 /* Campaigns ----------------------------------------------------------------------------------- */
+
+/* Whether the page's picture of states has @status at @value. */
+static gboolean
+counts_show (AgentCampaignsPage *page,
+             int                 status,
+             double              value)
+{
+  AgentChannelBar *bar = agent_campaigns_page_get_counts (page);
+
+  for (guint i = 0; i < agent_channel_bar_get_n_bars (bar); i++)
+    if (g_strcmp0 (agent_channel_bar_get_label (bar, i), bbh_task_detail_describe_status (status)) == 0)
+      return agent_channel_bar_get_value (bar, i) == value;
+  return FALSE;
+}
+
+/* Whether the page lists @phone with @status and @talk_seconds. */
+static gboolean
+detail_shows (AgentCampaignsPage *page,
+              const char         *phone,
+              int                 status,
+              int                 talk_seconds)
+{
+  GListModel *details = agent_campaigns_page_get_details (page);
+
+  if (details == NULL || agent_paged_model_get_loading (AGENT_PAGED_MODEL (details)))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (details); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (details, i);
+
+      if (BBH_IS_TASK_DETAIL (item) && g_strcmp0 (bbh_task_detail_get_phone (BBH_TASK_DETAIL (item)), phone) == 0)
+        return bbh_task_detail_get_status (BBH_TASK_DETAIL (item)) == status &&
+               bbh_task_detail_get_talk_seconds (BBH_TASK_DETAIL (item)) == talk_seconds;
+    }
+  return FALSE;
+}
 
 static void
 campaign_body (AgentApplication *app,
@@ -175,6 +211,69 @@ campaign_body (AgentApplication *app,
         }
       g_assert_true (found);
     }
+
+  /* Watch it progress: an agent calls the first number and reports the call (addCdrRecord with
+   * its dialCtdId, as the agent's application does); the administrator reloads and sees it
+   * answered, in the list and in the picture, still on the same task. */
+  {
+    g_autoptr(BbhClient) agent = admin_client_new (f, AGENT_ACCOUNT, AGENT_PASSWORD);
+    g_autoptr(BbhTaskDetail) first = g_list_model_get_item (details, 0);
+    g_autoptr(BbhCdrUpload) upload = bbh_cdr_upload_new (g_get_real_time ());
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GAsyncResult) uploaded = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (counts_show (page, 0, 3));
+    g_assert_true (detail_shows (page, bbh_task_detail_get_phone (first), 0, 0));
+
+    upload->phone = g_strdup (bbh_task_detail_get_phone (first));
+    upload->peer = 1;
+    upload->answer = 1;
+    upload->talk_time = 42;
+    upload->hangup_reason = 16;
+    upload->start_time = g_date_time_add_seconds (now, -60);
+    upload->success_time = g_date_time_add_seconds (now, -42);
+    upload->hangup_time = g_date_time_ref (now);
+    upload->ctd_id = bbh_task_detail_get_id (first);
+    bbh_client_add_cdr_record_async (agent, upload, NULL, admin_store_result_cb, &uploaded);
+    g_assert_true (bbh_client_add_cdr_record_finish (agent, admin_wait_result (&uploaded), &error));
+    g_assert_no_error (error);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "campaigns.reload", NULL));
+    TEST_WAIT_UNTIL (detail_shows (page, bbh_task_detail_get_phone (first), 4, 42), ADMIN_WAIT_MS);
+    g_assert_true (counts_show (page, 0, 2));
+    g_assert_true (counts_show (page, 4, 1));
+    g_assert_cmpstr (gtk_editable_get_text (test_template_child (page, AGENT_TYPE_CAMPAIGNS_PAGE, "name_entry")),
+                     ==, "CSV 测试任务");
+  }
+
+  /* A reload keeps whichever task is being watched, even when new tasks push it down the list. */
+  {
+    g_autoptr(GListModel) before = g_object_ref (agent_campaigns_page_get_flows (page));
+    g_autoptr(BbhCallFlow) second = g_list_model_get_item (before, 1);
+    g_autofree char *watched = g_strdup (bbh_call_flow_get_task_name (second));
+    GtkEditable *name_entry = test_template_child (page, AGENT_TYPE_CAMPAIGNS_PAGE, "name_entry");
+
+    g_autoptr(BbhTaskRequest) other = bbh_task_request_new (BBH_TASK_ADD_AUTO, "另一位管理员的任务");
+    g_autoptr(GAsyncResult) added = NULL;
+
+    g_assert_cmpstr (watched, !=, "CSV 测试任务");
+    g_assert_true (agent_campaigns_page_select_task (page, watched));
+    g_assert_cmpstr (gtk_editable_get_text (name_entry), ==, watched);
+
+    /* meanwhile someone else adds a task: the rows move down by one */
+    bbh_task_request_set_flow_name (other, bbh_call_flow_get_name (second));
+    bbh_task_request_add_number (other, "13712349999", NULL, NULL);
+    bbh_client_add_task_async (admin, other, NULL, admin_store_result_cb, &added);
+    g_assert_true (bbh_client_add_task_finish (admin, admin_wait_result (&added), NULL, NULL));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "campaigns.reload", NULL));
+    TEST_WAIT_UNTIL (agent_campaigns_page_get_flows (page) != before, ADMIN_WAIT_MS);
+    g_assert_cmpstr (gtk_editable_get_text (name_entry), ==, watched);
+    g_assert_true (agent_campaigns_page_select_task (page, "CSV 测试任务"));
+    TEST_WAIT_UNTIL (detail_shows (page, phones[0], 4, 42) || detail_shows (page, phones[1], 4, 42) ||
+                     detail_shows (page, phones[2], 4, 42), ADMIN_WAIT_MS);
+  }
 
   /* The state filter goes to the server. */
   agent_campaigns_page_set_filter (page, BBH_TASK_FILTER_NOT_STARTED);
