@@ -496,6 +496,9 @@ add_action (GtkWidget  *widget,
   hint = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  /* the hint follows the dialog's width instead of widening it as the text changes */
+  gtk_label_set_wrap_mode (GTK_LABEL (hint), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 1);
   gtk_widget_add_css_class (hint, "caption");
   gtk_box_append (GTK_BOX (box), scrolled);
   gtk_box_append (GTK_BOX (box), hint);
