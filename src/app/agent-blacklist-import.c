@@ -250,23 +250,6 @@ encoding_from_choice (GtkFileChooser *chooser)
   return AGENT_CSV_ENCODING_AUTO;
 }
 
-static void
-on_import_chooser_response_cb (GtkNativeDialog *chooser,
-                               int              response,
-                               gpointer         user_data)
-{
-  AgentBlacklistPage *self = AGENT_BLACKLIST_PAGE (user_data);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        agent_blacklist_page_import_file (self, file, encoding_from_choice (GTK_FILE_CHOOSER (chooser)));
-    }
-  g_clear_object (&self->chooser);
-}
-
 static GtkFileFilter *
 csv_filter (void)
 {
@@ -293,29 +276,61 @@ add_encoding_choice (GtkFileChooser *chooser,
   gtk_file_chooser_set_choice (chooser, "encoding", with_auto ? "auto" : "utf8");
 }
 
-void
-agent_blacklist_page_import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        gpointer         user_data)
 {
-  AgentBlacklistPage *self = AGENT_BLACKLIST_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  AgentBlacklistPage *self = AGENT_BLACKLIST_PAGE (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      AgentCsvEncoding encoding = encoding_from_choice (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL && gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+        agent_blacklist_page_export_file (self, file,
+                                          encoding == AGENT_CSV_ENCODING_GBK ? encoding
+                                                                             : AGENT_CSV_ENCODING_UTF8);
+      else if (file != NULL)
+        agent_blacklist_page_import_file (self, file, encoding);
+    }
+  g_clear_object (&self->chooser);
+}
+
+/* The file chooser of Import (OPEN: the encoding may be detected) and Export (SAVE). */
+static void
+show_chooser (AgentBlacklistPage   *self,
+              const char           *title,
+              GtkFileChooserAction  action,
+              const char           *accept_label)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GtkFileFilter) filter = csv_filter ();
   GtkFileChooserNative *chooser;
 
-  if (self->chooser != NULL || self->busy)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Import Numbers"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         action, accept_label, _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  add_encoding_choice (GTK_FILE_CHOOSER (chooser), TRUE);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    /* Translators: the suggested file name of an exported blacklist */
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("blacklist.csv"));
+  add_encoding_choice (GTK_FILE_CHOOSER (chooser), action == GTK_FILE_CHOOSER_ACTION_OPEN);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   self->chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chooser_response_cb), self, 0);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+agent_blacklist_page_import_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  AgentBlacklistPage *self = AGENT_BLACKLIST_PAGE (widget);
+
+  if (self->chooser == NULL && !self->busy)
+    show_chooser (self, _("Import Numbers"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
 }
 
 /* Exporting ----------------------------------------------------------------------------------- */
@@ -341,52 +356,17 @@ on_export_written_cb (GObject      *object,
   agent_admin_toast (GTK_WIDGET (self), message);
 }
 
-static void
-on_export_chooser_response_cb (GtkNativeDialog *chooser,
-                               int              response,
-                               gpointer         user_data)
-{
-  AgentBlacklistPage *self = AGENT_BLACKLIST_PAGE (user_data);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      AgentCsvEncoding encoding = encoding_from_choice (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        agent_blacklist_page_export_file (self, file,
-                                          encoding == AGENT_CSV_ENCODING_GBK ? encoding
-                                                                             : AGENT_CSV_ENCODING_UTF8);
-    }
-  g_clear_object (&self->chooser);
-}
-
 void
 agent_blacklist_page_export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+                                    const char *action_name,
+                                    GVariant   *parameter)
 {
   AgentBlacklistPage *self = AGENT_BLACKLIST_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) filter = csv_filter ();
-  GtkFileChooserNative *chooser;
 
-  if (self->chooser != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Export the Blacklist"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Translators: the suggested file name of an exported blacklist */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("blacklist.csv"));
-  add_encoding_choice (GTK_FILE_CHOOSER (chooser), FALSE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (self->chooser == NULL)
+    show_chooser (self, _("Export the Blacklist"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
 }
+
 /**
  * agent_blacklist_page_import_file:
  * @self: the page
