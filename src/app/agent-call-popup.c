@@ -327,7 +327,9 @@ apply_keep_above (AgentCallPopup *self)
   if (surface == NULL || !GDK_IS_X11_SURFACE (surface) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
-  above = g_settings_get_boolean (self->settings, "popup-keep-above");
+  /* While the call lasts: an ended or missed call's pop-up is an ordinary window. */
+  above = g_settings_get_boolean (self->settings, "popup-keep-above") &&
+          (self->state == AGENT_CALL_STATE_RINGING || self->state == AGENT_CALL_STATE_TALKING);
   display = gdk_surface_get_display (surface);
   xdisplay = gdk_x11_display_get_xdisplay (display);
   state = gdk_x11_get_xatom_by_name_for_display (display, "_NET_WM_STATE");
@@ -478,6 +480,7 @@ agent_call_popup_init (AgentCallPopup *self)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::popup-keep-above",
                            G_CALLBACK (apply_keep_above), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::state", G_CALLBACK (apply_keep_above), NULL);
 
   /* In the capture phase: the text view would otherwise take Ctrl+Enter as a new line. */
   shortcuts = gtk_shortcut_controller_new ();

@@ -1057,7 +1057,8 @@ keep_above_body (AgentApplication *app,
 
   wait_logged_in (app);
   g_settings_set_boolean (settings, "popup-keep-above", TRUE);
-  test_sandbox_call (f->sandbox, "800", phone, "in", 8000, 0, FALSE);
+  /* Answered at once, over after 8 s: time enough to turn the setting off and on. */
+  test_sandbox_call (f->sandbox, "800", phone, "in", 300, 8000, FALSE);
   popup = wait_popup (app, phone);
   xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (popup)));
 
@@ -1072,7 +1073,13 @@ keep_above_body (AgentApplication *app,
   TEST_WAIT_UNTIL ((request = x11_last_request (&watcher, xid)) != -1, WAIT_MS);
   g_assert_cmpint (request, ==, 0);
 
-  /* Off (the default): a pop-up is an ordinary window. */
+  /* On again, until the call is over: an ended call's pop-up is an ordinary window. */
+  g_settings_set_boolean (settings, "popup-keep-above", TRUE);
+  TEST_WAIT_UNTIL (x11_has_above (&watcher, popup), WAIT_MS);
+  TEST_WAIT_UNTIL (agent_call_popup_get_state (popup) == AGENT_CALL_STATE_ENDED, WAIT_MS);
+  TEST_WAIT_UNTIL (!x11_has_above (&watcher, popup), WAIT_MS);
+  g_assert_cmpint (x11_last_request (&watcher, xid), ==, 0);
+
   agent_call_popup_close (popup);
   TEST_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (popup)), WAIT_MS);
   g_settings_reset (settings, "popup-keep-above");
