@@ -5,7 +5,8 @@
  * batches of AGENT_ADMIN_PHONE_BATCH, one request at a time: a file of 10 000 numbers is twenty
  * requests, and when one fails the import stops there, says how many numbers were added and
  * which batch failed, and offers to retry from that batch. Nothing is sent for a file whose
- * problems the administrator did not accept.
+ * problems the administrator did not accept. Reading and writing CSV files is in
+ * agent-blacklist-import.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
