@@ -21,6 +21,7 @@ struct _BbhCallFlow
   gint64  id;
   char   *name;
   char   *task_name;
+  gint64  task_id;
   int     dial_seconds;
   char   *voice_path;
   int     transfer_mode;
@@ -40,6 +41,8 @@ static const BbhAdminField fields[] = {
   BBH_ADMIN_INT64  ("id", "cfId", "cflId", BbhCallFlow, id, 0),
   BBH_ADMIN_STRING ("name", "cfName", "cflName", BbhCallFlow, name),
   BBH_ADMIN_STRING ("task-name", "ctkName", NULL, BbhCallFlow, task_name),
+  /* Not in the document's list, but the server's rows carry the task beside its name. */
+  BBH_ADMIN_INT64  ("task-id", "ctkId", NULL, BbhCallFlow, task_id, 0),
   BBH_ADMIN_INT    ("dial-seconds", "compGroupCallTimes", NULL, BbhCallFlow, dial_seconds, 0),
   BBH_ADMIN_STRING ("voice-path", "cfIsend_wfPath", "wfPath", BbhCallFlow, voice_path),
   BBH_ADMIN_INT    ("transfer-mode", "cfItransferMode", "cfITransferMode", BbhCallFlow, transfer_mode, -1),
@@ -128,6 +131,19 @@ bbh_call_flow_get_task_name (BbhCallFlow *self)
 {
   g_return_val_if_fail (BBH_IS_CALL_FLOW (self), NULL);
   return self->task_name;
+}
+
+/**
+ * bbh_call_flow_get_task_id:
+ *
+ * Returns: `ctkId`, the task of this row (several tasks may follow one flow), or 0 when the
+ *   server did not say.
+ */
+gint64
+bbh_call_flow_get_task_id (BbhCallFlow *self)
+{
+  g_return_val_if_fail (BBH_IS_CALL_FLOW (self), 0);
+  return self->task_id;
 }
 
 /**

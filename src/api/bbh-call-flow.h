@@ -55,6 +55,7 @@ G_DECLARE_FINAL_TYPE (BbhCallFlow, bbh_call_flow, BBH, CALL_FLOW, GObject)
 gint64       bbh_call_flow_get_id                 (BbhCallFlow *self);
 const char  *bbh_call_flow_get_name               (BbhCallFlow *self);
 const char  *bbh_call_flow_get_task_name          (BbhCallFlow *self);
+gint64       bbh_call_flow_get_task_id            (BbhCallFlow *self);
 int          bbh_call_flow_get_dial_seconds       (BbhCallFlow *self);
 const char  *bbh_call_flow_get_voice_path         (BbhCallFlow *self);
 int          bbh_call_flow_get_transfer_mode      (BbhCallFlow *self);

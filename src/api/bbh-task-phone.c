@@ -19,6 +19,7 @@ struct _BbhTaskPhone
 
   char   *phone;
   gint64  flow_id;
+  gint64  task_id;
   gint64  task_detail_id;
 };
 
@@ -29,6 +30,7 @@ enum {
   PROP_PHONE,
   PROP_FLOW_ID,
   PROP_TASK_DETAIL_ID,
+  PROP_TASK_ID,
   N_PROPS
 };
 
@@ -54,6 +56,8 @@ bbh_task_phone_parse (JsonObject  *root,
   self->phone = g_steal_pointer (&phone);
   self->flow_id = bbh_json_get_int64 (o, "cfId", 0);
   self->task_detail_id = bbh_json_get_int64 (o, "ctdId", 0);
+  /* Not in the document's answer (phone, cfId, ctdId); read when a server sends it. */
+  self->task_id = bbh_json_get_int64 (o, "ctkId", 0);
   return self;
 }
 
@@ -75,6 +79,9 @@ bbh_task_phone_get_property (GObject    *object,
       break;
     case PROP_TASK_DETAIL_ID:
       g_value_set_int64 (value, self->task_detail_id);
+      break;
+    case PROP_TASK_ID:
+      g_value_set_int64 (value, self->task_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -108,6 +115,10 @@ bbh_task_phone_class_init (BbhTaskPhoneClass *klass)
     g_param_spec_int64 ("task-detail-id", NULL, NULL, G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_TASK_ID] =
+    g_param_spec_int64 ("task-id", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -138,4 +149,13 @@ bbh_task_phone_get_task_detail_id (BbhTaskPhone *self)
 {
   g_return_val_if_fail (BBH_IS_TASK_PHONE (self), 0);
   return self->task_detail_id;
+}
+
+/* ctkId: the task the number belongs to; 0 when the server did not say (the document's
+ * answer does not name it). */
+gint64
+bbh_task_phone_get_task_id (BbhTaskPhone *self)
+{
+  g_return_val_if_fail (BBH_IS_TASK_PHONE (self), 0);
+  return self->task_id;
 }

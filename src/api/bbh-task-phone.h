@@ -15,5 +15,6 @@ G_DECLARE_FINAL_TYPE (BbhTaskPhone, bbh_task_phone, BBH, TASK_PHONE, GObject)
 const char  *bbh_task_phone_get_phone          (BbhTaskPhone *self);
 gint64       bbh_task_phone_get_flow_id        (BbhTaskPhone *self);
 gint64       bbh_task_phone_get_task_detail_id (BbhTaskPhone *self);
+gint64       bbh_task_phone_get_task_id        (BbhTaskPhone *self);
 
 G_END_DECLS

@@ -654,18 +654,34 @@ on_customer_cb (GObject      *object,
     gtk_label_set_label (self->customer_label, _("A customer without a name"));
 }
 
+/* The task a handed-out number belongs to. The document's answer names only the flow (cfId),
+ * and several tasks may follow one flow: then the task id (ctkId, sent by servers that have
+ * it) decides, and without it the task is named only when one task follows that flow. */
 static const char *
-task_name_of_flow (AgentTasksPage *self,
-                   gint64          flow_id)
+task_name_of (AgentTasksPage *self,
+              BbhTaskPhone   *phone)
 {
+  gint64 flow_id = bbh_task_phone_get_flow_id (phone);
+  gint64 task_id = bbh_task_phone_get_task_id (phone);
+  const char *found = NULL;
+
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i++)
     {
       g_autoptr(BbhCallFlow) flow = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
 
-      if (bbh_call_flow_get_id (flow) == flow_id)
-        return bbh_call_flow_get_task_name (flow);
+      if (task_id != 0 && bbh_call_flow_get_task_id (flow) != 0)
+        {
+          if (bbh_call_flow_get_task_id (flow) == task_id)
+            return bbh_call_flow_get_task_name (flow);
+          continue;
+        }
+      if (bbh_call_flow_get_id (flow) != flow_id)
+        continue;
+      if (found != NULL)
+        return NULL;
+      found = bbh_call_flow_get_task_name (flow);
     }
-  return NULL;
+  return found;
 }
 
 static void
@@ -701,7 +717,7 @@ on_next_phone_cb (GObject      *object,
   number = agent_phone_format (bbh_task_phone_get_phone (self->current));
   gtk_label_set_label (self->number_label, number);
   gtk_label_set_label (self->customer_label, _("Looking up the customer…"));
-  task = task_name_of_flow (self, bbh_task_phone_get_flow_id (self->current));
+  task = task_name_of (self, self->current);
   if (task != NULL)
     {
       /* Translators: which outbound task a number is from. */

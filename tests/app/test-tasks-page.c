@@ -202,6 +202,95 @@ test_call_next (DayFixture    *f,
   day_run (f, call_next_body);
 }
 
+/* ---- which task a number is from ---- */
+
+/* Another task on every flow, added by the administrator: each flow now has two tasks, the new
+ * one listed first, and the next number still belongs to an older one. */
+static void
+add_task_per_flow (DayFixture *f)
+{
+  g_autofree char *md5 = bbh_password_md5 ("800ing-admin");
+  g_autoptr(BbhClient) admin = bbh_client_new (test_sandbox_get_url (f->sandbox), "100008899", md5);
+  g_autoptr(GListModel) flows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  DayWait wait = { 0 };
+
+  bbh_client_find_call_flow_async (admin, 0, NULL, day_on_done_cb, &wait);
+  TEST_WAIT_UNTIL (wait.done, DAY_WAIT_MS);
+  flows = bbh_client_find_call_flow_finish (admin, wait.result, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+
+  for (guint i = 0; i < g_list_model_get_n_items (flows); i++)
+    {
+      g_autoptr(BbhCallFlow) flow = g_list_model_get_item (flows, i);
+      g_autoptr(BbhTaskRequest) task = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *phone = day_unique_phone ();
+      DayWait added = { 0 };
+
+      if (!g_hash_table_add (seen, g_strdup (bbh_call_flow_get_name (flow))))
+        continue;
+      name = g_strdup_printf ("Newer task on %s", bbh_call_flow_get_name (flow));
+      task = bbh_task_request_new (BBH_TASK_ADD_AUTO, name);
+      bbh_task_request_set_flow_name (task, bbh_call_flow_get_name (flow));
+      bbh_task_request_add_number (task, phone, NULL, NULL);
+      bbh_client_add_task_async (admin, task, NULL, day_on_done_cb, &added);
+      TEST_WAIT_UNTIL (added.done, DAY_WAIT_MS);
+      g_assert_true (bbh_client_add_task_finish (admin, added.result, NULL, &error));
+      g_assert_no_error (error);
+      g_clear_object (&added.result);
+    }
+}
+
+static void
+task_named_body (AgentApplication *app,
+                 gpointer          user_data)
+{
+  DayFixture *f = user_data;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(BbhTaskPhone) next = NULL;
+  g_autofree char *expected = NULL;
+  GListModel *tasks;
+  GtkLabel *task_label;
+  AgentTasksPage *page;
+  const char *name = NULL;
+  guint on_flow = 0;
+
+  day_wait_logged_in (app);
+  day_show_page (f, app, "tasks", &lines);
+  page = AGENT_TASKS_PAGE (day_page (app, "tasks"));
+  task_label = test_template_child (page, AGENT_TYPE_TASKS_PAGE, "task_label");
+
+  next = call_next (page, "tasks.call-next");
+  g_assert_cmpint (bbh_task_phone_get_task_id (next), >, 0);
+  tasks = agent_tasks_page_get_tasks (page);
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(BbhCallFlow) task = g_list_model_get_item (tasks, i);
+
+      if (bbh_call_flow_get_id (task) == bbh_task_phone_get_flow_id (next))
+        on_flow++;
+      if (bbh_call_flow_get_task_id (task) == bbh_task_phone_get_task_id (next))
+        name = bbh_call_flow_get_task_name (task);
+    }
+  /* The case that matters: more than one task follows the number's flow. */
+  g_assert_cmpuint (on_flow, >=, 2);
+  g_assert_nonnull (name);
+  g_assert_false (g_str_has_prefix (name, "Newer task on"));
+  expected = g_strdup_printf ("From the task “%s”", name);
+  g_assert_cmpstr (gtk_label_get_label (task_label), ==, expected);
+}
+
+static void
+test_task_named (DayFixture    *f,
+                 gconstpointer  data)
+{
+  add_task_per_flow (f);
+  day_run (f, task_named_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +310,8 @@ main (int   argc,
               test_show, day_fixture_teardown);
   g_test_add ("/agent/tasks-page/call-next", DayFixture, NULL, day_fixture_setup,
               test_call_next, day_fixture_teardown);
+  g_test_add ("/agent/tasks-page/task-named", DayFixture, NULL, day_fixture_setup,
+              test_task_named, day_fixture_teardown);
 
   return g_test_run ();
 }
