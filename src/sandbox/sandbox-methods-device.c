@@ -182,7 +182,7 @@ box_upload (SandboxRequest *request,
   record.talk_seconds = MAX (duration, 0);
   record.record_file = record_file;
   record.hangup_code = duration > 0 ? 16 : 19;
-  record.hangup_text = duration > 0 ? "Normal Clearing" : "No Answer";
+  record.hangup_text = duration > 0 ? "正常挂机" : "无人接听";
   cdr_id = sandbox_db_add_call_record (request->db, &record, &error);
   if (cdr_id == 0)
     return box_answer (3003, error->message);

@@ -338,7 +338,7 @@ call_end (SimCall *call)
   record.talk_seconds = talk_seconds;
   record.record_file = record_file;
   record.hangup_code = call->answer_ms > 0 ? 16 : 19;
-  record.hangup_text = call->answer_ms > 0 ? "Normal Clearing" : "No Answer";
+  record.hangup_text = call->answer_ms > 0 ? "正常挂机" : "无人接听";
 
   cdr_id = sandbox_db_add_call_record (self->db, &record, &error);
   if (cdr_id == 0)
