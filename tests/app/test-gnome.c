@@ -8,6 +8,8 @@
  * - No icon-only button of the main window (every page, administrator pages included), the
  *   call pop-up or the preferences lacks an accessible label or a tooltip; the pop-up announces
  *   the caller; Escape closes it.
+ * - In Chinese, no English word is on screen: the login page, every page, a customer, the
+ *   pop-up, the preferences and the shortcuts (what the server says aside).
  *
  * The real application runs under Xvfb against a real babaihu-sandbox (build-aux/run-tests).
  *
@@ -15,7 +17,9 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "agent-application.h"
 #include "agent-call-popup.h"
@@ -799,6 +803,176 @@ test_check_out_on_quit (Fixture       *f,
   g_assert_cmpuint (count_check_outs (f->sandbox), ==, 1);
 }
 
+/* Chinese everywhere ------------------------------------------------------------------------ */
+
+/* Words on screen that are not ours to translate: product and protocol names, the keys'
+ * names, and what the demo sandbox says as a server (its trunks on the live board, the
+ * hang-up reasons of the calls it simulates). */
+static const char *foreign_words[] = {
+  "SmartTel", "IVR", "SIP", "trunk", "cq", "VIP", "QQ", "CSV", "MAC", "URL", "CRM", "MD5",
+  "X11", "Wayland", "Ctrl", "Alt", "Shift", "Esc", "Enter",
+  "Normal", "Clearing", "No", "Answer",
+};
+
+/* English in @text: a word of two letters or more that is not a foreign word or a function
+ * key, outside {placeholders}, addresses and file paths. */
+static gboolean
+has_english (const char *text)
+{
+  g_autoptr(GRegex) noise = g_regex_new ("\\{[^}]*\\}|[a-z]+://\\S+|/[^\\s）)]+", 0, 0, NULL);
+  g_autoptr(GRegex) word = g_regex_new ("[A-Za-z][A-Za-z0-9]+", 0, 0, NULL);
+  g_autofree char *clean = g_regex_replace_literal (noise, text, -1, 0, "", 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_regex_match (word, clean, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *w = g_match_info_fetch (match, 0);
+
+      if (!g_strv_contains (foreign_words, w) && !g_regex_match_simple ("^F[0-9]+$", w, 0, 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every label on screen under @widget (a page of a stack not shown is not on screen). */
+static void
+collect_english (GtkWidget  *widget,
+                 GPtrArray  *problems,
+                 guint      *checked)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      (*checked)++;
+      if (text != NULL && has_english (text))
+        {
+          g_autofree char *where = describe (widget);
+
+          g_ptr_array_add (problems, g_strdup_printf ("“%s” in %s", text, where));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_english (child, problems, checked);
+}
+
+static void
+check_chinese (GtkWidget *root,
+               const char *what,
+               GPtrArray *problems)
+{
+  guint checked = 0, before = problems->len;
+
+  collect_english (root, problems, &checked);
+  g_test_message ("%s: %u labels, %u in English", what, checked, problems->len - before);
+  g_assert_cmpuint (checked, >, 0);
+}
+
+static void
+chinese_body (AgentApplication *app,
+              gpointer          user_data)
+{
+  Fixture *f = user_data;
+  static const char *pages[] = {
+    "home", "history", "customers", "memos", "tasks", "sms",
+    "agents", "board", "blacklist", "campaigns", "voice",
+  };
+  const char *phone = "13912345678";
+  AgentWindow *window = agent_application_get_window (app);
+  AgentPopupManager *manager = agent_popup_manager_get_for_application (GTK_APPLICATION (app));
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  AgentCallPopup *popup;
+  GtkWindow *preferences, *shortcuts;
+
+  /* The unit under test: it must see English when there is some. */
+  g_assert_true (has_english ("Checked In"));
+  g_assert_false (has_english ("已签入 (S) SmartTel 话机盒 {phone} https://crm.example.com/a?b"));
+  g_assert_false (has_english ("主文件夹（/tmp/home）F2 Ctrl+Enter"));
+
+  check_chinese (GTK_WIDGET (window), "login page", problems);
+  log_in (app, f, ADMIN_ACCOUNT, ADMIN_PASSWORD);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      show_page (app, f, pages[i]);
+      check_chinese (GTK_WIDGET (window), pages[i], problems);
+    }
+
+  /* A customer's record (a number of the demo company's first customer). */
+  f->trace_offset = test_trace_offset ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-customer",
+                                  g_variant_new_string ("15701831219"));
+  wait_trace (f, "customer-shown", "phone", "15701831219");
+  check_chinese (GTK_WIDGET (window), "customer", problems);
+
+  /* A call: the pop-up, once its sections have their answers. */
+  f->trace_offset = test_trace_offset ();
+  test_sandbox_call (f->sandbox, "899", phone, "in", 20000, 0, FALSE);
+  wait_trace (f, "popup-shown", "phone", phone);
+  popup = agent_popup_manager_find_popup (manager, phone);
+  g_assert_nonnull (popup);
+  TEST_WAIT_UNTIL (g_strcmp0 (agent_call_popup_get_section_state (popup, "customer"), "loading") != 0 &&
+                   g_strcmp0 (agent_call_popup_get_section_state (popup, "memos"), "loading") != 0 &&
+                   g_strcmp0 (agent_call_popup_get_section_state (popup, "calls"), "loading") != 0,
+                   WAIT_MS);
+  check_chinese (GTK_WIDGET (popup), "pop-up", problems);
+  agent_call_popup_close (popup);
+
+  /* The preferences, each of their pages, and the shortcuts. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  TEST_WAIT_UNTIL ((preferences = find_window (app, AGENT_TYPE_PREFERENCES_WINDOW)) != NULL &&
+                   gtk_widget_get_mapped (GTK_WIDGET (preferences)), WAIT_MS);
+  for (guint i = 0; i < G_N_ELEMENTS (preference_pages); i++)
+    {
+      adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
+                                                    preference_pages[i]);
+      test_iterate ();
+      check_chinese (GTK_WIDGET (preferences), preference_pages[i], problems);
+    }
+  gtk_window_destroy (preferences);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  TEST_WAIT_UNTIL ((shortcuts = find_window (app, GTK_TYPE_SHORTCUTS_WINDOW)) != NULL &&
+                   gtk_widget_get_mapped (GTK_WIDGET (shortcuts)), WAIT_MS);
+  check_chinese (GTK_WIDGET (shortcuts), "shortcuts", problems);
+  gtk_window_destroy (shortcuts);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("English on screen: %s", (const char *) problems->pdata[i]);
+  if (problems->len > 0)
+    g_error ("%u labels show English in Chinese; first %s", problems->len,
+             (const char *) problems->pdata[0]);
+}
+
+/* LANG=zh_CN.UTF-8 with the build tree's translation, as a Chinese-speaking agent runs it. */
+static void
+test_chinese (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *localedir = g_getenv ("BABAIHU_LOCALEDIR");
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (localedir == NULL || setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("needs BABAIHU_LOCALEDIR and the zh_CN.UTF-8 locale");
+      return;
+    }
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  test_app_run (NULL, chinese_body, f);
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -819,6 +993,9 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/agent/gnome/check-out-on-quit", Fixture, NULL, fixture_setup,
               test_check_out_on_quit, fixture_teardown);
+  /* Last: it changes the process's locale (and puts it back). */
+  g_test_add ("/agent/gnome/chinese", Fixture, NULL, fixture_setup, test_chinese,
+              fixture_teardown);
 
   return g_test_run ();
 }
