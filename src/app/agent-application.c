@@ -26,6 +26,10 @@
 /* `quit` must end the process within 5 s: check-out gets 2 s, this is the backstop. */
 #define QUIT_BACKSTOP_MS 4000
 
+/* A login that asks nothing of the person (password file, keyring, sandbox) shows its result
+ * rather than a login form replaced a moment later; the form comes after this long at most. */
+#define PRESENT_LOGIN_AFTER_MS 500
+
 struct _AgentApplication
 {
   AdwApplication parent_instance;
@@ -42,6 +46,7 @@ struct _AgentApplication
   char             *last_account;
   guint             quit_backstop_id;
   guint             auto_login_id;
+  guint             present_id;     /* the window waits for a login under way */
 
   guint             quitting : 1;
   guint             starting : 1;       /* a login is being prepared (sandbox, file, keyring) */
@@ -157,7 +162,36 @@ needs_session (AgentApplication *self,
 static void
 present_window (AgentApplication *self)
 {
+  g_clear_handle_id (&self->present_id, g_source_remove);
   gtk_window_present (GTK_WINDOW (ensure_window (self)));
+}
+
+static gboolean
+on_present_timeout_cb (gpointer user_data)
+{
+  AgentApplication *self = user_data;
+
+  self->present_id = 0;
+  present_window (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window appears when the login under way ends, or after PRESENT_LOGIN_AFTER_MS with
+ * the login page (busy) if it takes longer: painting a form that is about to be replaced
+ * cost a whole first frame, and delayed the login request behind it (BENCHMARKS.md). */
+static void
+present_after_login (AgentApplication *self)
+{
+  if (self->present_id == 0)
+    self->present_id = g_timeout_add (PRESENT_LOGIN_AFTER_MS, on_present_timeout_cb, self);
+}
+
+/* A login that was waited for has ended, one way or the other. */
+static void
+present_if_waiting (AgentApplication *self)
+{
+  if (self->present_id != 0)
+    present_window (self);
 }
 
 /* tel:+86-138-0013-8000;phone-context=… → +8613800138000 */
@@ -275,6 +309,7 @@ show_login_error (AgentApplication *self,
   AgentWindow *window = ensure_window (self);
   AdwMessageDialog *alert;
 
+  present_if_waiting (self);
   agent_window_show_login (window, message);
   if (!dialog)
     return;
@@ -303,6 +338,7 @@ on_login_cb (GObject      *object,
 
   self->starting = FALSE;
   extension = agent_session_login_finish (AGENT_SESSION (object), result, &error);
+  present_if_waiting (self);
   pending = g_steal_pointer (&self->pending_dial);
   pending_page = g_steal_pointer (&self->pending_page);
 
@@ -502,6 +538,7 @@ on_keyring_lookup_cb (GObject      *object,
         g_message ("The keyring could not be read: %s", error->message);
       self->starting = FALSE;
       clear_pending (self);
+      present_if_waiting (self);
       return;
     }
 
@@ -1112,7 +1149,10 @@ agent_application_command_line (GApplication            *app,
         }
     }
 
-  gtk_window_present (GTK_WINDOW (window));
+  if (self->starting && !agent_session_get_logged_in (self->session))
+    present_after_login (self);
+  else
+    present_window (self);
 
   if (dial != NULL)
     request_dial (self, dial);
@@ -1179,6 +1219,7 @@ agent_application_shutdown (GApplication *app)
 
   g_clear_handle_id (&self->quit_backstop_id, g_source_remove);
   g_clear_handle_id (&self->auto_login_id, g_source_remove);
+  g_clear_handle_id (&self->present_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->sandbox != NULL)
