@@ -13,7 +13,20 @@
  * pages are fetched.
  *
  * reload() keeps the old rows on screen until the first page of the new query arrives, then
- * replaces everything at once; answers to the old query are dropped.
+ * replaces them: items_changed() removes every old row, then a second one adds the new rows,
+ * both before control returns to the main loop (so no frame shows an empty list). One
+ * emission that removes and adds everything would do: GTK 4.8's list views
+ * (gtk_list_item_manager_model_items_changed_cb) then look at every added row, by identity,
+ * for the rows whose widgets they follow (focus, scroll anchor), which asks for every item of
+ * the new answer — a placeholder each (or a fetch each, with auto-fetch) for 100 000 rows.
+ * Answers to the old query are dropped.
+ *
+ * `reversed` shows the server's order backwards: row i is the server's row (total − 1 − i).
+ * The servers this is for sort one way only (call history, newest first) and take no order
+ * parameter; reversed, a reload first asks for the first page (for the total), then for the
+ * last, and each page of the model is the matching slice from the server's end, turned over.
+ * The mapping holds the total of that reload: rows the server gains meanwhile shift the
+ * rows by as many until the next reload, as they do the other way round.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,6 +56,7 @@ typedef struct
   GWeakRef model;
   guint    page;
   guint    generation;
+  gboolean probe;           /* reversed reload: the first server page, for the total */
 } Request;
 
 struct _AgentPagedModel
@@ -63,11 +77,13 @@ struct _AgentPagedModel
 
   guint                 n_items;
   guint64               total;
+  guint64               reversed_total; /* the total the reversed mapping uses */
   guint                 generation;
   guint                 in_flight;
   guint                 reloading : 1;
   guint                 loaded : 1;
   guint                 auto_fetch : 1;
+  guint                 reversed : 1;
 };
 
 static void agent_paged_model_list_model_init (GListModelInterface *iface);
@@ -85,6 +101,7 @@ enum {
   PROP_LOADING,
   PROP_LOADED,
   PROP_AUTO_FETCH,
+  PROP_REVERSED,
   N_PROPS
 };
 
@@ -167,21 +184,41 @@ static void on_fetch_cb (GObject      *source,
                          gpointer      user_data);
 
 static void
-start_fetch (AgentPagedModel *self,
-             guint            page_index)
+start_request (AgentPagedModel *self,
+               guint            page_index,
+               gboolean         probe)
 {
   Request *request;
+  guint64 start = (guint64) page_index * self->page_size;
+  guint64 limit = self->page_size;
 
   g_assert (self->fetch != NULL);
+
+  if (self->reversed && !probe)
+    {
+      /* Model page p is the server's rows [T − (p + 1)·size, T − p·size), turned over. */
+      guint64 end = self->reversed_total > start ? self->reversed_total - start : 0;
+
+      start = end > self->page_size ? end - self->page_size : 0;
+      limit = MAX (end - start, 1);
+    }
 
   request = g_new0 (Request, 1);
   g_weak_ref_init (&request->model, self);
   request->page = page_index;
   request->generation = self->generation;
+  request->probe = probe;
 
   set_in_flight (self, self->in_flight + 1);
-  self->fetch (page_index * self->page_size, self->page_size, self->cancellable,
+  self->fetch ((guint) MIN (start, G_MAXUINT), (guint) limit, self->cancellable,
                on_fetch_cb, request, self->fetch_data);
+}
+
+static void
+start_fetch (AgentPagedModel *self,
+             guint            page_index)
+{
+  start_request (self, page_index, FALSE);
 }
 
 static void
@@ -227,6 +264,18 @@ items_to_array (AgentPagedModel *self,
 }
 
 static void
+reverse_array (GPtrArray *array)
+{
+  for (guint i = 0, j = array->len; i + 1 < j; i++, j--)
+    {
+      gpointer swap = array->pdata[i];
+
+      array->pdata[i] = array->pdata[j - 1];
+      array->pdata[j - 1] = swap;
+    }
+}
+
+static void
 resize (AgentPagedModel *self,
         guint            n_items)
 {
@@ -267,6 +316,13 @@ finish_reload (AgentPagedModel *self,
   self->reloading = FALSE;
   self->loaded = TRUE;
 
+  /* Two emissions, never one that removes and adds: see the top of the file. */
+  if (old != 0)
+    {
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
+    }
+
   if (items != NULL)
     {
       page = lookup_page (self, 0, TRUE);
@@ -280,8 +336,8 @@ finish_reload (AgentPagedModel *self,
 
   set_total (self, total);
 
-  if (old != 0 || self->n_items != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+  if (self->n_items != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
   if (old != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   if (!was_loaded)
@@ -308,6 +364,10 @@ finish_page (AgentPagedModel *self,
   if (end > start)
     g_list_model_items_changed (G_LIST_MODEL (self), start, end - start, end - start);
 
+  /* Reversed, the rows are where the reload's total put them. */
+  if (self->reversed)
+    return;
+
   set_total (self, total);
   resize (self, MAX (clamp_total (total), start + items->len));
 }
@@ -326,11 +386,14 @@ on_fetch_cb (GObject      *source,
   guint64 total = 0;
   gboolean reload;
 
+  gboolean probe;
+
   if (self == NULL || request->generation != self->generation)
     {
       request_free (request);
       return;
     }
+  probe = request->probe;
   request_free (request);
 
   reload = self->reloading && page_index == 0;
@@ -353,8 +416,24 @@ on_fetch_cb (GObject      *source,
     }
 
   array = items_to_array (self, items);
+  if (probe)
+    {
+      /* Reversed: the first server page told the total; the model's first rows are the
+       * server's last. When that page held everything, it is all there is. */
+      if (total > array->len)
+        {
+          self->reversed_total = total;
+          start_fetch (self, 0);
+          return;
+        }
+      total = array->len;
+      self->reversed_total = total;
+    }
+  if (self->reversed)
+    reverse_array (array);
+
   if (reload)
-    finish_reload (self, array, total);
+    finish_reload (self, array, self->reversed ? self->reversed_total : total);
   else
     finish_page (self, page_index, array, total);
 
@@ -470,6 +549,10 @@ agent_paged_model_get_property (GObject    *object,
       g_value_set_boolean (value, self->auto_fetch);
       break;
 
+    case PROP_REVERSED:
+      g_value_set_boolean (value, self->reversed);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -495,6 +578,10 @@ agent_paged_model_set_property (GObject      *object,
 
     case PROP_AUTO_FETCH:
       agent_paged_model_set_auto_fetch (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_REVERSED:
+      agent_paged_model_set_reversed (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -561,6 +648,9 @@ agent_paged_model_class_init (AgentPagedModelClass *klass)
 
   properties[PROP_AUTO_FETCH] =
     g_param_spec_boolean ("auto-fetch", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVERSED] =
+    g_param_spec_boolean ("reversed", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -682,7 +772,7 @@ agent_paged_model_reload (AgentPagedModel *self)
 
   drop_requests (self);
   self->reloading = TRUE;
-  start_fetch (self, 0);
+  start_request (self, 0, self->reversed);
 }
 
 /**
@@ -919,4 +1009,43 @@ agent_paged_model_ensure_range (AgentPagedModel *self,
     ensure_page (self, page);
   if (last % self->page_size >= self->page_size / 2)
     ensure_page (self, last / self->page_size + 1);
+}
+
+/**
+ * agent_paged_model_get_reversed:
+ * @self: a #AgentPagedModel
+ *
+ * Returns: whether the rows are in the server's order backwards
+ */
+gboolean
+agent_paged_model_get_reversed (AgentPagedModel *self)
+{
+  g_return_val_if_fail (AGENT_IS_PAGED_MODEL (self), FALSE);
+
+  return self->reversed;
+}
+
+/**
+ * agent_paged_model_set_reversed:
+ * @self: a #AgentPagedModel
+ * @reversed: whether row i is the server's row (total − 1 − i)
+ *
+ * Turns the server's order around, e.g. oldest first where the server sorts newest first.
+ * A model that has rows, or is fetching them, reloads.
+ */
+void
+agent_paged_model_set_reversed (AgentPagedModel *self,
+                                gboolean         reversed)
+{
+  g_return_if_fail (AGENT_IS_PAGED_MODEL (self));
+
+  reversed = !!reversed;
+  if (self->reversed == reversed)
+    return;
+
+  self->reversed = reversed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVERSED]);
+
+  if (self->fetch != NULL && (self->loaded || self->reloading))
+    agent_paged_model_reload (self);
 }

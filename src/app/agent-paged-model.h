@@ -72,5 +72,8 @@ void             agent_paged_model_set_auto_fetch    (AgentPagedModel      *self
 void             agent_paged_model_ensure_range      (AgentPagedModel      *self,
                                                       guint                 first,
                                                       guint                 last);
+gboolean         agent_paged_model_get_reversed      (AgentPagedModel      *self);
+void             agent_paged_model_set_reversed      (AgentPagedModel      *self,
+                                                      gboolean              reversed);
 
 G_END_DECLS

@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "agent-paged-model.h"
 
@@ -44,12 +44,17 @@ typedef struct
   GPtrArray       *pending;   /* Pending*, in the order requested */
   GArray          *requested; /* guint start, every request ever made */
   guint64          total;     /* what the fake server holds */
+  guint            offset;    /* added to the rows' indexes: tells one query from the next */
   guint            errors;
   GError          *last_error;
   guint            changes;
   guint            last_position;
   guint            last_removed;
   guint            last_added;
+  guint            first_position; /* the first change since `changes` was 0 */
+  guint            first_removed;
+  guint            first_added;
+  guint            n_items_at_first;
 } Fixture;
 
 static void
@@ -139,7 +144,7 @@ answer (Fixture *fixture,
             {
               g_autoptr(TestRow) row = g_object_new (TEST_TYPE_ROW, NULL);
 
-              row->index = (guint) j;
+              row->index = (guint) j + fixture->offset;
               g_list_store_append (page->items, row);
             }
           if (!g_cancellable_is_cancelled (g_task_get_cancellable (pending->task)))
@@ -188,7 +193,13 @@ on_items_changed_cb (GListModel *model,
                      guint       added,
                      Fixture    *fixture)
 {
-  fixture->changes++;
+  if (fixture->changes++ == 0)
+    {
+      fixture->first_position = position;
+      fixture->first_removed = removed;
+      fixture->first_added = added;
+      fixture->n_items_at_first = g_list_model_get_n_items (model);
+    }
   fixture->last_position = position;
   fixture->last_removed = removed;
   fixture->last_added = added;
@@ -374,12 +385,18 @@ test_reload (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1000);
   g_assert_true (agent_paged_model_get_loading (fixture->model));
 
+  /* Then every old row goes and the new ones come, in two emissions (one that removed and
+   * added everything would have GTK's list views look at every new row). */
   fixture->changes = 0;
   answer (fixture, 0);
   g_assert_false (agent_paged_model_get_loading (fixture->model));
-  g_assert_cmpuint (fixture->changes, ==, 1);
+  g_assert_cmpuint (fixture->changes, ==, 2);
+  g_assert_cmpuint (fixture->first_position, ==, 0);
+  g_assert_cmpuint (fixture->first_removed, ==, 1000);
+  g_assert_cmpuint (fixture->first_added, ==, 0);
+  g_assert_cmpuint (fixture->n_items_at_first, ==, 0);
   g_assert_cmpuint (fixture->last_position, ==, 0);
-  g_assert_cmpuint (fixture->last_removed, ==, 1000);
+  g_assert_cmpuint (fixture->last_removed, ==, 0);
   g_assert_cmpuint (fixture->last_added, ==, 30);
   g_assert_cmpuint (agent_paged_model_get_total (fixture->model), ==, 30);
   g_assert_cmpuint (row_index (fixture, 29), ==, 29);
@@ -498,6 +515,211 @@ test_viewport (Fixture       *fixture,
   g_assert_cmpuint (requested (fixture, fixture->requested->len - 1), ==, 950);
 }
 
+static void
+test_reversed (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GListModel *list = G_LIST_MODEL (fixture->model);
+
+  /* The server sorts one way; reversed, row i is the server's row (total − 1 − i). */
+  agent_paged_model_set_reversed (fixture->model, TRUE);
+  g_assert_true (agent_paged_model_get_reversed (fixture->model));
+  agent_paged_model_reload (fixture->model);
+
+  /* First the first server page, for the total, then the server's last page. */
+  g_assert_cmpuint (fixture->requested->len, ==, 1);
+  g_assert_cmpuint (requested (fixture, 0), ==, 0);
+  answer (fixture, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_true (agent_paged_model_get_loading (fixture->model));
+  g_assert_cmpuint (fixture->requested->len, ==, 2);
+  g_assert_cmpuint (requested (fixture, 1), ==, 950);
+  answer (fixture, 950);
+  g_assert_false (agent_paged_model_get_loading (fixture->model));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1000);
+  g_assert_cmpuint (agent_paged_model_get_total (fixture->model), ==, 1000);
+  for (guint i = 0; i < 50; i++)
+    g_assert_cmpuint (row_index (fixture, i), ==, 999 - i);
+
+  /* Reading on asks for the slices before, from the end. */
+  g_assert_cmpuint (row_index (fixture, 60), ==, G_MAXUINT);
+  g_assert_cmpuint (requested (fixture, fixture->requested->len - 1), ==, 900);
+  answer (fixture, 900);
+  g_assert_cmpuint (row_index (fixture, 60), ==, 939);
+
+  /* The last rows: the server's first. */
+  g_assert_cmpuint (row_index (fixture, 999), ==, G_MAXUINT);
+  g_assert_cmpuint (requested (fixture, fixture->requested->len - 1), ==, 0);
+  answer (fixture, 0);
+  g_assert_cmpuint (row_index (fixture, 999), ==, 0);
+  g_assert_cmpuint (row_index (fixture, 950), ==, 49);
+
+  /* A total that is no multiple of the page: the last model page is the short one. */
+  fixture->total = 120;
+  agent_paged_model_reload (fixture->model);
+  answer (fixture, 0);
+  g_assert_cmpuint (requested (fixture, fixture->requested->len - 1), ==, 70);
+  answer (fixture, 70);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 120);
+  g_assert_cmpuint (row_index (fixture, 0), ==, 119);
+  g_assert_cmpuint (row_index (fixture, 100), ==, G_MAXUINT);
+  /* Model page 2 is server rows 0–19. */
+  g_assert_cmpuint (requested (fixture, fixture->requested->len - 1), ==, 0);
+  {
+    Pending *pending = g_ptr_array_index (fixture->pending, fixture->pending->len - 1);
+
+    g_assert_cmpuint (pending->limit, ==, 20);
+  }
+  answer (fixture, 0);
+  g_assert_cmpuint (row_index (fixture, 100), ==, 19);
+  g_assert_cmpuint (row_index (fixture, 119), ==, 0);
+
+  /* What one page holds is all there is: one request. */
+  fixture->total = 30;
+  {
+    guint before = fixture->requested->len;
+
+    agent_paged_model_reload (fixture->model);
+    answer (fixture, 0);
+    g_assert_cmpuint (fixture->requested->len, ==, before + 1);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 30);
+  g_assert_cmpuint (row_index (fixture, 0), ==, 29);
+  g_assert_cmpuint (row_index (fixture, 29), ==, 0);
+
+  /* Back to the server's order: a reload, by itself. */
+  {
+    guint before = fixture->requested->len;
+
+    agent_paged_model_set_reversed (fixture->model, FALSE);
+    g_assert_cmpuint (fixture->requested->len, ==, before + 1);
+    answer (fixture, 0);
+  }
+  g_assert_cmpuint (row_index (fixture, 0), ==, 0);
+  g_assert_cmpuint (row_index (fixture, 29), ==, 29);
+}
+
+/* A list widget: the row labels show the rows' indexes. */
+static void
+on_label_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, gtk_label_new (NULL));
+}
+
+static void
+on_label_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  TestRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (!agent_paged_model_is_placeholder (row))
+    text = g_strdup_printf ("%u", row->index);
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "…");
+}
+
+static GtkWidget *
+first_visible_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_ascii_isdigit (*gtk_label_get_label (GTK_LABEL (child))))
+        return child;
+      if ((found = first_visible_label (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_row (GtkWidget  *view,
+           const char *text)
+{
+  GtkWidget *label = first_visible_label (view);
+
+  return label != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) == 0;
+}
+
+static void
+wait_for (gboolean (*condition) (GtkWidget *, const char *),
+          GtkWidget  *view,
+          const char *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (view, text))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+on_tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_reload_in_column_view (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection;
+  GtkColumnViewColumn *column;
+  GtkWidget *window, *scrolled, *view;
+  guint before, tick;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display");
+      return;
+    }
+  /* Keep the main loop turning while waiting for frames. */
+  tick = g_timeout_add (10, on_tick_cb, NULL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_label_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_label_bind_cb), NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (fixture->model)));
+  view = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
+  column = gtk_column_view_column_new ("Row", g_object_ref (factory));
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
+  g_object_unref (column);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 400);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_present (GTK_WINDOW (window));
+
+  agent_paged_model_reload (fixture->model);
+  answer (fixture, 0);
+  wait_for (shows_row, view, "0");
+
+  /* A new query with other rows, while the list shows (and follows) the old ones. */
+  fixture->total = 500;
+  fixture->offset = 10000;
+  before = fixture->requested->len;
+  agent_paged_model_reload (fixture->model);
+  answer (fixture, 0);
+  wait_for (shows_row, view, "10000");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, 500);
+
+  /* The list asked for the rows it shows, not for every row of the answer (one emission
+   * that removed and added everything had GTK 4.8 read all 500 and fetch all 10 pages). */
+  g_assert_cmpuint (fixture->requested->len - before, <=, 6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_source_remove (tick);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +739,10 @@ main (int   argc,
 
   g_test_add ("/agent/paged-model/viewport", Fixture, NULL,
               fixture_setup, test_viewport, fixture_teardown);
+  g_test_add ("/agent/paged-model/reversed", Fixture, NULL,
+              fixture_setup, test_reversed, fixture_teardown);
+  g_test_add ("/agent/paged-model/reload-in-column-view", Fixture, NULL,
+              fixture_setup, test_reload_in_column_view, fixture_teardown);
 
   return g_test_run ();
 }
