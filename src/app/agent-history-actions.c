@@ -165,9 +165,16 @@ choose_and_download (AgentHistoryPage *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static void
-on_player_download_cb (AgentHistoryPage *self,
-                       const char       *cdr_id)
+/**
+ * agent_history_page_player_download_cb:
+ * @self: the page
+ * @cdr_id: the call whose recording the player bar has open
+ *
+ * The player bar's download button: asks where to save the recording, then downloads it.
+ */
+void
+agent_history_page_player_download_cb (AgentHistoryPage *self,
+                                       const char       *cdr_id)
 {
   if (self->playing != NULL)
     choose_and_download (self, self->playing);
@@ -411,8 +418,7 @@ block_action (GtkWidget  *widget,
  * agent_history_page_class_init_actions:
  * @widget_class: the page's class
  *
- * Installs the row actions (`history.play`, `history.call`, … with the row's position) and
- * the player bar's download callback.
+ * Installs the row actions (`history.play`, `history.call`, … with the row's position).
  */
 void
 agent_history_page_class_init_actions (GtkWidgetClass *widget_class)
@@ -425,6 +431,4 @@ agent_history_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "history.block", "u", block_action);
   gtk_widget_class_install_action (widget_class, "history.cancel-download", NULL,
                                    cancel_download_action);
-
-  gtk_widget_class_bind_template_callback (widget_class, on_player_download_cb);
 }

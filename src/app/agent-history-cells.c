@@ -1,9 +1,20 @@
 /* agent-history-cells.c — the call history's cells: formatted times, directions, durations
  * and the row buttons
  *
- * Text columns are GtkBuilderListItemFactory templates bound to BbhCallRecord's properties or
- * to the closures below; placeholders (rows whose page has not arrived) show "…" or nothing.
- * The last column holds play, call back and a menu aimed at the row's position.
+ * Each column has a GtkSignalListItemFactory that makes one label (the direction: an icon and
+ * a label) and sets its text when a row is bound; placeholders (rows whose page has not
+ * arrived) show "…" or nothing. The last column holds play, call back and a menu aimed at the
+ * row's position.
+ *
+ * Making and binding a row must stay cheap: GTK 4.8 makes widgets for about 200 rows when the
+ * page opens, and again for a page's rows when it arrives, and binds rows on every frame of a
+ * scroll. So the cells are plain widgets, not GtkBuilder templates (a builder and expression
+ * watches per cell took a third of the opening); the columns have fixed widths, so GTK never
+ * measures every cell of a column to size it, and the labels no `width-chars` (each measure
+ * asked Pango for the font's metrics); nothing sets a tooltip text while binding (each
+ * gtk_widget_set_tooltip_text() asks the X server where the pointer is): tooltips are answered
+ * when asked (query-tooltip); and the row menu is built when it is opened
+ * (gtk_menu_button_set_create_popup_func()), not for every row bound.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,21 +22,18 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "agent-history-page-private.h"
 
+typedef char *(*CellTextFunc) (BbhCallRecord *record);
+
 static char *
-history_time_text (GObject       *item,
-                   BbhCallRecord *record)
+time_text (BbhCallRecord *record)
 {
-  GDateTime *start;
+  GDateTime *start = bbh_call_record_get_start_date_time (record);
   g_autoptr(GDateTime) local = NULL;
 
-  if (record == NULL || agent_paged_model_is_placeholder (record))
-    return g_strdup ("…");
-  start = bbh_call_record_get_start_date_time (record);
   if (start == NULL)
     return g_strdup (bbh_call_record_get_start_time (record));
 
@@ -34,49 +42,49 @@ history_time_text (GObject       *item,
 }
 
 static char *
-history_direction_text (GObject       *item,
-                        BbhCallRecord *record)
+direction_text (BbhCallRecord *record)
 {
-  if (record == NULL || agent_paged_model_is_placeholder (record))
-    return NULL;
   return g_strdup (bbh_call_direction_to_string (bbh_call_record_get_direction (record)));
 }
 
-static char *
-history_direction_icon (GObject       *item,
-                        BbhCallRecord *record)
+static const char *
+direction_icon (BbhCallRecord *record)
 {
-  if (record == NULL || agent_paged_model_is_placeholder (record))
-    return NULL;
-
   switch (bbh_call_record_get_direction (record))
     {
     case BBH_CALL_DIRECTION_IN:
     case BBH_CALL_DIRECTION_CAMPAIGN_ANSWERED:
-      return g_strdup (bbh_call_record_get_talk_time (record) > 0 ? "call-incoming-symbolic"
-                                                                   : "call-missed-symbolic");
+      return bbh_call_record_get_talk_time (record) > 0 ? "call-incoming-symbolic"
+                                                        : "call-missed-symbolic";
     case BBH_CALL_DIRECTION_OUT:
     case BBH_CALL_DIRECTION_CAMPAIGN_OUT:
-      return g_strdup ("call-outgoing-symbolic");
+      return "call-outgoing-symbolic";
     case BBH_CALL_DIRECTION_VOICEMAIL:
-      return g_strdup ("mail-unread-symbolic");
+      return "mail-unread-symbolic";
     case BBH_CALL_DIRECTION_UNKNOWN:
     default:
-      return g_strdup ("call-start-symbolic");
+      return "call-start-symbolic";
     }
 }
 
 static char *
-history_agent_text (GObject       *item,
-                    BbhCallRecord *record)
+phone_text (BbhCallRecord *record)
 {
-  const char *name, *extension;
+  return g_strdup (bbh_call_record_get_phone (record));
+}
 
-  if (record == NULL || agent_paged_model_is_placeholder (record))
-    return NULL;
+static char *
+customer_text (BbhCallRecord *record)
+{
+  return g_strdup (bbh_call_record_get_called_name (record));
+}
 
-  name = bbh_call_record_get_extension_name (record);
-  extension = bbh_call_record_get_extension (record);
+static char *
+agent_text (BbhCallRecord *record)
+{
+  const char *name = bbh_call_record_get_extension_name (record);
+  const char *extension = bbh_call_record_get_extension (record);
+
   if (name != NULL && *name != '\0' && extension != NULL && *extension != '\0')
     /* An agent: "name (extension)" */
     return g_strdup_printf (_("%s (%s)"), name, extension);
@@ -84,90 +92,260 @@ history_agent_text (GObject       *item,
 }
 
 static char *
-history_talk_text (GObject       *item,
-                   BbhCallRecord *record)
+talk_text (BbhCallRecord *record)
 {
-  if (record == NULL || agent_paged_model_is_placeholder (record))
-    return NULL;
   return agent_format_duration ((gint64) bbh_call_record_get_talk_time (record) * 1000);
 }
 
-/* A label that may shorten to @chars characters (server text), or never (times, numbers). */
-#define CELL_LABEL(chars, binding) \
-  "<interface><template class=\"GtkListItem\"><property name=\"child\">" \
-  "<object class=\"GtkLabel\"><property name=\"xalign\">0</property>" \
-  "<property name=\"ellipsize\">end</property>" \
-  "<property name=\"width-chars\">" chars "</property>" \
-  "<binding name=\"label\">" binding "</binding>" \
-  "<binding name=\"tooltip-text\">" binding "</binding>" \
-  "</object></property></template></interface>"
-#define CELL_TEXT(binding) \
-  "<interface><template class=\"GtkListItem\"><property name=\"child\">" \
-  "<object class=\"GtkLabel\"><property name=\"xalign\">0</property>" \
-  "<binding name=\"label\">" binding "</binding>" \
-  "<style><class name=\"numeric\"/></style>" \
-  "</object></property></template></interface>"
+static char *
+reason_text (BbhCallRecord *record)
+{
+  return g_strdup (bbh_call_record_get_hangup_reason_text (record));
+}
 
-#define ITEM "<lookup name=\"item\">GtkListItem</lookup>"
-#define PROPERTY(name) "<lookup name=\"" name "\" type=\"BbhCallRecord\">" ITEM "</lookup>"
-#define CLOSURE(function) "<closure type=\"gchararray\" function=\"" function "\">" ITEM "</closure>"
+static char *
+ivr_text (BbhCallRecord *record)
+{
+  return g_strdup (bbh_call_record_get_ivr_key (record));
+}
 
-static const char direction_cell[] =
-  "<interface><template class=\"GtkListItem\"><property name=\"child\">"
-  "<object class=\"GtkBox\"><property name=\"spacing\">6</property>"
-  "<child><object class=\"GtkImage\">"
-  "<binding name=\"icon-name\">" CLOSURE ("history_direction_icon") "</binding>"
-  "</object></child>"
-  "<child><object class=\"GtkLabel\"><property name=\"xalign\">0</property>"
-  "<property name=\"ellipsize\">end</property><property name=\"width-chars\">7</property>"
-  "<binding name=\"label\">" CLOSURE ("history_direction_text") "</binding>"
-  "<binding name=\"tooltip-text\">" CLOSURE ("history_direction_text") "</binding>"
-  "</object></child>"
-  "</object></property></template></interface>";
+/* A shortened label's whole text, when the pointer rests on it. */
+static gboolean
+query_label_tooltip_cb (GtkWidget  *widget,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  GtkLabel *label = GTK_LABEL (widget);
+  const char *text = gtk_label_get_text (label);
+
+  if (text == NULL || *text == '\0' ||
+      !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static GtkWidget *
+cell_label (gboolean numeric)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "xalign", 0.0f,
+                                   "ellipsize", PANGO_ELLIPSIZE_END,
+                                   "single-line-mode", TRUE,
+                                   "has-tooltip", TRUE,
+                                   NULL);
+
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_label_tooltip_cb), NULL);
+  return label;
+}
 
 static void
-set_factory (GtkColumnViewColumn *column,
-             const char          *ui)
+on_text_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  numeric)
 {
-  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
-  g_autoptr(GBytes) bytes = g_bytes_new_static (ui, strlen (ui));
-  g_autoptr(GtkListItemFactory) factory = NULL;
+  gtk_list_item_set_child (list_item, cell_label (GPOINTER_TO_INT (numeric)));
+}
 
-  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                          "history_time_text", G_CALLBACK (history_time_text),
-                                          "history_direction_text", G_CALLBACK (history_direction_text),
-                                          "history_direction_icon", G_CALLBACK (history_direction_icon),
-                                          "history_agent_text", G_CALLBACK (history_agent_text),
-                                          "history_talk_text", G_CALLBACK (history_talk_text),
-                                          NULL);
-  factory = gtk_builder_list_item_factory_new_from_bytes (scope, bytes);
+static void
+on_text_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  CellTextFunc func = g_object_get_data (G_OBJECT (factory), "text-func");
+  BbhCallRecord *record = gtk_list_item_get_item (list_item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  g_autofree char *text = NULL;
+
+  if (record == NULL || agent_paged_model_is_placeholder (record))
+    {
+      /* A row still loading: "…" in the first column, nothing in the others. */
+      gtk_label_set_text (label, func == time_text ? "…" : "");
+      return;
+    }
+
+  text = func (record);
+  gtk_label_set_text (label, text != NULL ? text : "");
+}
+
+static void
+on_direction_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *list_item,
+                       gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new ());
+  gtk_box_append (GTK_BOX (box), cell_label (FALSE));
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_direction_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *image = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (image);
+  BbhCallRecord *record = gtk_list_item_get_item (list_item);
+  g_autofree char *text = NULL;
+
+  if (record == NULL || agent_paged_model_is_placeholder (record))
+    {
+      gtk_image_clear (GTK_IMAGE (image));
+      gtk_label_set_text (GTK_LABEL (label), "");
+      return;
+    }
+
+  text = direction_text (record);
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), direction_icon (record));
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+}
+
+/* Width of @text in the page's font, in pixels. */
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* A column as wide as the widest of its title and @samples, and @extra pixels (an icon). */
+static void
+fix_width (GtkWidget            *widget,
+           GtkColumnViewColumn  *column,
+           const char * const   *samples,
+           int                   extra)
+{
+  /* The data-table cells' padding and the header's sort arrow */
+  const int padding = 36;
+  int width = text_width (widget, gtk_column_view_column_get_title (column));
+
+  for (guint i = 0; samples[i] != NULL; i++)
+    width = MAX (width, text_width (widget, samples[i]) + extra);
+  gtk_column_view_column_set_fixed_width (column, width + padding);
+  gtk_column_view_column_set_resizable (column, TRUE);
+}
+
+static void
+set_text_factory (GtkColumnViewColumn *column,
+                  CellTextFunc         func,
+                  gboolean             numeric)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "text-func", func);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_text_setup_cb), GINT_TO_POINTER (numeric));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_text_bind_cb), NULL);
   gtk_column_view_column_set_factory (column, factory);
 }
 
-/* The actions cell: play, call back and a menu, aimed at the row's position. */
+/* Fixed widths from the font the page has once it is styled: its first map. */
 static void
-on_actions_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     AgentHistoryPage         *self)
+on_column_view_map_cb (GtkWidget        *column_view,
+                       AgentHistoryPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *play = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
-  GtkWidget *call = gtk_button_new_from_icon_name ("call-start-symbolic");
-  GtkWidget *more = gtk_menu_button_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (now, "%x 23:59");
+  g_autofree char *talk = agent_format_duration ((gint64) 10 * 3600 * 1000 - 1000);
+  g_autofree char *agent = g_strdup_printf (_("%s (%s)"), "王小明明", "100008800");
+  const char *time_samples[] = { time, NULL };
+  const char *phone_samples[] = { "0000000000000", NULL };
+  const char *agent_samples[] = { agent, NULL };
+  const char *talk_samples[] = { talk, NULL };
+  const char *ivr_samples[] = { "00", NULL };
+  const char *names[] = { "王小明明明", NULL };
+  const char *directions[BBH_CALL_DIRECTION_VOICEMAIL + 2] = { NULL };
 
-  gtk_widget_add_css_class (play, "flat");
-  gtk_widget_add_css_class (call, "flat");
-  gtk_widget_add_css_class (more, "flat");
-  gtk_widget_set_tooltip_text (play, _("Play the recording"));
-  gtk_widget_set_tooltip_text (call, _("Call back"));
-  gtk_widget_set_tooltip_text (more, _("More"));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
+  g_signal_handlers_disconnect_by_func (column_view, on_column_view_map_cb, self);
 
-  gtk_box_append (GTK_BOX (box), play);
-  gtk_box_append (GTK_BOX (box), call);
-  gtk_box_append (GTK_BOX (box), more);
-  gtk_list_item_set_child (list_item, box);
-  gtk_list_item_set_activatable (list_item, TRUE);
+  for (int d = BBH_CALL_DIRECTION_UNKNOWN; d <= BBH_CALL_DIRECTION_VOICEMAIL; d++)
+    directions[d] = bbh_call_direction_to_string ((BbhCallDirection) d);
+
+  fix_width (column_view, self->time_column, time_samples, 0);
+  fix_width (column_view, self->direction_column, directions, 16 + 6);
+  fix_width (column_view, self->number_column, phone_samples, 0);
+  fix_width (column_view, self->customer_column, names, 0);
+  fix_width (column_view, self->agent_column, agent_samples, 0);
+  fix_width (column_view, self->talk_column, talk_samples, 0);
+  fix_width (column_view, self->reason_column, names, 0);
+  fix_width (column_view, self->ivr_column, ivr_samples, 0);
+  /* Play, call back and more: three flat buttons */
+  gtk_column_view_column_set_fixed_width (self->actions_column, 3 * 34 + 12);
+}
+
+/* The actions cell: play, call back and a menu, aimed at the row's position when used. */
+
+static gboolean
+query_button_tooltip_cb (GtkWidget  *widget,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard,
+                         GtkTooltip *tooltip,
+                         const char *text)
+{
+  gtk_tooltip_set_text (tooltip, _(text));
+  return TRUE;
+}
+
+static gboolean
+query_play_tooltip_cb (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, gtk_widget_get_sensitive (widget)
+                                 ? _("Play the recording")
+                                 : _("This call has no recording"));
+  return TRUE;
+}
+
+/* The row a button of the actions cell is in, or FALSE for a row still loading. */
+static gboolean
+cell_row (GtkWidget         *button,
+          AgentHistoryPage **out_page,
+          guint             *out_position,
+          BbhCallRecord    **out_record)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "list-item");
+  GtkWidget *page = gtk_widget_get_ancestor (button, AGENT_TYPE_HISTORY_PAGE);
+  BbhCallRecord *record;
+
+  if (list_item == NULL || page == NULL)
+    return FALSE;
+  record = gtk_list_item_get_item (list_item);
+  if (record == NULL || agent_paged_model_is_placeholder (record))
+    return FALSE;
+
+  *out_page = AGENT_HISTORY_PAGE (page);
+  *out_position = gtk_list_item_get_position (list_item);
+  if (out_record != NULL)
+    *out_record = record;
+  return TRUE;
+}
+
+static void
+on_row_button_clicked_cb (GtkButton  *button,
+                          const char *action)
+{
+  AgentHistoryPage *page;
+  guint position;
+
+  if (cell_row (GTK_WIDGET (button), &page, &position, NULL))
+    gtk_widget_activate_action (GTK_WIDGET (page), action, "u", position);
 }
 
 static GMenuModel *
@@ -176,16 +354,13 @@ make_row_menu (AgentHistoryPage *self,
                BbhCallRecord    *record)
 {
   GMenu *menu = g_menu_new ();
-  GMenu *section = g_menu_new ();
-  GVariant *target;
   g_autoptr(GMenuItem) item = NULL;
 
 #define ADD(menu, label, action) \
   G_STMT_START { \
-    target = g_variant_new_uint32 (position); \
     g_clear_object (&item); \
     item = g_menu_item_new (label, NULL); \
-    g_menu_item_set_action_and_target_value (item, action, target); \
+    g_menu_item_set_action_and_target_value (item, action, g_variant_new_uint32 (position)); \
     g_menu_append_item (menu, item); \
   } G_STMT_END
 
@@ -195,13 +370,103 @@ make_row_menu (AgentHistoryPage *self,
     ADD (menu, _("_Download Recording…"), "history.download");
   if (agent_history_page_is_admin (self))
     {
+      g_autoptr(GMenu) section = g_menu_new ();
+
       ADD (section, _("_Block Number…"), "history.block");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
     }
 #undef ADD
 
-  g_object_unref (section);
   return G_MENU_MODEL (menu);
+}
+
+/**
+ * agent_history_page_row_menu:
+ * @self: the page
+ * @position: a row
+ *
+ * Returns: (transfer full) (nullable): the menu of the row at @position, as its button opens
+ *   it; %NULL while the row is loading
+ */
+GMenuModel *
+agent_history_page_row_menu (AgentHistoryPage *self,
+                             guint             position)
+{
+  BbhCallRecord *record = agent_history_page_record_at (self, position);
+
+  if (record == NULL)
+    return NULL;
+  return make_row_menu (self, position, record);
+}
+
+/* Called each time the row's menu opens: the menu of the row the button shows now. */
+static void
+create_row_menu_cb (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  AgentHistoryPage *page;
+  guint position;
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (cell_row (GTK_WIDGET (button), &page, &position, NULL))
+    menu = agent_history_page_row_menu (page, position);
+
+  if (menu != NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+  else
+    gtk_menu_button_set_popover (button, NULL);
+}
+
+static GtkWidget *
+row_button (const char *icon_name,
+            const char *tooltip)
+{
+  GtkWidget *button = g_object_new (GTK_TYPE_BUTTON,
+                                    "icon-name", icon_name,
+                                    "has-tooltip", TRUE,
+                                    NULL);
+
+  gtk_widget_add_css_class (button, "flat");
+  if (tooltip != NULL)
+    g_signal_connect (button, "query-tooltip", G_CALLBACK (query_button_tooltip_cb),
+                      (gpointer) tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tooltip != NULL ? _(tooltip) : _("Play the recording"), -1);
+  return button;
+}
+
+static void
+on_actions_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     AgentHistoryPage         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *play = row_button ("media-playback-start-symbolic", NULL);
+  GtkWidget *call = row_button ("call-start-symbolic", N_("Call back"));
+  GtkWidget *more = g_object_new (GTK_TYPE_MENU_BUTTON,
+                                  "icon-name", "view-more-symbolic",
+                                  "has-tooltip", TRUE,
+                                  NULL);
+
+  g_signal_connect (play, "query-tooltip", G_CALLBACK (query_play_tooltip_cb), NULL);
+  g_signal_connect (play, "clicked", G_CALLBACK (on_row_button_clicked_cb), (gpointer) "history.play");
+  g_signal_connect (call, "clicked", G_CALLBACK (on_row_button_clicked_cb), (gpointer) "history.call");
+
+  gtk_widget_add_css_class (more, "flat");
+  g_signal_connect (more, "query-tooltip", G_CALLBACK (query_button_tooltip_cb), (gpointer) N_("More"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, _("More"), -1);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (more), create_row_menu_cb, NULL, NULL);
+
+  /* The list item outlives its child: no reference. */
+  g_object_set_data (G_OBJECT (play), "list-item", list_item);
+  g_object_set_data (G_OBJECT (call), "list-item", list_item);
+  g_object_set_data (G_OBJECT (more), "list-item", list_item);
+
+  gtk_box_append (GTK_BOX (box), play);
+  gtk_box_append (GTK_BOX (box), call);
+  gtk_box_append (GTK_BOX (box), more);
+  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_activatable (list_item, TRUE);
 }
 
 static void
@@ -211,34 +476,13 @@ on_actions_bind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *play = gtk_widget_get_first_child (box);
-  GtkWidget *call = gtk_widget_get_next_sibling (play);
-  GtkWidget *more = gtk_widget_get_next_sibling (call);
   BbhCallRecord *record = gtk_list_item_get_item (list_item);
-  guint position = gtk_list_item_get_position (list_item);
   gboolean real = record != NULL && !agent_paged_model_is_placeholder (record);
-  g_autoptr(GMenuModel) menu = NULL;
 
+  /* Only flags: GTK skips what does not change. */
   gtk_widget_set_visible (box, real);
-  if (!real)
-    return;
-
-  /* The target first: an action with a parameter must never see a button without one. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (call), g_variant_new_uint32 (position));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (call), "history.call");
-  /* The action would make the button sensitive again: a call without a recording gets none. */
-  if (bbh_call_record_has_recording (record))
-    {
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (play), g_variant_new_uint32 (position));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (play), "history.play");
-    }
-  else
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (play), NULL);
-  gtk_widget_set_sensitive (play, bbh_call_record_has_recording (record));
-  gtk_widget_set_tooltip_text (play, bbh_call_record_has_recording (record)
-                                     ? _("Play the recording")
-                                     : _("This call has no recording"));
-  menu = make_row_menu (self, position, record);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), menu);
+  if (real)
+    gtk_widget_set_sensitive (play, bbh_call_record_has_recording (record));
 }
 
 /**
@@ -250,18 +494,31 @@ on_actions_bind_cb (GtkSignalListItemFactory *factory,
 void
 agent_history_page_setup_columns (AgentHistoryPage *self)
 {
+  g_autoptr(GtkListItemFactory) direction = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) actions = gtk_signal_list_item_factory_new ();
 
-  set_factory (self->time_column, CELL_TEXT (CLOSURE ("history_time_text")));
-  set_factory (self->direction_column, direction_cell);
-  set_factory (self->number_column, CELL_TEXT (PROPERTY ("phone")));
-  set_factory (self->customer_column, CELL_LABEL ("6", PROPERTY ("called-name")));
-  set_factory (self->agent_column, CELL_LABEL ("8", CLOSURE ("history_agent_text")));
-  set_factory (self->talk_column, CELL_TEXT (CLOSURE ("history_talk_text")));
-  set_factory (self->reason_column, CELL_LABEL ("6", PROPERTY ("hangup-reason-text")));
-  set_factory (self->ivr_column, CELL_TEXT (PROPERTY ("ivr-key")));
+  set_text_factory (self->time_column, time_text, TRUE);
+  g_signal_connect (direction, "setup", G_CALLBACK (on_direction_setup_cb), NULL);
+  g_signal_connect (direction, "bind", G_CALLBACK (on_direction_bind_cb), NULL);
+  gtk_column_view_column_set_factory (self->direction_column, direction);
+  set_text_factory (self->number_column, phone_text, TRUE);
+  set_text_factory (self->customer_column, customer_text, FALSE);
+  set_text_factory (self->agent_column, agent_text, FALSE);
+  set_text_factory (self->talk_column, talk_text, TRUE);
+  set_text_factory (self->reason_column, reason_text, FALSE);
+  set_text_factory (self->ivr_column, ivr_text, TRUE);
 
   g_signal_connect_object (actions, "setup", G_CALLBACK (on_actions_setup_cb), self, 0);
   g_signal_connect_object (actions, "bind", G_CALLBACK (on_actions_bind_cb), self, 0);
   gtk_column_view_column_set_factory (self->actions_column, actions);
+
+  g_signal_connect_object (self->column_view, "map", G_CALLBACK (on_column_view_map_cb), self, 0);
+  if (g_getenv ("H2_NO_ACTIONS")) gtk_column_view_column_set_visible (self->actions_column, FALSE);
+  if (g_getenv ("H2_ONLY_TIME")) { gtk_column_view_column_set_visible (self->actions_column, FALSE);
+  gtk_column_view_column_set_visible (self->direction_column, FALSE);
+  gtk_column_view_column_set_visible (self->number_column, FALSE);
+  gtk_column_view_column_set_visible (self->customer_column, FALSE);
+  gtk_column_view_column_set_visible (self->talk_column, FALSE);
+  gtk_column_view_column_set_visible (self->reason_column, FALSE);
+  gtk_column_view_column_set_visible (self->ivr_column, FALSE); }
 }

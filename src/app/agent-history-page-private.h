@@ -26,6 +26,7 @@ struct _AgentHistoryPage
   GtkSpinButton          *talk_spin;
   GtkEntry               *agents_entry;
   GtkSpinner             *loading_spinner;
+  GtkLabel               *order_label;
   GtkLabel               *total_label;
   GtkRevealer            *download_revealer;
   GtkLabel               *download_label;
@@ -43,6 +44,9 @@ struct _AgentHistoryPage
   GtkColumnViewColumn    *ivr_column;
   GtkColumnViewColumn    *actions_column;
   AdwStatusPage          *error_status;
+
+  /* Made when first needed: the player starts GStreamer, which takes longer than showing
+   * the first calls */
   AgentPlayerBar         *player_bar;
 
   /* Owned */
@@ -51,6 +55,8 @@ struct _AgentHistoryPage
   AgentRecordingDownload *download;
   BbhCallRecord          *playing;      /* the record the player bar has open */
   GCancellable           *cancellable;  /* lookups and small actions; cancelled on logout */
+  char                   *filters_key;  /* the filters of the last reload */
+  GObject                *sort_probes[2]; /* tell the Time column's sort order, see setup_sorting() */
 
   /* Borrowed */
   AgentSession           *session;
@@ -70,8 +76,12 @@ BbhCallRecord *agent_history_page_record_at      (AgentHistoryPage *self,
 
 /* agent-history-cells.c: the columns' cells and the row buttons */
 void           agent_history_page_setup_columns  (AgentHistoryPage *self);
+GMenuModel    *agent_history_page_row_menu       (AgentHistoryPage *self,
+                                                  guint             position);
 
 /* agent-history-actions.c: the row actions, memos, blocking and downloads */
 void           agent_history_page_class_init_actions (GtkWidgetClass *widget_class);
+void           agent_history_page_player_download_cb (AgentHistoryPage *self,
+                                                      const char       *cdr_id);
 
 G_END_DECLS

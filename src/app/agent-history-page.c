@@ -3,8 +3,14 @@
  * findDialrecord pages into an AgentPagedModel shown by a GtkColumnView, so a history of
  * 100 000 calls only ever fetches the pages on screen. The filters (date range, direction,
  * number, talk time and, for administrators, agents) become the query's parameters and reload
- * the model. The server sorts by time, newest first, and offers no other order: the columns
- * are not sortable, and the total's tooltip says why.
+ * the model.
+ *
+ * Sorting: findDialrecord takes no order parameter (800ing API v6.6, 2.4.1 and 2.7.1); the
+ * server answers newest first. So only the Time column sorts, and only by turning the server's
+ * order around: newest first is the server's order, oldest first shows row i as the server's
+ * row (total − 1 − i) — AgentPagedModel's `reversed`, which asks for the pages from the end.
+ * The other columns cannot be ordered by the server, and sorting a lazily paged list on the
+ * client would mean fetching every row, so they do not sort.
  *
  * Each row offers call back (app.dial), open customer (app.open-customer), a memo (through the
  * outbox), playing and downloading its recording and, for administrators, blocking the number.
@@ -24,6 +30,10 @@
 #include "agent-window.h"
 
 #define PAGE_SIZE 100
+/* Rows fetched beyond the last one on screen, while scrolling: GTK 4.8 keeps widgets for about
+ * 200 rows from the top one shown, and a page that arrives for rows with widgets makes new
+ * widgets for all of them; a page asked for early enough arrives before its rows have any. */
+#define AHEAD_ROWS 300
 
 typedef enum
 {
@@ -342,11 +352,32 @@ finish_page (GAsyncResult  *result,
   }
 }
 
+/* What the filters say, to tell a change from a widget repeating itself. */
+static char *
+filters_key (AgentHistoryPage *self)
+{
+  g_autoptr(GDateTime) from = gtk_calendar_get_date (self->from_calendar);
+  g_autoptr(GDateTime) to = gtk_calendar_get_date (self->to_calendar);
+  guint range = gtk_drop_down_get_selected (self->range_dropdown);
+
+  return g_strdup_printf ("%u %d %d %u %s %u %d %s", range,
+                          range == RANGE_CUSTOM ? g_date_time_get_day_of_year (from) + 1000 * g_date_time_get_year (from) : 0,
+                          range == RANGE_CUSTOM ? g_date_time_get_day_of_year (to) + 1000 * g_date_time_get_year (to) : 0,
+                          gtk_drop_down_get_selected (self->direction_dropdown),
+                          gtk_editable_get_text (GTK_EDITABLE (self->number_entry)),
+                          gtk_drop_down_get_selected (self->talk_dropdown),
+                          gtk_spin_button_get_value_as_int (self->talk_spin),
+                          gtk_editable_get_text (GTK_EDITABLE (self->agents_entry)));
+}
+
 static void
 reload (AgentHistoryPage *self)
 {
   if (agent_history_page_client (self) == NULL)
     return;
+
+  g_free (self->filters_key);
+  self->filters_key = filters_key (self);
 
   self->filters_valid = build_query (self);
   if (!self->filters_valid)
@@ -396,7 +427,9 @@ ensure_visible_cb (gpointer user_data)
       last = (guint) CLAMP ((value + page) / row_height + 1, first, n - 1);
     }
 
+  /* What is on screen first, then the pages just ahead of it. */
   agent_paged_model_ensure_range (self->model, first, last);
+  agent_paged_model_ensure_range (self->model, last, MIN ((guint64) last + AHEAD_ROWS, n - 1));
   return G_SOURCE_REMOVE;
 }
 
@@ -482,13 +515,87 @@ on_model_error_cb (AgentHistoryPage *self,
     }
 }
 
+/* ---- sorting ---- */
+
+/* Orders nothing (the list is never sorted on the client): it tells, through the column
+ * view's sorter, which way the Time column's header points. Two objects compare by address. */
+static int
+compare_by_address (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return a < b ? GTK_ORDERING_SMALLER : a > b ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static gboolean
+time_ascending (AgentHistoryPage *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  gpointer probes[2] = { self->sort_probes[0], self->sort_probes[1] };
+
+  if (probes[0] > probes[1])
+    {
+      probes[0] = self->sort_probes[1];
+      probes[1] = self->sort_probes[0];
+    }
+  /* GTK 4.8 has no getter for the sort column: compare two objects the Time column's sorter
+   * orders by address. Not sorted (never from a click) reads as the server's order. */
+  return sorter != NULL && gtk_sorter_compare (sorter, probes[0], probes[1]) == GTK_ORDERING_SMALLER;
+}
+
+static void
+update_order_label (AgentHistoryPage *self)
+{
+  gtk_label_set_label (self->order_label,
+                       agent_paged_model_get_reversed (self->model) ? _("Oldest first")
+                                                                   : _("Newest first"));
+}
+
+static void
+on_sorter_changed_cb (AgentHistoryPage *self)
+{
+  gboolean ascending = time_ascending (self);
+
+  if (ascending == agent_paged_model_get_reversed (self->model))
+    return;
+
+  if (agent_history_page_client (self) != NULL && self->filters_valid)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  /* Reloads a model that has rows or is fetching them. */
+  agent_paged_model_set_reversed (self->model, ascending);
+  update_order_label (self);
+}
+
+static void
+setup_sorting (AgentHistoryPage *self)
+{
+  GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_by_address, NULL, NULL));
+
+  self->sort_probes[0] = g_object_new (G_TYPE_OBJECT, NULL);
+  self->sort_probes[1] = g_object_new (G_TYPE_OBJECT, NULL);
+  gtk_column_view_column_set_sorter (self->time_column, sorter);
+  g_object_unref (sorter);
+
+  /* The server's order: newest first. */
+  gtk_column_view_sort_by_column (self->column_view, self->time_column, GTK_SORT_DESCENDING);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  update_order_label (self);
+}
+
 /* ---- filters ---- */
 
 static void
 on_filter_changed_cb (AgentHistoryPage *self)
 {
+  g_autofree char *key = filters_key (self);
+
   gtk_widget_set_visible (self->custom_box,
                           gtk_drop_down_get_selected (self->range_dropdown) == RANGE_CUSTOM);
+  /* GTK 4.8's search entry says "search-changed" once after it is first shown, with nothing
+   * typed: asking the server again for the same calls would throw the first rows away. */
+  if (g_strcmp0 (key, self->filters_key) == 0)
+    return;
   reload (self);
 }
 
@@ -503,6 +610,28 @@ on_date_selected_cb (AgentHistoryPage *self)
 }
 
 /* ---- playing ---- */
+
+static AgentPlayerBar *
+ensure_player_bar (AgentHistoryPage *self)
+{
+  GtkWidget *separator, *content;
+
+  if (self->player_bar != NULL)
+    return self->player_bar;
+
+  separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+  self->player_bar = g_object_new (AGENT_TYPE_PLAYER_BAR, "can-download", TRUE, NULL);
+  g_signal_connect_object (self->player_bar, "download",
+                           G_CALLBACK (agent_history_page_player_download_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_object_bind_property (self->player_bar, "visible", separator, "visible",
+                          G_BINDING_SYNC_CREATE);
+  /* (the template's top box, which is not a template child: AdwBin owns it) */
+  content = adw_bin_get_child (ADW_BIN (self));
+  gtk_box_append (GTK_BOX (content), separator);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->player_bar));
+  return self->player_bar;
+}
 
 /**
  * agent_history_page_play:
@@ -528,7 +657,7 @@ agent_history_page_play (AgentHistoryPage *self,
     uri = bbh_client_dup_recording_url (client, bbh_call_record_get_record_file (record));
   title = describe_record (record);
   cdr_id = g_strdup_printf ("%" G_GINT64_FORMAT, bbh_call_record_get_id (record));
-  agent_player_bar_open (self->player_bar, uri, cdr_id, title);
+  agent_player_bar_open (ensure_player_bar (self), uri, cdr_id, title);
 }
 
 typedef struct
@@ -612,7 +741,7 @@ agent_history_page_play_cdr_id (AgentHistoryPage *self,
   g_return_if_fail (AGENT_IS_HISTORY_PAGE (self));
   g_return_if_fail (cdr_id != NULL);
 
-  player = agent_player_bar_get_player (self->player_bar);
+  player = agent_player_bar_get_player (ensure_player_bar (self));
   client = agent_history_page_client (self);
 
   if (!g_ascii_string_to_signed (cdr_id, 10, 1, G_MAXINT64, &id, NULL))
@@ -684,7 +813,8 @@ on_logged_in_cb (AgentHistoryPage *self)
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
       self->cancellable = g_cancellable_new ();
-      agent_player_bar_close (self->player_bar);
+      if (self->player_bar != NULL)
+        agent_player_bar_close (self->player_bar);
       g_clear_object (&self->playing);
       if (self->download != NULL)
         agent_recording_download_cancel (self->download);
@@ -786,6 +916,10 @@ agent_history_page_dispose (GObject *object)
       agent_recording_download_cancel (self->download);
     }
   set_session (self, NULL);
+  /* The column view's sorter changes as its columns go. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
+                                          on_sorter_changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AGENT_TYPE_HISTORY_PAGE);
 
@@ -793,7 +927,10 @@ agent_history_page_dispose (GObject *object)
   g_clear_object (&self->download);
   g_clear_object (&self->playing);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->sort_probes[0]);
+  g_clear_object (&self->sort_probes[1]);
   g_clear_pointer (&self->query, bbh_call_record_query_free);
+  g_clear_pointer (&self->filters_key, g_free);
 
   G_OBJECT_CLASS (agent_history_page_parent_class)->dispose (object);
 }
@@ -807,7 +944,6 @@ agent_history_page_class_init (AgentHistoryPageClass *klass)
   object_class->dispose = agent_history_page_dispose;
   widget_class->root = agent_history_page_root;
 
-  g_type_ensure (AGENT_TYPE_PLAYER_BAR);
   g_type_ensure (BBH_TYPE_CALL_RECORD);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -824,6 +960,7 @@ agent_history_page_class_init (AgentHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentHistoryPage, talk_spin);
   gtk_widget_class_bind_template_child (widget_class, AgentHistoryPage, agents_entry);
   gtk_widget_class_bind_template_child (widget_class, AgentHistoryPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AgentHistoryPage, order_label);
   gtk_widget_class_bind_template_child (widget_class, AgentHistoryPage, total_label);
   gtk_widget_class_bind_template_child (widget_class, AgentHistoryPage, download_revealer);
   gtk_widget_class_bind_template_child (widget_class, AgentHistoryPage, download_label);
@@ -841,7 +978,6 @@ agent_history_page_class_init (AgentHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentHistoryPage, ivr_column);
   gtk_widget_class_bind_template_child (widget_class, AgentHistoryPage, actions_column);
   gtk_widget_class_bind_template_child (widget_class, AgentHistoryPage, error_status);
-  gtk_widget_class_bind_template_child (widget_class, AgentHistoryPage, player_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activate_cb);
@@ -886,6 +1022,7 @@ agent_history_page_init (AgentHistoryPage *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   agent_history_page_setup_columns (self);
+  setup_sorting (self);
   update_date_buttons (self);
   update_total (self);
 }
@@ -921,5 +1058,5 @@ agent_history_page_get_player_bar (AgentHistoryPage *self)
 {
   g_return_val_if_fail (AGENT_IS_HISTORY_PAGE (self), NULL);
 
-  return self->player_bar;
+  return ensure_player_bar (self);
 }

@@ -14,6 +14,7 @@
 
 #include "agent-application.h"
 #include "agent-history-page.h"
+#include "agent-history-page-private.h"
 #include "agent-trace.h"
 #include "agent-window.h"
 #include "test-app-util.h"
@@ -157,6 +158,24 @@ last_request (Fixture *f)
   return json_object_ref (g_ptr_array_index (requests, requests->len - 1));
 }
 
+/* The history page's own requests: the ones without the home page's date range. */
+static GPtrArray *
+history_requests (Fixture *f)
+{
+  g_autoptr(GPtrArray) requests = server_requests (f);
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      JsonObject *params = g_ptr_array_index (requests, i);
+
+      if (param (params, "startTime") == NULL && param (params, "statrTime") == NULL &&
+          param (params, "scdrId") == NULL)
+        g_ptr_array_add (found, json_object_ref (params));
+    }
+  return found;
+}
+
 static guint
 count_requests (Fixture *f)
 {
@@ -212,16 +231,40 @@ wait_loaded (AgentHistoryPage *page)
 {
   AgentPagedModel *model = agent_history_page_get_model (page);
 
-  TEST_WAIT_UNTIL (agent_paged_model_get_loaded (model) && !agent_paged_model_get_loading (model),
-                   WAIT_MS);
+  /* The pages just ahead are asked for from an idle after a page arrives: settled is when a
+   * few turns of the main loop start no request. */
+  for (;;)
+    {
+      TEST_WAIT_UNTIL (agent_paged_model_get_loaded (model) && !agent_paged_model_get_loading (model),
+                       WAIT_MS);
+      for (guint i = 0; i < 5; i++)
+        test_iterate ();
+      if (!agent_paged_model_get_loading (model))
+        break;
+    }
 }
 
-/* Changes a filter and waits for the rows it brings. */
+static void
+on_first_page_cb (AgentPagedModel *model,
+                  guint            start,
+                  guint            n_items,
+                  guint           *reloads)
+{
+  if (start == 0)
+    (*reloads)++;
+}
+
+/* Changes a filter and waits for the rows it brings (the new first page: not an answer for
+ * the pages just ahead of the old one). */
 #define WITH_RELOAD(f, page, change) \
   G_STMT_START { \
     guint _before = count_requests (f); \
+    guint _reloads = 0; \
+    gulong _id = g_signal_connect (agent_history_page_get_model (page), "page-loaded", \
+                                   G_CALLBACK (on_first_page_cb), &_reloads); \
     change; \
-    TEST_WAIT_UNTIL (count_requests (f) > _before, WAIT_MS); \
+    TEST_WAIT_UNTIL (count_requests (f) > _before && _reloads > 0, WAIT_MS); \
+    g_signal_handler_disconnect (agent_history_page_get_model (page), _id); \
     wait_loaded (page); \
   } G_STMT_END
 
@@ -322,13 +365,27 @@ rows_body (AgentApplication *app,
   }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child_of (page, "stack")), ==, "list");
 
-  /* The first request asked for the first page and nothing else; no filters by default. */
-  request = last_request (f);
-  g_assert_cmpstr (param (request, "start"), ==, "0");
-  g_assert_cmpstr (param (request, "limit"), ==, "100");
-  g_assert_null (param (request, "cdrPeer"));
-  g_assert_null (param (request, "phoneNum"));
-  g_assert_null (param (request, "talktime"));
+  /* The first request asked for the first page, with no filters by default; then only the
+   * pages just ahead of the screen were asked for, never the whole table. */
+  {
+    g_autoptr(GPtrArray) requests = history_requests (f);
+
+    g_assert_cmpuint (requests->len, >=, 1);
+    request = json_object_ref (g_ptr_array_index (requests, 0));
+    g_assert_cmpstr (param (request, "start"), ==, "0");
+    g_assert_cmpstr (param (request, "limit"), ==, "100");
+    g_assert_null (param (request, "cdrPeer"));
+    g_assert_null (param (request, "phoneNum"));
+    g_assert_null (param (request, "talktime"));
+    for (guint i = 1; i < requests->len; i++)
+      {
+        guint64 start = g_ascii_strtoull (param (g_ptr_array_index (requests, i), "start"), NULL, 10);
+
+        /* (start 0 again: the test's own question above) */
+        g_assert_cmpuint (start % 100, ==, 0);
+        g_assert_cmpuint (start, <=, 400);
+      }
+  }
 }
 
 static void
@@ -412,7 +469,16 @@ filters_body (AgentApplication *app,
 
     gtk_editable_set_text (child_of (page, "number_entry"), "abc");
     TEST_WAIT_UNTIL (gtk_widget_has_css_class (child_of (page, "number_entry"), "error"), WAIT_MS);
-    g_assert_cmpuint (count_requests (f), ==, before);
+    /* (Only the pages just ahead of the rows on screen may have been asked for since.) */
+    {
+      g_autoptr(GPtrArray) requests = server_requests (f);
+
+      for (guint i = before; i < requests->len; i++)
+        {
+          g_assert_null (param (g_ptr_array_index (requests, i), "phoneNum"));
+          g_assert_cmpstr (param (g_ptr_array_index (requests, i), "start"), !=, "0");
+        }
+    }
   }
   WITH_RELOAD (f, page, gtk_editable_set_text (child_of (page, "number_entry"), ""));
   g_assert_false (gtk_widget_has_css_class (child_of (page, "number_entry"), "error"));
@@ -509,12 +575,15 @@ paging_body (AgentApplication *app,
   guint total = n_rows (page);
   guint before;
 
-  g_assert_cmpuint (total, >, 300);
-  /* Let the list settle: what is on screen is the first page, and nothing more was asked. */
+  g_assert_cmpuint (total, >=, 1000);
+  /* Let the list settle: what is on screen is the first page, and the pages just ahead of it
+   * are fetched (so that scrolling finds them there), nothing further. */
   for (guint i = 0; i < 10; i++)
     test_iterate ();
-  g_assert_cmpuint (n_loaded (page), ==, 100);
-  g_assert_false (requested_start (f, 100));
+  wait_loaded (page);
+  g_assert_cmpuint (n_loaded (page), >=, 100);
+  g_assert_cmpuint (n_loaded (page), <=, 500);
+  g_assert_false (requested_start (f, 500));
 
   /* Scrolling to the end fetches the end, not everything before it. */
   vadjustment = gtk_scrolled_window_get_vadjustment (child_of (page, "scrolled_window"));
@@ -540,18 +609,38 @@ paging_body (AgentApplication *app,
                      bbh_call_record_get_id (want));
   }
 
-  /* Scrolling back to the second page fetches it, once. */
+  /* Scrolling back to the second page shows it, fetched once. */
   gtk_adjustment_set_value (vadjustment,
                             gtk_adjustment_get_upper (vadjustment) * 130.0 / total);
   TEST_WAIT_UNTIL (agent_paged_model_is_loaded (agent_history_page_get_model (page), 130), WAIT_MS);
-  g_assert_true (requested_start (f, 100));
+  {
+    g_autoptr(GPtrArray) requests = history_requests (f);
+    guint n = 0;
+
+    for (guint i = 0; i < requests->len; i++)
+      if (g_strcmp0 (param (g_ptr_array_index (requests, i), "start"), "100") == 0)
+        n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+}
+
+/* As the administrator: the company's calls, enough that the pages just ahead of the screen
+ * are not all of them. */
+static void
+use_admin_client (Fixture *f)
+{
+  g_autofree char *md5 = bbh_password_md5 (ADMIN_PASSWORD);
+
+  g_clear_object (&f->client);
+  f->client = bbh_client_new (test_sandbox_get_url (f->sandbox), ADMIN_ACCOUNT, md5);
 }
 
 static void
 test_paging (Fixture       *f,
              gconstpointer  data)
 {
-  run_app (f, paging_body);
+  use_admin_client (f);
+  run_app_as_admin (f, paging_body);
 }
 
 /* play-recording ----------------------------------------------------------------------------- */
@@ -930,6 +1019,208 @@ test_memo (Fixture       *f,
   run_app (f, memo_body);
 }
 
+/* Sorting by time ------------------------------------------------------------------------------ */
+
+static gint64
+server_row_id (Fixture *f,
+               guint    position)
+{
+  g_autoptr(BbhCallRecordQuery) query = bbh_call_record_query_new ();
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(BbhCallRecord) record = NULL;
+
+  bbh_call_record_query_set_page (query, position, 1);
+  rows = server_find (f, query, NULL);
+  record = g_list_model_get_item (rows, 0);
+  g_assert_nonnull (record);
+  return bbh_call_record_get_id (record);
+}
+
+static void
+sorting_body (AgentApplication *app,
+              gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentHistoryPage *page = show_history (f, app, NULL);
+  GtkColumnView *view = child_of (page, "column_view");
+  GtkColumnViewColumn *time_column = child_of (page, "time_column");
+  GtkAdjustment *vadjustment;
+  guint total = n_rows (page);
+  guint before;
+
+  g_assert_cmpuint (total, >, 200);
+  /* The server's order, newest first, and the header says so. */
+  g_assert_cmpstr (gtk_label_get_label (child_of (page, "order_label")), ==, "Newest first");
+  g_assert_nonnull (gtk_column_view_column_get_sorter (time_column));
+  g_assert_cmpint (bbh_call_record_get_id (row (page, 0)), ==, server_row_id (f, 0));
+  /* The other columns cannot be ordered by the server: not sortable. */
+  g_assert_null (gtk_column_view_column_get_sorter (child_of (page, "number_column")));
+  g_assert_null (gtk_column_view_column_get_sorter (child_of (page, "talk_column")));
+
+  /* Oldest first, as a click on the Time header does: the first row is the server's last. */
+  {
+    g_autoptr(GPtrArray) requests = history_requests (f);
+
+    before = requests->len;
+  }
+  WITH_RELOAD (f, page, gtk_column_view_sort_by_column (view, time_column, GTK_SORT_ASCENDING));
+  g_assert_cmpstr (gtk_label_get_label (child_of (page, "order_label")), ==, "Oldest first");
+  g_assert_cmpuint (n_rows (page), ==, total);
+  g_assert_cmpint (bbh_call_record_get_id (row (page, 0)), ==, server_row_id (f, total - 1));
+  g_assert_cmpint (bbh_call_record_get_id (row (page, 99)), ==, server_row_id (f, total - 100));
+  {
+    /* Asked for: the first page (for the total), then the server's last page. */
+    g_autoptr(GPtrArray) requests = history_requests (f);
+    g_autofree char *last_start = g_strdup_printf ("%u", total - 100);
+
+    g_assert_cmpuint (requests->len, >=, before + 2);
+    g_assert_cmpstr (param (g_ptr_array_index (requests, before), "start"), ==, "0");
+    g_assert_cmpstr (param (g_ptr_array_index (requests, before + 1), "start"), ==, last_start);
+    g_assert_cmpstr (param (g_ptr_array_index (requests, before + 1), "limit"), ==, "100");
+  }
+  for (guint i = 1; i < 100; i++)
+    {
+      GDateTime *newer = bbh_call_record_get_start_date_time (row (page, i));
+      GDateTime *older = bbh_call_record_get_start_date_time (row (page, i - 1));
+
+      g_assert_cmpint (g_date_time_compare (older, newer), <=, 0);
+    }
+
+  /* Scrolled to the end: the newest call. */
+  vadjustment = gtk_scrolled_window_get_vadjustment (child_of (page, "scrolled_window"));
+  TEST_WAIT_UNTIL (gtk_adjustment_get_upper (vadjustment) > gtk_adjustment_get_page_size (vadjustment),
+                   WAIT_MS);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  TEST_WAIT_UNTIL (agent_paged_model_is_loaded (agent_history_page_get_model (page), total - 1),
+                   WAIT_MS);
+  g_assert_cmpint (bbh_call_record_get_id (row (page, total - 1)), ==, server_row_id (f, 0));
+
+  /* And back: newest first again. */
+  WITH_RELOAD (f, page, gtk_column_view_sort_by_column (view, time_column, GTK_SORT_DESCENDING));
+  g_assert_cmpstr (gtk_label_get_label (child_of (page, "order_label")), ==, "Newest first");
+  g_assert_cmpint (bbh_call_record_get_id (row (page, 0)), ==, server_row_id (f, 0));
+}
+
+static void
+test_sorting (Fixture       *f,
+              gconstpointer  data)
+{
+  run_app (f, sorting_body);
+}
+
+/* The row menu --------------------------------------------------------------------------------- */
+
+static void
+collect_menu_buttons (GtkWidget *widget,
+                      GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_MENU_BUTTON (child))
+        g_ptr_array_add (found, child);
+      else
+        collect_menu_buttons (child, found);
+    }
+}
+
+/* The menu button of the row at @position, among the rows the list made. */
+static GtkMenuButton *
+row_menu_button (AgentHistoryPage *page,
+                 guint             position,
+                 guint            *out_n_rows)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkMenuButton *found = NULL;
+
+  collect_menu_buttons (child_of (page, "column_view"), buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkListItem *item = g_object_get_data (g_ptr_array_index (buttons, i), "list-item");
+
+      if (item != NULL && gtk_list_item_get_position (item) == position &&
+          gtk_widget_get_mapped (g_ptr_array_index (buttons, i)))
+        found = g_ptr_array_index (buttons, i);
+    }
+  if (out_n_rows != NULL)
+    *out_n_rows = buttons->len;
+  return found;
+}
+
+static gboolean
+menu_has (GMenuModel *menu,
+          const char *action,
+          guint32     target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) value = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && menu_has (section, action, target))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action) &&
+          (value = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                          G_VARIANT_TYPE_UINT32)) != NULL &&
+          g_variant_get_uint32 (value) == target)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+row_menu_body (AgentApplication *app,
+               gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentHistoryPage *page = show_history (f, app, NULL);
+  GtkMenuButton *button;
+  GMenuModel *menu;
+  guint n_buttons = 0;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  AgentWindow *window = agent_application_get_window (app);
+
+  TEST_WAIT_UNTIL ((button = row_menu_button (page, 3, &n_buttons)) != NULL, WAIT_MS);
+  g_assert_cmpuint (n_buttons, >, 20);
+
+  /* Showing rows builds no menu: not one row of the list has one before it is opened. */
+  collect_menu_buttons (child_of (page, "column_view"), buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_assert_null (gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, i)));
+      g_assert_null (gtk_menu_button_get_popover (g_ptr_array_index (buttons, i)));
+    }
+
+  /* Each can open (a menu button without a menu is insensitive unless it makes its menu when
+   * opened), and opened it is the menu of its row: what the button's create function makes. */
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (buttons, i)))
+      g_assert_true (gtk_widget_is_sensitive (g_ptr_array_index (buttons, i)));
+  menu = agent_history_page_row_menu (page, 3);
+  g_assert_nonnull (menu);
+  g_assert_true (menu_has (menu, "history.open-customer", 3));
+  g_assert_true (menu_has (menu, "history.memo", 3));
+  g_assert_false (menu_has (menu, "history.memo", 0));
+  g_assert_true (menu_has (menu, "history.download", 3) ==
+                 bbh_call_record_has_recording (row (page, 3)));
+  /* An agent does not block numbers. */
+  g_assert_false (menu_has (menu, "history.block", 3));
+  g_object_unref (menu);
+
+  /* Its first item, activated from the row's button, opens the row's customer. */
+  gtk_widget_activate_action (GTK_WIDGET (button), "history.open-customer", "u", 3);
+  TEST_WAIT_UNTIL (g_strcmp0 (agent_window_get_page_name (window), "customers") == 0, WAIT_MS);
+}
+
+static void
+test_row_menu (Fixture       *f,
+               gconstpointer  data)
+{
+  run_app (f, row_menu_body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -945,6 +1236,8 @@ main (int   argc,
   g_test_add ("/agent/history/rows", Fixture, NULL, fixture_setup, test_rows, fixture_teardown);
   g_test_add ("/agent/history/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/agent/history/paging", Fixture, NULL, fixture_setup, test_paging, fixture_teardown);
+  g_test_add ("/agent/history/sorting", Fixture, NULL, fixture_setup, test_sorting, fixture_teardown);
+  g_test_add ("/agent/history/row-menu", Fixture, NULL, fixture_setup, test_row_menu, fixture_teardown);
   g_test_add ("/agent/history/play-recording", Fixture, NULL,
               fixture_setup, test_play_recording, fixture_teardown);
   g_test_add ("/agent/history/download", Fixture, NULL,
