@@ -513,12 +513,4 @@ agent_history_page_setup_columns (AgentHistoryPage *self)
   gtk_column_view_column_set_factory (self->actions_column, actions);
 
   g_signal_connect_object (self->column_view, "map", G_CALLBACK (on_column_view_map_cb), self, 0);
-  if (g_getenv ("H2_NO_ACTIONS")) gtk_column_view_column_set_visible (self->actions_column, FALSE);
-  if (g_getenv ("H2_ONLY_TIME")) { gtk_column_view_column_set_visible (self->actions_column, FALSE);
-  gtk_column_view_column_set_visible (self->direction_column, FALSE);
-  gtk_column_view_column_set_visible (self->number_column, FALSE);
-  gtk_column_view_column_set_visible (self->customer_column, FALSE);
-  gtk_column_view_column_set_visible (self->talk_column, FALSE);
-  gtk_column_view_column_set_visible (self->reason_column, FALSE);
-  gtk_column_view_column_set_visible (self->ivr_column, FALSE); }
 }
