@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "agent-customer-filters.h"
@@ -28,11 +27,21 @@ struct _AgentCustomerFilters
   GtkStringList *type_list;
   GtkDropDown   *locked_dropdown;
   GtkDropDown   *date_dropdown;
-  GtkEntry      *from_entry;
-  GtkEntry      *to_entry;
+  GtkWidget     *from_box;
+  GtkMenuButton *from_button;
+  GtkCalendar   *from_calendar;
+  GtkWidget     *to_box;
+  GtkMenuButton *to_button;
+  GtkCalendar   *to_calendar;
+  GtkLabel      *range_label;
 
   /* Owned */
   AgentCustomerFields *fields;
+  GDateTime     *from_day;        /* local midnight; NULL = open */
+  GDateTime     *to_day;
+  GtkCalendar   *pressed;         /* a day of this calendar was just pressed */
+  GDateTime     *pressed_date;    /* what it showed as chosen then */
+  guint          pressed_id;
   GPtrArray     *status_values;   /* char *, parallel to status_list; NULL = any */
   GPtrArray     *type_values;
 
@@ -48,29 +57,70 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* A date typed yyyy-mm-dd, with @time_of_day; NULL when empty or not a date (then marked). */
-static char *
-dup_date (GtkEntry   *entry,
-          const char *time_of_day)
+static GDateTime *
+day_of (GDateTime *date)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  int y, m, d;
-  char tail;
+  return g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
+                                g_date_time_get_day_of_month (date), 0, 0, 0);
+}
 
-  if (*text == '\0')
+/* The chosen days are in order (or one is open). */
+static gboolean
+range_valid (AgentCustomerFilters *self)
+{
+  return self->from_day == NULL || self->to_day == NULL ||
+         g_date_time_compare (self->from_day, self->to_day) <= 0;
+}
+
+/* The day as the server reads it, at @time_of_day; NULL when open. */
+static char *
+format_day (GDateTime  *day,
+            const char *time_of_day)
+{
+  g_autofree char *date = NULL;
+
+  if (day == NULL)
+    return NULL;
+  date = g_date_time_format (day, "%Y-%m-%d");
+  return g_strconcat (date, " ", time_of_day, NULL);
+}
+
+static void
+show_day (GtkMenuButton *button,
+          GDateTime     *day)
+{
+  g_autofree char *text = day != NULL ? g_date_time_format (day, "%x") : NULL;
+
+  gtk_menu_button_set_label (button, text != NULL ? text : _("Any day"));
+}
+
+static void
+update_dates (AgentCustomerFilters *self)
+{
+  gboolean dated = gtk_drop_down_get_selected (self->date_dropdown) != BBH_CUSTOMER_DATE_NONE;
+  gboolean valid = range_valid (self);
+
+  show_day (self->from_button, self->from_day);
+  show_day (self->to_button, self->to_day);
+  gtk_widget_set_sensitive (self->from_box, dated);
+  gtk_widget_set_sensitive (self->to_box, dated);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "filters.clear-from", self->from_day != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "filters.clear-to", self->to_day != NULL);
+
+  if (dated && !valid)
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      return NULL;
+      gtk_label_set_label (self->range_label,
+                           _("The first day is after the last day. Choose days in order to "
+                             "filter by date."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->from_button), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->to_button), "error");
     }
-
-  if (sscanf (text, "%d-%d-%d%c", &y, &m, &d, &tail) != 3 || !g_date_valid_dmy (d, m, y))
+  else
     {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      return NULL;
+      gtk_widget_remove_css_class (GTK_WIDGET (self->from_button), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->to_button), "error");
     }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  return g_strdup_printf ("%04d-%02d-%02d %s", y, m, d, time_of_day);
+  gtk_widget_set_visible (GTK_WIDGET (self->range_label), dated && !valid);
 }
 
 static const char *
@@ -150,13 +200,86 @@ on_fields_loaded_cb (AgentCustomerFilters *self)
 static void
 on_changed_cb (AgentCustomerFilters *self)
 {
-  gboolean dated = gtk_drop_down_get_selected (self->date_dropdown) != BBH_CUSTOMER_DATE_NONE;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->from_entry), dated);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->to_entry), dated);
+  update_dates (self);
 
   if (!self->quiet)
     g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+set_day (AgentCustomerFilters  *self,
+         GDateTime            **slot,
+         GDateTime             *day)
+{
+  if (*slot == day || (*slot != NULL && day != NULL && g_date_time_equal (*slot, day)))
+    {
+      update_dates (self);
+      return;
+    }
+
+  g_clear_pointer (slot, g_date_time_unref);
+  *slot = day != NULL ? g_date_time_ref (day) : NULL;
+  on_changed_cb (self);
+}
+
+static void
+on_day_selected_cb (AgentCustomerFilters *self,
+                    GtkCalendar          *calendar)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autoptr(GDateTime) day = day_of (date);
+
+  gtk_menu_button_popdown (calendar == self->from_calendar ? self->from_button : self->to_button);
+  set_day (self, calendar == self->from_calendar ? &self->from_day : &self->to_day, day);
+}
+
+/* GTK 4.8's calendar says nothing when the day clicked is the one it already shows as chosen
+ * — and an open end's calendar opens on today. A press on a day of the month shown that left
+ * the date as it was chooses that day all the same. */
+static gboolean
+on_pressed_idle_cb (gpointer user_data)
+{
+  AgentCustomerFilters *self = user_data;
+  g_autoptr(GDateTime) date = NULL;
+
+  self->pressed_id = 0;
+  date = gtk_calendar_get_date (self->pressed);
+  if (g_date_time_equal (date, self->pressed_date))
+    on_day_selected_cb (self, self->pressed);
+  self->pressed = NULL;
+  g_clear_pointer (&self->pressed_date, g_date_time_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_calendar_pressed_cb (GtkGestureClick      *gesture,
+                        int                   n_press,
+                        double                x,
+                        double                y,
+                        AgentCustomerFilters *self)
+{
+  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked = gtk_widget_pick (calendar, x, y, GTK_PICK_DEFAULT);
+
+  if (picked == NULL || !gtk_widget_has_css_class (picked, "day-number") ||
+      gtk_widget_has_css_class (picked, "other-month") || self->pressed_id != 0)
+    return;
+
+  /* Looked at once the calendar has handled the press. */
+  self->pressed = GTK_CALENDAR (calendar);
+  self->pressed_date = gtk_calendar_get_date (self->pressed);
+  self->pressed_id = g_idle_add (on_pressed_idle_cb, self);
+}
+
+static void
+watch_presses (AgentCustomerFilters *self,
+               GtkCalendar          *calendar)
+{
+  GtkGesture *gesture = gtk_gesture_click_new ();
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_calendar_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (calendar), GTK_EVENT_CONTROLLER (gesture));
 }
 
 static void
@@ -168,6 +291,17 @@ clear_action (GtkWidget  *widget,
 }
 
 static void
+clear_day_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AgentCustomerFilters *self = AGENT_CUSTOMER_FILTERS (widget);
+
+  set_day (self, g_str_equal (action_name, "filters.clear-from") ? &self->from_day : &self->to_day,
+           NULL);
+}
+
+static void
 agent_customer_filters_dispose (GObject *object)
 {
   AgentCustomerFilters *self = AGENT_CUSTOMER_FILTERS (object);
@@ -175,6 +309,8 @@ agent_customer_filters_dispose (GObject *object)
   if (self->fields != NULL)
     g_signal_handlers_disconnect_by_data (self->fields, self);
   g_clear_object (&self->fields);
+  g_clear_handle_id (&self->pressed_id, g_source_remove);
+  g_clear_pointer (&self->pressed_date, g_date_time_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), AGENT_TYPE_CUSTOMER_FILTERS);
 
   G_OBJECT_CLASS (agent_customer_filters_parent_class)->dispose (object);
@@ -187,6 +323,8 @@ agent_customer_filters_finalize (GObject *object)
 
   g_clear_pointer (&self->status_values, g_ptr_array_unref);
   g_clear_pointer (&self->type_values, g_ptr_array_unref);
+  g_clear_pointer (&self->from_day, g_date_time_unref);
+  g_clear_pointer (&self->to_day, g_date_time_unref);
 
   G_OBJECT_CLASS (agent_customer_filters_parent_class)->finalize (object);
 }
@@ -220,11 +358,19 @@ agent_customer_filters_class_init (AgentCustomerFiltersClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentCustomerFilters, type_list);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomerFilters, locked_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomerFilters, date_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomerFilters, from_entry);
-  gtk_widget_class_bind_template_child (widget_class, AgentCustomerFilters, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerFilters, from_box);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerFilters, from_button);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerFilters, from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerFilters, to_box);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerFilters, to_button);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerFilters, to_calendar);
+  gtk_widget_class_bind_template_child (widget_class, AgentCustomerFilters, range_label);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "filters.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "filters.clear-from", NULL, clear_day_action);
+  gtk_widget_class_install_action (widget_class, "filters.clear-to", NULL, clear_day_action);
 }
 
 static void
@@ -235,6 +381,8 @@ agent_customer_filters_init (AgentCustomerFilters *self)
 
   self->quiet = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  watch_presses (self, self->from_calendar);
+  watch_presses (self, self->to_calendar);
   on_fields_loaded_cb (self);
   on_changed_cb (self);
   self->quiet = FALSE;
@@ -286,8 +434,8 @@ agent_customer_filters_apply (AgentCustomerFilters *self,
   BbhCustomerDate date = (BbhCustomerDate) gtk_drop_down_get_selected (self->date_dropdown);
   const char *status = selected_value (self->status_dropdown, self->status_values);
   const char *type = selected_value (self->type_dropdown, self->type_values);
-  g_autofree char *from = dup_date (self->from_entry, "00:00:00");
-  g_autofree char *to = dup_date (self->to_entry, "23:59:59");
+  g_autofree char *from = format_day (self->from_day, "00:00:00");
+  g_autofree char *to = format_day (self->to_day, "23:59:59");
 
   g_return_val_if_fail (AGENT_IS_CUSTOMER_FILTERS (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
@@ -298,9 +446,11 @@ agent_customer_filters_apply (AgentCustomerFilters *self,
 
   if (date > BBH_CUSTOMER_DATE_CREATED)
     date = BBH_CUSTOMER_DATE_NONE;
-  bbh_customer_query_set_date_range (query, date,
-                                     date != BBH_CUSTOMER_DATE_NONE ? from : NULL,
-                                     date != BBH_CUSTOMER_DATE_NONE ? to : NULL);
+  /* Days out of order narrow nothing until the agent fixes them (the filters say so). */
+  if (date != BBH_CUSTOMER_DATE_NONE && range_valid (self))
+    bbh_customer_query_set_date_range (query, date, from, to);
+  else
+    bbh_customer_query_set_date_range (query, BBH_CUSTOMER_DATE_NONE, NULL, NULL);
 
   return status != NULL || type != NULL || locked == 1 || locked == 2 ||
          date != BBH_CUSTOMER_DATE_NONE;
@@ -322,8 +472,8 @@ agent_customer_filters_clear (AgentCustomerFilters *self)
   gtk_drop_down_set_selected (self->type_dropdown, 0);
   gtk_drop_down_set_selected (self->locked_dropdown, 0);
   gtk_drop_down_set_selected (self->date_dropdown, 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  g_clear_pointer (&self->from_day, g_date_time_unref);
+  g_clear_pointer (&self->to_day, g_date_time_unref);
   self->quiet = FALSE;
 
   on_changed_cb (self);

@@ -1,9 +1,11 @@
 /* agent-customers-page.c — the company's customers: search, filters, the list and one record
  *
  * The list pages from getCustomersPage through an AgentPagedModel: only the pages scrolled
- * into view are fetched. Typing searches after a short pause (the search entry's delay), by
- * name, number or company — a search of digits alone is taken as a number unless the agent
- * chose otherwise — and a new query drops the answers of the last one. Filters narrow by
+ * into view are fetched. Typing searches at once, by name, number or company — a search of
+ * digits alone is taken as a number unless the agent chose otherwise. Each key asks the server
+ * as soon as the keys already on their way are read (no pause: the agent sees the rows within
+ * a frame or two of the answer), and a new query cancels the request of the last one, so only
+ * the newest text is ever waited for. Filters narrow by
  * status and type (the company's choices, getCodes), lock, and a range of the last call,
  * birthday or creation date.
  *
@@ -26,6 +28,7 @@
 #include "agent-customer-fields.h"
 #include "agent-customer-filters.h"
 #include "agent-customer-row.h"
+#include "agent-customer-slots.h"
 #include "agent-customers-page.h"
 #include "agent-page.h"
 #include "agent-phone.h"
@@ -34,6 +37,15 @@
 #include "agent-window.h"
 
 #define PAGE_SIZE 50
+#define MIN_DIGITS 3                /* fewer digits of a number wait for a pause */
+#define SHORT_NUMBER_PAUSE_MS 300
+/* A short list that becomes a long one: GTK 4.8 builds a widget for each new row near the top
+ * (about 200) before it paints. The rows grow by a screenful before the first frame, then by
+ * as many a frame, up to where GTK builds no more widgets. */
+#define FIRST_ROWS 32
+#define ROWS_PER_FRAME 48
+#define ROWS_BUILT 256
+#define GROW_TIMEOUT_MS 1000
 
 typedef struct
 {
@@ -65,11 +77,16 @@ struct _AgentCustomersPage
   AgentSession        *session;
   AgentCustomerFields *fields;
   AgentPagedModel     *model;
+  AgentCustomerSlots  *slots;           /* the model's rows, as the list shows them */
   AgentOutbox         *outbox;
   BbhCustomerQuery    *query;
   GHashTable          *pending;         /* outbox entry id (gint64 *) → Pending */
   char                *open_phone;      /* an open-customer request waiting for its answer */
-  guint                cleared_id;
+  guint                search_id;
+  guint                visible_id;
+  GdkFrameClock       *grow_clock;
+  gulong               grow_id;
+  guint                grow_timeout_id;
 
   /* Borrowed */
   AgentApplication    *application;
@@ -77,6 +94,7 @@ struct _AgentCustomersPage
   guint                find_chosen : 1;     /* the agent picked what to search */
   guint                setting_find : 1;
   guint                load_pending : 1;    /* agent_page_loaded() is owed */
+  guint                new_query : 1;       /* the next answer is another list: show its top */
 };
 
 static void page_iface_init (AgentPageInterface *iface);
@@ -118,6 +136,17 @@ is_digits (const char *text)
         return FALSE;
     }
   return any;
+}
+
+static guint
+count_digits (const char *text)
+{
+  guint n = 0;
+
+  for (; *text != '\0'; text++)
+    if (g_ascii_isdigit (*text))
+      n++;
+  return n;
 }
 
 /* ---- the query ---- */
@@ -191,24 +220,129 @@ reload (AgentCustomersPage *self)
   if (!agent_paged_model_get_loaded (self->model))
     gtk_stack_set_visible_child_name (self->list_stack, "loading");
 
-  /* GTK 4.8's list looks at every row a reload adds to find the widgets of the rows it
-   * removed, which would fetch every page of the new answer: the list lets go of the model
-   * until the first page of the new answer is in. */
-  if (gtk_single_selection_get_model (self->selection) != NULL &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
-    gtk_single_selection_set_model (self->selection, NULL);
-
+  /* The rows on screen stay until the answer replaces what they show (AgentCustomerSlots). */
   agent_paged_model_reload (self->model);
 }
 
 static void
-attach_model (AgentCustomersPage *self)
+forget_clock (AgentCustomersPage *self)
 {
-  if (gtk_single_selection_get_model (self->selection) == NULL)
-    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  /* A clock whose surface went has dropped its handlers already. */
+  if (self->grow_id != 0 && g_signal_handler_is_connected (self->grow_clock, self->grow_id))
+    g_signal_handler_disconnect (self->grow_clock, self->grow_id);
+  self->grow_id = 0;
+  g_clear_object (&self->grow_clock);
+  g_clear_handle_id (&self->grow_timeout_id, g_source_remove);
+}
+
+static void
+stop_growing (AgentCustomersPage *self)
+{
+  forget_clock (self);
+  agent_customer_slots_set_limit (self->slots, G_MAXUINT);
+}
+
+static gboolean
+on_grow_timeout_cb (gpointer user_data)
+{
+  AgentCustomersPage *self = user_data;
+
+  /* No frame came (the window hid): the list is let in whole. */
+  self->grow_timeout_id = 0;
+  stop_growing (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_grow_after_paint_cb (GdkFrameClock      *clock,
+                        AgentCustomersPage *self)
+{
+  guint limit = agent_customer_slots_get_limit (self->slots);
+
+  if (limit >= ROWS_BUILT ||
+      limit >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    stop_growing (self);
+  else
+    agent_customer_slots_set_limit (self->slots, limit + ROWS_PER_FRAME);
+}
+
+/* The first rows of an answer are painted: let the rest of the list in, a frame at a time. */
+static void
+grow_rows (AgentCustomersPage *self)
+{
+  GdkFrameClock *clock;
+
+  if (agent_customer_slots_get_limit (self->slots) == G_MAXUINT || self->grow_clock != NULL)
+    return;
+
+  clock = gtk_widget_get_mapped (GTK_WIDGET (self->list_view))
+          ? gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view)) : NULL;
+  if (clock == NULL)
+    {
+      stop_growing (self);
+      return;
+    }
+
+  self->grow_clock = g_object_ref (clock);
+  self->grow_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_grow_after_paint_cb),
+                                    self);
+  self->grow_timeout_id = g_timeout_add (GROW_TIMEOUT_MS, on_grow_timeout_cb, self);
+}
+
+/* A search or a filter: the answer is another list, shown from its top. */
+static void
+search (AgentCustomersPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+
+  if (shown < ROWS_BUILT && self->grow_clock == NULL)
+    agent_customer_slots_set_limit (self->slots, MAX (shown, FIRST_ROWS));
+  self->new_query = TRUE;
+  reload (self);
 }
 
 /* ---- what the list shows ---- */
+
+/* GTK 4.8 binds about 200 rows around the visible ones; only the pages of the rows on screen
+ * are fetched, worked out from the scroll position (the rows are all one height). */
+static gboolean
+on_ensure_visible_cb (gpointer user_data)
+{
+  AgentCustomersPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  guint first, last;
+
+  self->visible_id = 0;
+  if (n == 0)
+    return G_SOURCE_REMOVE;
+
+  if (upper <= 0 || page <= 0)
+    {
+      first = 0;
+      last = MIN (n, 20) - 1;
+    }
+  else
+    {
+      double row_height = upper / n;
+
+      first = (guint) CLAMP (value / row_height, 0, n - 1);
+      last = (guint) CLAMP ((value + page) / row_height + 1, first, n - 1);
+    }
+
+  agent_paged_model_ensure_range (self->model, first, last);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_ensure_visible (AgentCustomersPage *self)
+{
+  if (self->visible_id == 0)
+    self->visible_id = g_idle_add (on_ensure_visible_cb, self);
+}
 
 static void
 show_state (AgentCustomersPage *self)
@@ -263,8 +397,15 @@ on_page_loaded_cb (AgentCustomersPage *self,
   if (start != 0)
     return;
 
-  attach_model (self);
+  /* The rows kept their places but not their customers: no selection moves to another one. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (self->new_query)
+    {
+      self->new_query = FALSE;
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+    }
   show_state (self);
+  grow_rows (self);
   loaded (self, agent_paged_model_get_n_loaded (self->model));
 }
 
@@ -284,14 +425,47 @@ on_model_error_cb (AgentCustomersPage *self,
       return;
     }
 
-  attach_model (self);
+  self->new_query = FALSE;
+  stop_growing (self);
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->list_stack, "error");
   gtk_label_set_label (self->total_label, "");
   loaded (self, 0);
 }
 
-/* The list's rows: each needs the page's choice lists (status text) and its pending changes. */
+/* The list's rows: each needs the page's choice lists (status text) and its pending changes,
+ * and follows its slot when a search puts another customer there. */
+
+static void
+update_row (AgentCustomersPage *self,
+            AgentCustomerRow   *row,
+            AgentCustomerSlot  *slot)
+{
+  BbhCustomer *customer = agent_customer_slot_get_customer (slot);
+  const char *status = NULL;
+  gboolean pending = FALSE;
+
+  if (customer != NULL)
+    {
+      status = bbh_customer_get_status (customer);
+      if (self->fields != NULL)
+        status = agent_customer_fields_get_code_text (self->fields, AGENT_CODES_STATUS, status);
+      pending = agent_customers_page_is_pending (self, bbh_customer_get_id (customer));
+    }
+
+  agent_customer_row_set_customer (row, customer, status, pending);
+}
+
+static void
+on_slot_customer_cb (AgentCustomerSlot *slot,
+                     GParamSpec        *pspec,
+                     AgentCustomerRow  *row)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (row), AGENT_TYPE_CUSTOMERS_PAGE);
+
+  if (page != NULL)
+    update_row (AGENT_CUSTOMERS_PAGE (page), row, slot);
+}
 
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
@@ -306,20 +480,20 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              AgentCustomersPage       *self)
 {
-  BbhCustomer *customer = gtk_list_item_get_item (item);
-  const char *status = NULL;
-  gboolean pending = FALSE;
+  AgentCustomerSlot *slot = gtk_list_item_get_item (item);
+  AgentCustomerRow *row = AGENT_CUSTOMER_ROW (gtk_list_item_get_child (item));
 
-  if (!agent_paged_model_is_placeholder (customer))
-    {
-      status = bbh_customer_get_status (customer);
-      if (self->fields != NULL)
-        status = agent_customer_fields_get_code_text (self->fields, AGENT_CODES_STATUS, status);
-      pending = agent_customers_page_is_pending (self, bbh_customer_get_id (customer));
-    }
+  g_signal_connect_object (slot, "notify::customer", G_CALLBACK (on_slot_customer_cb), row, 0);
+  update_row (self, row, slot);
+}
 
-  agent_customer_row_set_customer (AGENT_CUSTOMER_ROW (gtk_list_item_get_child (item)), customer,
-                                   status, pending);
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               AgentCustomersPage       *self)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_customer_cb,
+                                        gtk_list_item_get_child (item));
 }
 
 static void
@@ -331,6 +505,7 @@ rebind_rows (AgentCustomersPage *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
 }
 
@@ -345,35 +520,31 @@ on_fields_loaded_cb (AgentCustomersPage *self)
 static void
 on_filter_changed_cb (AgentCustomersPage *self)
 {
-  reload (self);
+  search (self);
+}
+
+/* The search as the page would ask for it now differs from what was asked. */
+static gboolean
+search_differs (AgentCustomersPage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  guint find = gtk_drop_down_get_selected (self->find_dropdown);
+  BbhCustomerFind want = *text != '\0' && find < G_N_ELEMENTS (find_types)
+                         ? find_types[find] : BBH_CUSTOMER_FIND_NONE;
+
+  return g_strcmp0 (*text != '\0' ? text : NULL, bbh_customer_query_get_search (self->query)) != 0 ||
+         want != bbh_customer_query_get_find (self->query);
 }
 
 static gboolean
-on_search_cleared_cb (gpointer user_data)
+on_search_cb (gpointer user_data)
 {
   AgentCustomersPage *self = user_data;
 
-  self->cleared_id = 0;
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0' &&
-      bbh_customer_query_get_search (self->query) != NULL)
-    reload (self);
+  self->search_id = 0;
+  if (search_differs (self))
+    search (self);
   return G_SOURCE_REMOVE;
-}
-
-static void
-on_search_changed_cb (AgentCustomersPage *self)
-{
-  /* The entry says at once when it is emptied — also for a moment while its text is replaced
-   * (select all, type) — and after a pause for anything typed. An empty search is only acted
-   * on when the entry is still empty after what is on its way. */
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
-    {
-      if (self->cleared_id == 0)
-        self->cleared_id = g_idle_add (on_search_cleared_cb, self);
-      return;
-    }
-
-  reload (self);
 }
 
 /* A search of digits alone is a number, unless the agent chose what to search. */
@@ -381,18 +552,27 @@ static void
 on_search_text_cb (AgentCustomersPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  guint want;
+  guint want = is_digits (text) ? 1 : 0;
+  guint digits;
 
-  if (self->find_chosen)
-    return;
+  if (!self->find_chosen && gtk_drop_down_get_selected (self->find_dropdown) != want)
+    {
+      self->setting_find = TRUE;
+      gtk_drop_down_set_selected (self->find_dropdown, want);
+      self->setting_find = FALSE;
+    }
 
-  want = is_digits (text) ? 1 : 0;
-  if (gtk_drop_down_get_selected (self->find_dropdown) == want)
-    return;
-
-  self->setting_find = TRUE;
-  gtk_drop_down_set_selected (self->find_dropdown, want);
-  self->setting_find = FALSE;
+  /* Asked once the keys already queued are read — a text replaced (select all, type) is
+   * empty for a moment and then not — but before the typed text is drawn, so that the server
+   * works while the entry paints. The first digits of a number match most customers and cost
+   * the server a pass over every number: they are asked for only when the agent pauses, so
+   * that the number being typed is not kept waiting behind them. */
+  g_clear_handle_id (&self->search_id, g_source_remove);
+  digits = count_digits (text);
+  if (gtk_drop_down_get_selected (self->find_dropdown) == 1 && digits > 0 && digits < MIN_DIGITS)
+    self->search_id = g_timeout_add (SHORT_NUMBER_PAUSE_MS, on_search_cb, self);
+  else
+    self->search_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_search_cb, self, NULL);
 }
 
 static void
@@ -403,7 +583,7 @@ on_find_selected_cb (AgentCustomersPage *self)
 
   self->find_chosen = TRUE;
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
-    reload (self);
+    search (self);
 }
 
 static void
@@ -419,9 +599,10 @@ clear_filters_action (GtkWidget  *widget,
 static void
 on_selected_cb (AgentCustomersPage *self)
 {
-  BbhCustomer *customer = gtk_single_selection_get_selected_item (self->selection);
+  AgentCustomerSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+  BbhCustomer *customer = slot != NULL ? agent_customer_slot_get_customer (slot) : NULL;
 
-  if (customer == NULL || agent_paged_model_is_placeholder (customer))
+  if (customer == NULL)
     return;
 
   agent_customer_view_show_customer (self->view, customer);
@@ -669,7 +850,7 @@ agent_customers_page_load (AgentPage    *page,
       return;
     }
 
-  reload (self);
+  search (self);
 }
 
 static void
@@ -761,7 +942,9 @@ agent_customers_page_dispose (GObject *object)
 {
   AgentCustomersPage *self = AGENT_CUSTOMERS_PAGE (object);
 
-  g_clear_handle_id (&self->cleared_id, g_source_remove);
+  g_clear_handle_id (&self->search_id, g_source_remove);
+  g_clear_handle_id (&self->visible_id, g_source_remove);
+  forget_clock (self);
   set_outbox (self, NULL);
   if (self->model != NULL)
     {
@@ -771,6 +954,7 @@ agent_customers_page_dispose (GObject *object)
       agent_paged_model_clear (self->model);
     }
   g_clear_object (&self->model);
+  g_clear_object (&self->slots);
   if (self->fields != NULL)
     g_signal_handlers_disconnect_by_data (self->fields, self);
   g_clear_object (&self->fields);
@@ -825,7 +1009,6 @@ agent_customers_page_class_init (AgentCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, selection);
   gtk_widget_class_bind_template_child (widget_class, AgentCustomersPage, view);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_find_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
@@ -845,10 +1028,21 @@ agent_customers_page_init (AgentCustomersPage *self)
   self->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, pending_free);
   self->model = agent_paged_model_new (BBH_TYPE_CUSTOMER, PAGE_SIZE);
   agent_paged_model_set_fetch_func (self->model, fetch_cb, finish_cb, self, NULL);
+  agent_paged_model_set_auto_fetch (self->model, FALSE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (queue_ensure_visible), self,
+                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (queue_ensure_visible), self,
+                             G_CONNECT_SWAPPED);
+  }
+
+  self->slots = agent_customer_slots_new (self->model);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
   g_signal_connect_object (self->model, "page-loaded", G_CALLBACK (on_page_loaded_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "error", G_CALLBACK (on_model_error_cb), self,
