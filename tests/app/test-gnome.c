@@ -8,8 +8,8 @@
  * - No icon-only button of the main window (every page, administrator pages included), the
  *   call pop-up or the preferences lacks an accessible label or a tooltip; the pop-up announces
  *   the caller; Escape closes it.
- * - In Chinese, no English word is on screen: the login page, every page, a customer, the
- *   pop-up, the preferences and the shortcuts (what the server says aside).
+ * - In Chinese, no English word is on screen: the login page, every page, a customer and its
+ *   editor, the pop-up, the preferences and the shortcuts (what the server says aside).
  *
  * The real application runs under Xvfb against a real babaihu-sandbox (build-aux/run-tests).
  *
@@ -23,6 +23,9 @@
 
 #include "agent-application.h"
 #include "agent-call-popup.h"
+#include "agent-customer-editor.h"
+#include "agent-customer-view.h"
+#include "agent-customers-page.h"
 #include "agent-page.h"
 #include "agent-popup-manager.h"
 #include "agent-preferences-window.h"
@@ -803,6 +806,22 @@ test_check_out_on_quit (Fixture       *f,
   g_assert_cmpuint (count_check_outs (f->sandbox), ==, 1);
 }
 
+/* A window of @type on screen, whether or not it belongs to the application. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
 /* Chinese everywhere ------------------------------------------------------------------------ */
 
 /* Words on screen that are not ours to translate: product and protocol names, the keys'
@@ -888,7 +907,8 @@ chinese_body (AgentApplication *app,
   AgentPopupManager *manager = agent_popup_manager_get_for_application (GTK_APPLICATION (app));
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   AgentCallPopup *popup;
-  GtkWindow *preferences, *shortcuts;
+  GtkWindow *preferences, *shortcuts, *editor;
+  GtkWidget *page, *view;
 
   /* The unit under test: it must see English when there is some. */
   g_assert_true (has_english ("Checked In"));
@@ -903,12 +923,23 @@ chinese_body (AgentApplication *app,
       check_chinese (GTK_WIDGET (window), pages[i], problems);
     }
 
-  /* A customer's record (a number of the demo company's first customer). */
-  f->trace_offset = test_trace_offset ();
-  g_action_group_activate_action (G_ACTION_GROUP (app), "open-customer",
-                                  g_variant_new_string ("15701831219"));
-  wait_trace (f, "customer-shown", "phone", "15701831219");
+  /* The first customer's record, once it is in, and its editor. */
+  page = agent_window_get_page (window, "customers");
+  view = test_template_child (page, AGENT_TYPE_CUSTOMERS_PAGE, "view");
+  TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (test_template_child (
+                     page, AGENT_TYPE_CUSTOMERS_PAGE, "selection"))) > 0, WAIT_MS);
+  gtk_single_selection_set_selected (test_template_child (page, AGENT_TYPE_CUSTOMERS_PAGE,
+                                                          "selection"), 0);
+  TEST_WAIT_UNTIL (agent_customer_view_get_customer (AGENT_CUSTOMER_VIEW (view)) != NULL &&
+                   agent_customer_view_get_history_loaded (AGENT_CUSTOMER_VIEW (view)), WAIT_MS);
+  test_iterate ();
   check_chinese (GTK_WIDGET (window), "customer", problems);
+
+  g_assert_true (gtk_widget_activate_action (view, "view.edit", NULL));
+  TEST_WAIT_UNTIL ((editor = find_toplevel (AGENT_TYPE_CUSTOMER_EDITOR)) != NULL &&
+                   gtk_widget_get_mapped (GTK_WIDGET (editor)), WAIT_MS);
+  check_chinese (GTK_WIDGET (editor), "customer editor", problems);
+  gtk_window_destroy (editor);
 
   /* A call: the pop-up, once its sections have their answers. */
   f->trace_offset = test_trace_offset ();
