@@ -48,6 +48,12 @@ static const char *preference_keys[] = {
 
 static const char *preference_pages[] = { "general", "calls", "connection" };
 
+/* Every page an administrator sees. */
+static const char *admin_pages[] = {
+  "home", "history", "customers", "memos", "tasks", "sms",
+  "agents", "board", "blacklist", "campaigns", "voice",
+};
+
 typedef struct
 {
   TestSandbox *sandbox;
@@ -132,11 +138,14 @@ show_page (AgentApplication *app,
   wait_trace (f, "page-shown", "page", name);
 }
 
+/* A window of @type on screen, whether or not it belongs to the application (an editor is
+ * only transient for the main window). */
 static GtkWindow *
-find_window (AgentApplication *app,
-             GType             type)
+find_window (GType type)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
     if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
       return l->data;
   return NULL;
@@ -347,7 +356,7 @@ listed_shortcuts (AgentApplication *app)
   GtkWindow *window;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  TEST_WAIT_UNTIL ((window = find_window (app, GTK_TYPE_SHORTCUTS_WINDOW)) != NULL, WAIT_MS);
+  TEST_WAIT_UNTIL ((window = find_window (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL, WAIT_MS);
   collect_listed (GTK_WIDGET (window), listed, actions);
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
 
@@ -702,10 +711,6 @@ accessibility_body (AgentApplication *app,
                     gpointer          user_data)
 {
   Fixture *f = user_data;
-  static const char *pages[] = {
-    "home", "history", "customers", "memos", "tasks", "sms",
-    "agents", "board", "blacklist", "campaigns", "voice",
-  };
   const char *phone = "13912345678";
   AgentWindow *window = agent_application_get_window (app);
   AgentPopupManager *manager = agent_popup_manager_get_for_application (GTK_APPLICATION (app));
@@ -717,9 +722,9 @@ accessibility_body (AgentApplication *app,
   /* The login page first, then every page an administrator sees. */
   assert_all_labelled (GTK_WIDGET (window));
   log_in (app, f, ADMIN_ACCOUNT, ADMIN_PASSWORD);
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (admin_pages); i++)
     {
-      show_page (app, f, pages[i]);
+      show_page (app, f, admin_pages[i]);
       assert_all_labelled (GTK_WIDGET (window));
     }
 
@@ -747,7 +752,7 @@ accessibility_body (AgentApplication *app,
 
   /* The preferences, from the application. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  TEST_WAIT_UNTIL ((preferences = find_window (app, AGENT_TYPE_PREFERENCES_WINDOW)) != NULL,
+  TEST_WAIT_UNTIL ((preferences = find_window (AGENT_TYPE_PREFERENCES_WINDOW)) != NULL,
                    WAIT_MS);
   assert_all_labelled (GTK_WIDGET (preferences));
   gtk_window_destroy (preferences);
@@ -804,22 +809,6 @@ test_check_out_on_quit (Fixture       *f,
   g_settings_set_boolean (settings, "check-out-on-quit", FALSE);
   test_app_run (NULL, checked_in_body, f);
   g_assert_cmpuint (count_check_outs (f->sandbox), ==, 1);
-}
-
-/* A window of @type on screen, whether or not it belongs to the application. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
 }
 
 /* Chinese everywhere ------------------------------------------------------------------------ */
@@ -898,10 +887,6 @@ chinese_body (AgentApplication *app,
               gpointer          user_data)
 {
   Fixture *f = user_data;
-  static const char *pages[] = {
-    "home", "history", "customers", "memos", "tasks", "sms",
-    "agents", "board", "blacklist", "campaigns", "voice",
-  };
   const char *phone = "13912345678";
   AgentWindow *window = agent_application_get_window (app);
   AgentPopupManager *manager = agent_popup_manager_get_for_application (GTK_APPLICATION (app));
@@ -917,10 +902,10 @@ chinese_body (AgentApplication *app,
 
   check_chinese (GTK_WIDGET (window), "login page", problems);
   log_in (app, f, ADMIN_ACCOUNT, ADMIN_PASSWORD);
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (admin_pages); i++)
     {
-      show_page (app, f, pages[i]);
-      check_chinese (GTK_WIDGET (window), pages[i], problems);
+      show_page (app, f, admin_pages[i]);
+      check_chinese (GTK_WIDGET (window), admin_pages[i], problems);
     }
 
   /* The first customer's record, once it is in, and its editor. */
@@ -936,7 +921,7 @@ chinese_body (AgentApplication *app,
   check_chinese (GTK_WIDGET (window), "customer", problems);
 
   g_assert_true (gtk_widget_activate_action (view, "view.edit", NULL));
-  TEST_WAIT_UNTIL ((editor = find_toplevel (AGENT_TYPE_CUSTOMER_EDITOR)) != NULL &&
+  TEST_WAIT_UNTIL ((editor = find_window (AGENT_TYPE_CUSTOMER_EDITOR)) != NULL &&
                    gtk_widget_get_mapped (GTK_WIDGET (editor)), WAIT_MS);
   check_chinese (GTK_WIDGET (editor), "customer editor", problems);
   gtk_window_destroy (editor);
@@ -956,7 +941,7 @@ chinese_body (AgentApplication *app,
 
   /* The preferences, each of their pages, and the shortcuts. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  TEST_WAIT_UNTIL ((preferences = find_window (app, AGENT_TYPE_PREFERENCES_WINDOW)) != NULL &&
+  TEST_WAIT_UNTIL ((preferences = find_window (AGENT_TYPE_PREFERENCES_WINDOW)) != NULL &&
                    gtk_widget_get_mapped (GTK_WIDGET (preferences)), WAIT_MS);
   for (guint i = 0; i < G_N_ELEMENTS (preference_pages); i++)
     {
@@ -968,7 +953,7 @@ chinese_body (AgentApplication *app,
   gtk_window_destroy (preferences);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  TEST_WAIT_UNTIL ((shortcuts = find_window (app, GTK_TYPE_SHORTCUTS_WINDOW)) != NULL &&
+  TEST_WAIT_UNTIL ((shortcuts = find_window (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL &&
                    gtk_widget_get_mapped (GTK_WIDGET (shortcuts)), WAIT_MS);
   check_chinese (GTK_WIDGET (shortcuts), "shortcuts", problems);
   gtk_window_destroy (shortcuts);
