@@ -9,6 +9,11 @@
  * the scroll anchor) removed and added again, which in GTK 4.8 makes it look at every row of
  * the new answer.
  *
+ * AgentPagedModel answers a reload by removing every row and then adding the new ones, both
+ * at once: the slots take that as one change (the rows wait for the second emission, or for
+ * the main loop when none follows). A limit (agent_customer_slots_set_limit()) lets a list
+ * that grows from a few rows to many grow over a few frames.
+ *
  * Slots are made when the list asks for them and live while it holds them. The slots read
  * loaded rows only (agent_paged_model_peek_item()): fetching is the page's business.
  *

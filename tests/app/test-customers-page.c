@@ -10,6 +10,8 @@
 
 #include "test-customers-common.h"
 
+#include "agent-customer-row.h"
+
 /* ---- helpers ---- */
 
 typedef struct
@@ -244,6 +246,157 @@ test_search (Fixture       *f,
              gconstpointer  data)
 {
   run_app (f, search_body);
+}
+
+/* ---- searching fast ---- */
+
+/* The row widget at the top of the list. */
+static GtkWidget *
+top_row (AgentCustomersPage *page)
+{
+  GtkWidget *list = child_of (page, "list_view");
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (AGENT_IS_CUSTOMER_ROW (row))
+        return row;
+    }
+  return NULL;
+}
+
+static const char *
+row_name (GtkWidget *row)
+{
+  return gtk_label_get_label (test_template_child (row, AGENT_TYPE_CUSTOMER_ROW, "name_label"));
+}
+
+static guint
+count_searches (Fixture    *f,
+                const char *text)
+{
+  g_autoptr(GPtrArray) requests = server_requests (f, "getCustomersPage");
+  guint n = 0;
+
+  for (guint i = 0; i < requests->len; i++)
+    if (g_strcmp0 (param (g_ptr_array_index (requests, i), "sqlwhere"), text) == 0)
+      n++;
+  return n;
+}
+
+static void
+on_loading_cb (AgentPagedModel *model,
+               GParamSpec      *pspec,
+               gboolean        *asked)
+{
+  if (agent_paged_model_get_loading (model))
+    *asked = TRUE;
+}
+
+/* Runs what the main loop has ready, without waiting for any timer; returns whether the list
+ * was asked for meanwhile. */
+static gboolean
+drain (AgentPagedModel *model)
+{
+  gboolean asked = FALSE;
+  gulong id = g_signal_connect (model, "notify::loading", G_CALLBACK (on_loading_cb), &asked);
+
+  for (guint i = 0; i < 1000 && !asked && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_handler_disconnect (model, id);
+  return asked;
+}
+
+static void
+search_fast_body (AgentApplication *app,
+                  gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(BbhCustomerQuery) query = bbh_customer_query_new ();
+  g_autoptr(GListModel) broad = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(JsonObject) request = NULL;
+  AgentCustomersPage *page;
+  AgentPagedModel *model;
+  GtkListView *list;
+  GtkWidget *top;
+  guint64 total = 0;
+  gint64 typed;
+
+  wait_logged_in (app);
+  page = show_customers (app);
+  model = agent_customers_page_get_model (page);
+  list = GTK_LIST_VIEW (child_of (page, "list_view"));
+  TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))) ==
+                   g_list_model_get_n_items (G_LIST_MODEL (model)), WAIT_MS);
+  TEST_WAIT_UNTIL ((top = top_row (page)) != NULL &&
+                   g_strcmp0 (row_name (top), bbh_customer_get_name (row (page, 0))) == 0, WAIT_MS);
+  g_object_add_weak_pointer (G_OBJECT (top), (gpointer *) &top);
+
+  /* A name is asked for as soon as it is typed: no timer stands between. */
+  type_search (page, "王");
+  g_assert_true (drain (model));
+  TEST_WAIT_UNTIL (agent_paged_model_get_loaded (model) && !agent_paged_model_get_loading (model),
+                   WAIT_MS);
+  request = last_list_request (f);
+  g_assert_cmpstr (param (request, "sqlwhere"), ==, "王");
+  g_clear_pointer (&request, json_object_unref);
+
+  /* The answer relabels the rows on screen rather than building them again, and only the
+   * pages on screen are asked for (not every page of the new answer). */
+  TEST_WAIT_UNTIL (top != NULL && g_strcmp0 (row_name (top), bbh_customer_get_name (row (page, 0))) == 0,
+                   WAIT_MS);
+  g_assert_true (top == top_row (page));
+  g_object_remove_weak_pointer (G_OBJECT (top), (gpointer *) &top);
+  g_assert_nonnull (strstr (row_name (top), "王"));
+  g_assert_cmpuint (count_searches (f, "王"), <=, 2);
+  g_assert_cmpuint (n_loaded (page), <=, 100);
+
+  /* The first digits of a number match nearly everyone: they wait for a pause. */
+  typed = g_get_monotonic_time ();
+  type_search (page, "13");
+  g_assert_false (drain (model));
+  TEST_WAIT_UNTIL (count_searches (f, "13") == 1, WAIT_MS);
+  g_assert_cmpint (g_get_monotonic_time () - typed, >=, 300 * 1000);
+  TEST_WAIT_UNTIL (!agent_paged_model_get_loading (model), WAIT_MS);
+  type_search (page, "138");
+  g_assert_true (drain (model));
+  TEST_WAIT_UNTIL (!agent_paged_model_get_loading (model), WAIT_MS);
+  request = last_list_request (f);
+  g_assert_cmpstr (param (request, "sqlwhere"), ==, "138");
+  g_assert_cmpuint (n_loaded (page), >, 0);
+  for (guint i = 0; i < n_loaded (page); i++)
+    g_assert_true (has_phone_with (row (page, i), "138"));
+
+  /* A number many customers have: the first page (found newest first, customer by customer)
+   * is the start of the whole list of matches (found in one pass over the numbers). */
+  bbh_customer_query_set_search (query, BBH_CUSTOMER_FIND_PHONE, "1");
+  bbh_customer_query_set_page (query, 0, 1);
+  g_object_unref (server_get_customers (f, query, &total));
+  g_assert_cmpuint (total, >=, 100);
+  bbh_customer_query_set_page (query, 0, (guint) total / 40);
+  broad = server_get_customers (f, query, NULL);
+  bbh_customer_query_set_page (query, 0, (guint) total);
+  all = server_get_customers (f, query, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (broad), ==, total / 40);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, total);
+  for (guint i = 0; i < g_list_model_get_n_items (broad); i++)
+    {
+      g_autoptr(BbhCustomer) a = g_list_model_get_item (broad, i);
+      g_autoptr(BbhCustomer) b = g_list_model_get_item (all, i);
+
+      g_assert_cmpint (bbh_customer_get_id (a), ==, bbh_customer_get_id (b));
+      g_assert_true (has_phone_with (a, "1"));
+    }
+}
+
+static void
+test_search_fast (Fixture       *f,
+                  gconstpointer  data)
+{
+  run_app (f, search_fast_body);
 }
 
 /* ---- filters ---- */
@@ -733,6 +886,8 @@ main (int   argc,
               fixture_setup, test_list, fixture_teardown);
   g_test_add ("/agent/customers-page/search", Fixture, NULL,
               fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/agent/customers-page/search-fast", Fixture, NULL,
+              fixture_setup, test_search_fast, fixture_teardown);
   g_test_add ("/agent/customers-page/filter", Fixture, NULL,
               fixture_setup, test_filter, fixture_teardown);
   g_test_add ("/agent/customers-page/paging", Fixture, NULL,
