@@ -28,7 +28,8 @@ G_BEGIN_DECLS
 typedef struct _ReliabStallProbe ReliabStallProbe;
 
 /* A 10 ms repeating timeout on the default main context that records the longest gap
- * between two of its runs. */
+ * between two of its runs, less the time the main thread spent waiting for a CPU that other
+ * processes held (a loaded machine is not a stalled application). */
 ReliabStallProbe *reliab_stall_probe_new        (void);
 void              reliab_stall_probe_reset      (ReliabStallProbe *probe);
 double            reliab_stall_probe_max_ms     (ReliabStallProbe *probe);
