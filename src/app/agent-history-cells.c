@@ -16,6 +16,16 @@
  * when asked (query-tooltip); and the row menu is built when it is opened
  * (gtk_menu_button_set_create_popup_func()), not for every row bound.
  *
+ * And the rows the list shows stay the same objects when their page arrives: the list's items
+ * are AgentHistoryRows, one per position, each holding the call once it is there. A page
+ * arriving fills the rows the list has and tells their cells (notify::record), instead of
+ * replacing the items: GTK 4.8 throws away the widgets of replaced items and makes new ones,
+ * which for a page of rows on screen took longer than a frame while scrolling. The same list
+ * shows a new answer's rows a few dozen at a time (agent_history_rows_grow(), a frame each):
+ * GTK 4.8 makes widgets for up to 200 rows past the first one shown, whether they fit on
+ * screen or not, and making all of them before the first frame took most of the time to show
+ * the first calls.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "agent-history-page"
@@ -27,6 +37,367 @@
 #include "agent-history-page-private.h"
 
 typedef char *(*CellTextFunc) (BbhCallRecord *record);
+
+/* ---- the rows: one stable object per position ---- */
+
+struct _AgentHistoryRow
+{
+  GObject          parent_instance;
+
+  BbhCallRecord   *record;   /* NULL while its page is loading */
+  AgentHistoryRows *owner;   /* NULL once the row left the list */
+  guint            position;
+};
+
+G_DEFINE_FINAL_TYPE (AgentHistoryRow, agent_history_row, G_TYPE_OBJECT)
+
+enum { ROW_PROP_0, ROW_PROP_RECORD, ROW_N_PROPS };
+static GParamSpec *row_properties[ROW_N_PROPS];
+
+struct _AgentHistoryRows
+{
+  GObject          parent_instance;
+
+  AgentPagedModel *source;
+  GHashTable      *rows;     /* position → AgentHistoryRow (not owned: the list holds them) */
+  guint            n_source; /* the source's rows, as far as this list has been told */
+  guint            shown;    /* the rows the list has told about; G_MAXUINT: all of them */
+};
+
+/* Rows a new answer starts with; agent_history_rows_grow() adds the others. */
+#define FIRST_ROWS 40
+
+static void agent_history_rows_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AgentHistoryRows, agent_history_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      agent_history_rows_list_model_init))
+
+static void
+agent_history_row_finalize (GObject *object)
+{
+  AgentHistoryRow *self = AGENT_HISTORY_ROW (object);
+
+  if (self->owner != NULL &&
+      g_hash_table_lookup (self->owner->rows, GUINT_TO_POINTER (self->position)) == self)
+    g_hash_table_remove (self->owner->rows, GUINT_TO_POINTER (self->position));
+  g_clear_object (&self->record);
+
+  G_OBJECT_CLASS (agent_history_row_parent_class)->finalize (object);
+}
+
+static void
+agent_history_row_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case ROW_PROP_RECORD:
+      g_value_set_object (value, AGENT_HISTORY_ROW (object)->record);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+agent_history_row_class_init (AgentHistoryRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = agent_history_row_finalize;
+  object_class->get_property = agent_history_row_get_property;
+
+  row_properties[ROW_PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, BBH_TYPE_CALL_RECORD,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
+}
+
+static void
+agent_history_row_init (AgentHistoryRow *self)
+{
+}
+
+/**
+ * agent_history_row_get_record:
+ * @self: a row of the call list
+ *
+ * Returns: (transfer none) (nullable): the call, %NULL while its page is loading
+ */
+BbhCallRecord *
+agent_history_row_get_record (AgentHistoryRow *self)
+{
+  g_return_val_if_fail (AGENT_IS_HISTORY_ROW (self), NULL);
+
+  return self->record;
+}
+
+static void
+row_set_record (AgentHistoryRow *self,
+                BbhCallRecord   *record)
+{
+  if (g_set_object (&self->record, record))
+    g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_RECORD]);
+}
+
+static void
+forget_rows (AgentHistoryRows *self)
+{
+  GHashTableIter iter;
+  AgentHistoryRow *row;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+    row->owner = NULL;
+  g_hash_table_remove_all (self->rows);
+}
+
+static guint
+n_shown (AgentHistoryRows *self)
+{
+  return MIN (self->n_source, self->shown);
+}
+
+/**
+ * agent_history_rows_grow:
+ * @self: the rows
+ * @n: how many more rows to show
+ *
+ * Shows @n more rows of a new answer that starts with only its first ones.
+ *
+ * Returns: whether there are more to show
+ */
+gboolean
+agent_history_rows_grow (AgentHistoryRows *self,
+                         guint             n)
+{
+  guint old = n_shown (self);
+
+  if (self->shown == G_MAXUINT)
+    return FALSE;
+
+  self->shown = self->shown + n >= self->n_source ? G_MAXUINT : self->shown + n;
+  if (n_shown (self) > old)
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, n_shown (self) - old);
+  return self->shown != G_MAXUINT;
+}
+
+static void
+on_source_items_changed_cb (AgentHistoryRows *self,
+                            guint             position,
+                            guint             removed,
+                            guint             added,
+                            GListModel       *source)
+{
+  g_autoptr(GPtrArray) moved = NULL;
+  GHashTableIter iter;
+  AgentHistoryRow *row;
+  guint old_source = self->n_source;
+
+  if (removed == added)
+    {
+      /* A page arrived (or was fetched again): the same rows, now with their calls. */
+      for (guint i = position; i < position + added; i++)
+        if ((row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (i))) != NULL)
+          row_set_record (row, agent_paged_model_peek_item (self->source, i));
+      return;
+    }
+
+  self->n_source = old_source - removed + added;
+
+  if (old_source == 0)
+    {
+      /* A new answer: its first rows now, the others as agent_history_rows_grow() says. */
+      self->shown = added > FIRST_ROWS ? FIRST_ROWS : G_MAXUINT;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_shown (self));
+      return;
+    }
+
+  if (self->shown != G_MAXUINT)
+    {
+      guint visible = MIN (old_source, self->shown);
+
+      /* Still growing: a change past what the list shows is for later; one before it shows
+       * everything first, then passes on. */
+      if (position >= visible)
+        return;
+      self->shown = G_MAXUINT;
+      g_list_model_items_changed (G_LIST_MODEL (self), visible, 0, old_source - visible);
+    }
+
+  /* Rows come or go: the rows after them move, the removed ones leave the list. */
+  moved = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+    {
+      if (row->position < position)
+        continue;
+      g_hash_table_iter_remove (&iter);
+      if (row->position < position + removed)
+        row->owner = NULL;
+      else
+        {
+          row->position = row->position - removed + added;
+          g_ptr_array_add (moved, row);
+        }
+    }
+  for (guint i = 0; i < moved->len; i++)
+    {
+      row = g_ptr_array_index (moved, i);
+      g_hash_table_insert (self->rows, GUINT_TO_POINTER (row->position), row);
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static GType
+agent_history_rows_get_item_type (GListModel *model)
+{
+  return AGENT_TYPE_HISTORY_ROW;
+}
+
+static guint
+agent_history_rows_get_n_items (GListModel *model)
+{
+  return n_shown (AGENT_HISTORY_ROWS (model));
+}
+
+static gpointer
+agent_history_rows_get_item (GListModel *model,
+                             guint       position)
+{
+  AgentHistoryRows *self = AGENT_HISTORY_ROWS (model);
+  AgentHistoryRow *row;
+
+  if (position >= n_shown (self))
+    return NULL;
+
+  row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+  if (row != NULL)
+    return g_object_ref (row);
+
+  row = g_object_new (AGENT_TYPE_HISTORY_ROW, NULL);
+  row->owner = self;
+  row->position = position;
+  row->record = agent_paged_model_peek_item (self->source, position);
+  if (row->record != NULL)
+    g_object_ref (row->record);
+  g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
+  return row;
+}
+
+static void
+agent_history_rows_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = agent_history_rows_get_item_type;
+  iface->get_n_items = agent_history_rows_get_n_items;
+  iface->get_item = agent_history_rows_get_item;
+}
+
+static void
+agent_history_rows_dispose (GObject *object)
+{
+  AgentHistoryRows *self = AGENT_HISTORY_ROWS (object);
+
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_data (self->source, self);
+  forget_rows (self);
+  g_clear_object (&self->source);
+
+  G_OBJECT_CLASS (agent_history_rows_parent_class)->dispose (object);
+}
+
+static void
+agent_history_rows_finalize (GObject *object)
+{
+  g_hash_table_unref (AGENT_HISTORY_ROWS (object)->rows);
+
+  G_OBJECT_CLASS (agent_history_rows_parent_class)->finalize (object);
+}
+
+static void
+agent_history_rows_class_init (AgentHistoryRowsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = agent_history_rows_dispose;
+  object_class->finalize = agent_history_rows_finalize;
+}
+
+static void
+agent_history_rows_init (AgentHistoryRows *self)
+{
+  self->rows = g_hash_table_new (NULL, NULL);
+  self->shown = G_MAXUINT;
+}
+
+/**
+ * agent_history_rows_new:
+ * @source: the calls, paged from the server
+ *
+ * Returns: (transfer full): a list of AgentHistoryRow over @source, one object per position
+ *   for as long as the position is on the list
+ */
+AgentHistoryRows *
+agent_history_rows_new (AgentPagedModel *source)
+{
+  AgentHistoryRows *self = g_object_new (AGENT_TYPE_HISTORY_ROWS, NULL);
+
+  self->source = g_object_ref (source);
+  self->n_source = g_list_model_get_n_items (G_LIST_MODEL (source));
+  g_signal_connect_object (source, "items-changed", G_CALLBACK (on_source_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+/* ---- cells ---- */
+
+typedef void (*CellUpdateFunc) (GtkListItem *list_item,
+                                BbhCallRecord *record);
+
+static void
+on_row_record_cb (AgentHistoryRow *row,
+                  GParamSpec      *pspec,
+                  GtkListItem     *list_item)
+{
+  CellUpdateFunc update = g_object_get_data (G_OBJECT (list_item), "history-update");
+
+  update (list_item, row->record);
+}
+
+/* Shows the row and follows it: its call may arrive while the cell shows it. */
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  AgentHistoryRow *row = gtk_list_item_get_item (list_item);
+
+  g_signal_connect (row, "notify::record", G_CALLBACK (on_row_record_cb), list_item);
+  on_row_record_cb (row, NULL, list_item);
+}
+
+static void
+on_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  AgentHistoryRow *row = gtk_list_item_get_item (list_item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, on_row_record_cb, list_item);
+}
+
+static void
+watch_rows (GtkListItemFactory *factory)
+{
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), NULL);
+}
 
 static char *
 time_text (BbhCallRecord *record)
@@ -146,24 +517,14 @@ cell_label (gboolean numeric)
 }
 
 static void
-on_text_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  numeric)
+update_text_cell (GtkListItem   *list_item,
+                  BbhCallRecord *record)
 {
-  gtk_list_item_set_child (list_item, cell_label (GPOINTER_TO_INT (numeric)));
-}
-
-static void
-on_text_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  CellTextFunc func = g_object_get_data (G_OBJECT (factory), "text-func");
-  BbhCallRecord *record = gtk_list_item_get_item (list_item);
+  CellTextFunc func = g_object_get_data (G_OBJECT (list_item), "history-text");
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   g_autofree char *text = NULL;
 
-  if (record == NULL || agent_paged_model_is_placeholder (record))
+  if (record == NULL)
     {
       /* A row still loading: "…" in the first column, nothing in the others. */
       gtk_label_set_text (label, func == time_text ? "…" : "");
@@ -172,6 +533,38 @@ on_text_bind_cb (GtkSignalListItemFactory *factory,
 
   text = func (record);
   gtk_label_set_text (label, text != NULL ? text : "");
+}
+
+static void
+on_text_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  numeric)
+{
+  gtk_list_item_set_child (list_item, cell_label (GPOINTER_TO_INT (numeric)));
+  g_object_set_data (G_OBJECT (list_item), "history-text",
+                     g_object_get_data (G_OBJECT (factory), "text-func"));
+  g_object_set_data (G_OBJECT (list_item), "history-update", update_text_cell);
+}
+
+static void
+update_direction_cell (GtkListItem   *list_item,
+                       BbhCallRecord *record)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *image = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (image);
+  g_autofree char *text = NULL;
+
+  if (record == NULL)
+    {
+      gtk_image_clear (GTK_IMAGE (image));
+      gtk_label_set_text (GTK_LABEL (label), "");
+      return;
+    }
+
+  text = direction_text (record);
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), direction_icon (record));
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
 }
 
 static void
@@ -184,29 +577,7 @@ on_direction_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), gtk_image_new ());
   gtk_box_append (GTK_BOX (box), cell_label (FALSE));
   gtk_list_item_set_child (list_item, box);
-}
-
-static void
-on_direction_bind_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *list_item,
-                      gpointer                  user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *image = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (image);
-  BbhCallRecord *record = gtk_list_item_get_item (list_item);
-  g_autofree char *text = NULL;
-
-  if (record == NULL || agent_paged_model_is_placeholder (record))
-    {
-      gtk_image_clear (GTK_IMAGE (image));
-      gtk_label_set_text (GTK_LABEL (label), "");
-      return;
-    }
-
-  text = direction_text (record);
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), direction_icon (record));
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  g_object_set_data (G_OBJECT (list_item), "history-update", update_direction_cell);
 }
 
 /* Width of @text in the page's font, in pixels. */
@@ -247,7 +618,7 @@ set_text_factory (GtkColumnViewColumn *column,
 
   g_object_set_data (G_OBJECT (factory), "text-func", func);
   g_signal_connect (factory, "setup", G_CALLBACK (on_text_setup_cb), GINT_TO_POINTER (numeric));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_text_bind_cb), NULL);
+  watch_rows (factory);
   gtk_column_view_column_set_factory (column, factory);
 }
 
@@ -326,8 +697,8 @@ cell_row (GtkWidget         *button,
 
   if (list_item == NULL || page == NULL)
     return FALSE;
-  record = gtk_list_item_get_item (list_item);
-  if (record == NULL || agent_paged_model_is_placeholder (record))
+  record = agent_history_row_get_record (gtk_list_item_get_item (list_item));
+  if (record == NULL)
     return FALSE;
 
   *out_page = AGENT_HISTORY_PAGE (page);
@@ -436,6 +807,19 @@ row_button (const char *icon_name,
 }
 
 static void
+update_actions_cell (GtkListItem   *list_item,
+                     BbhCallRecord *record)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *play = gtk_widget_get_first_child (box);
+
+  /* Only flags: GTK skips what does not change. */
+  gtk_widget_set_visible (box, record != NULL);
+  if (record != NULL)
+    gtk_widget_set_sensitive (play, bbh_call_record_has_recording (record));
+}
+
+static void
 on_actions_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
                      AgentHistoryPage         *self)
@@ -467,22 +851,7 @@ on_actions_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), more);
   gtk_list_item_set_child (list_item, box);
   gtk_list_item_set_activatable (list_item, TRUE);
-}
-
-static void
-on_actions_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    AgentHistoryPage         *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *play = gtk_widget_get_first_child (box);
-  BbhCallRecord *record = gtk_list_item_get_item (list_item);
-  gboolean real = record != NULL && !agent_paged_model_is_placeholder (record);
-
-  /* Only flags: GTK skips what does not change. */
-  gtk_widget_set_visible (box, real);
-  if (real)
-    gtk_widget_set_sensitive (play, bbh_call_record_has_recording (record));
+  g_object_set_data (G_OBJECT (list_item), "history-update", update_actions_cell);
 }
 
 /**
@@ -499,7 +868,7 @@ agent_history_page_setup_columns (AgentHistoryPage *self)
 
   set_text_factory (self->time_column, time_text, TRUE);
   g_signal_connect (direction, "setup", G_CALLBACK (on_direction_setup_cb), NULL);
-  g_signal_connect (direction, "bind", G_CALLBACK (on_direction_bind_cb), NULL);
+  watch_rows (direction);
   gtk_column_view_column_set_factory (self->direction_column, direction);
   set_text_factory (self->number_column, phone_text, TRUE);
   set_text_factory (self->customer_column, customer_text, FALSE);
@@ -509,7 +878,7 @@ agent_history_page_setup_columns (AgentHistoryPage *self)
   set_text_factory (self->ivr_column, ivr_text, TRUE);
 
   g_signal_connect_object (actions, "setup", G_CALLBACK (on_actions_setup_cb), self, 0);
-  g_signal_connect_object (actions, "bind", G_CALLBACK (on_actions_bind_cb), self, 0);
+  watch_rows (actions);
   gtk_column_view_column_set_factory (self->actions_column, actions);
 
   g_signal_connect_object (self->column_view, "map", G_CALLBACK (on_column_view_map_cb), self, 0);

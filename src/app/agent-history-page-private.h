@@ -9,6 +9,17 @@
 
 G_BEGIN_DECLS
 
+/* agent-history-cells.c: the list's items, one stable object per position */
+#define AGENT_TYPE_HISTORY_ROW (agent_history_row_get_type ())
+G_DECLARE_FINAL_TYPE (AgentHistoryRow, agent_history_row, AGENT, HISTORY_ROW, GObject)
+#define AGENT_TYPE_HISTORY_ROWS (agent_history_rows_get_type ())
+G_DECLARE_FINAL_TYPE (AgentHistoryRows, agent_history_rows, AGENT, HISTORY_ROWS, GObject)
+
+BbhCallRecord    *agent_history_row_get_record (AgentHistoryRow *self);
+AgentHistoryRows *agent_history_rows_new       (AgentPagedModel *source);
+gboolean          agent_history_rows_grow      (AgentHistoryRows *self,
+                                                guint             n);
+
 struct _AgentHistoryPage
 {
   AdwBin                  parent_instance;
@@ -51,6 +62,7 @@ struct _AgentHistoryPage
 
   /* Owned */
   AgentPagedModel        *model;
+  AgentHistoryRows       *rows;         /* what the list shows: the model's rows */
   BbhCallRecordQuery     *query;        /* the filters; start and limit are set per page */
   AgentRecordingDownload *download;
   BbhCallRecord          *playing;      /* the record the player bar has open */
@@ -63,6 +75,7 @@ struct _AgentHistoryPage
   AgentApplication       *application;
 
   guint                   visible_idle;
+  guint                   grow_tick;
   gboolean                load_pending; /* agent_page_loaded() is owed */
   gboolean                filters_valid;
 };

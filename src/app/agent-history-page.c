@@ -404,7 +404,8 @@ ensure_visible_cb (gpointer user_data)
 {
   AgentHistoryPage *self = user_data;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  /* (the rows the list has, which a new answer's first frames are not all of) */
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   double upper = gtk_adjustment_get_upper (adjustment);
   double value = gtk_adjustment_get_value (adjustment);
   double page = gtk_adjustment_get_page_size (adjustment);
@@ -441,6 +442,48 @@ queue_ensure_visible (AgentHistoryPage *self)
 }
 
 /* ---- the model's news ---- */
+
+/* A new answer's rows come a few dozen a frame, after its first ones were painted. */
+static gboolean
+grow_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  AgentHistoryPage *self = user_data;
+
+  if (agent_history_rows_grow (self->rows, 40))
+    return G_SOURCE_CONTINUE;
+
+  self->grow_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_rows_painted_cb (GdkFrameClock    *clock,
+                          AgentHistoryPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_rows_painted_cb, self);
+  if (self->grow_tick == 0)
+    self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), grow_tick_cb,
+                                                    self, NULL);
+}
+
+static void
+grow_after_paint (AgentHistoryPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view));
+
+  if (clock == NULL)
+    {
+      /* Not on screen: all of them at once. */
+      while (agent_history_rows_grow (self->rows, G_MAXUINT / 2))
+        ;
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (clock, on_first_rows_painted_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_rows_painted_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self->column_view));
+}
 
 static void
 update_total (AgentHistoryPage *self)
@@ -482,6 +525,7 @@ on_page_loaded_cb (AgentHistoryPage *self,
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0
                                     ? "list" : "empty");
+  grow_after_paint (self);
   /* Scrolled down when the filters changed: those rows now come from the new query. */
   queue_ensure_visible (self);
   if (self->load_pending)
@@ -910,6 +954,9 @@ agent_history_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->visible_idle, g_source_remove);
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->grow_tick);
+  self->grow_tick = 0;
   if (self->download != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->download, self);
@@ -923,6 +970,7 @@ agent_history_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AGENT_TYPE_HISTORY_PAGE);
 
+  g_clear_object (&self->rows);
   g_clear_object (&self->model);
   g_clear_object (&self->download);
   g_clear_object (&self->playing);
@@ -1019,7 +1067,8 @@ agent_history_page_init (AgentHistoryPage *self)
                              G_CONNECT_SWAPPED);
   }
 
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  self->rows = agent_history_rows_new (self->model);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   agent_history_page_setup_columns (self);
   setup_sorting (self);

@@ -242,6 +242,9 @@ wait_loaded (AgentHistoryPage *page)
       if (!agent_paged_model_get_loading (model))
         break;
     }
+  /* The list shows a new answer's rows a few dozen a frame: all of them, by now. */
+  TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (child_of (page, "column_view")))) ==
+                   g_list_model_get_n_items (G_LIST_MODEL (model)), WAIT_MS);
 }
 
 static void
