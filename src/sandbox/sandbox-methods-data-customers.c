@@ -46,9 +46,8 @@
 #define PHONE_MATCH_PROBE \
   "EXISTS (SELECT 1 FROM customer_phones p WHERE p.cust_id = c.cust_id" \
   " AND instr(p.cp_phone, ?) > 0)"
-/* Probing pays when the matches are many against the rows wanted: newest first, the page's
- * last row is found after about (start + limit) · customers / matches probes — a twentieth of
- * the customers at most — where the list reads every number once. */
+/* Many matches against the rows wanted: newest first, the page's last row is found after
+ * about (start + limit) · customers / matches customers — a twentieth of them at most. */
 #define PROBE_RATIO 20
 
 #define SALE_COLUMNS \
@@ -426,15 +425,10 @@ get_customers_page (SandboxRequest  *request,
       return NULL;
     }
 
-  /* Counting takes one pass over the (comp_id, cp_phone, cust_id) index, not a probe per
-   * customer. The page in the default order needs only its first rows: when many customers
-   * match, probing them newest first for a matching number finds those at once, where the
-   * list of every match would cost that pass again. */
+  /* Counting takes one pass over the cheapest index that holds what is searched (names, or
+   * (comp_id, cp_phone, cust_id) for numbers), not a look at every customer's row. */
   page_where = g_string_new (where->str);
   g_string_replace (where, PHONE_MATCH, PHONE_MATCH_LIST, 0);
-  g_string_replace (page_where, PHONE_MATCH,
-                    strstr (order->str, "c.cust_id DESC") == order->str ? PHONE_MATCH_PROBE
-                                                                       : PHONE_MATCH_LIST, 0);
   count_sql = g_strdup_printf ("SELECT COUNT(*) FROM customers c WHERE %s", where->str);
   stmt = sandbox_db_prepare (request->db, count_sql, error);
   if (stmt == NULL)
@@ -448,8 +442,17 @@ get_customers_page (SandboxRequest  *request,
   json_builder_set_member_name (builder, "recordTotal");
   json_builder_add_int_value (builder, total);
 
-  if ((gint64) start + limit > total / PROBE_RATIO)
-    g_string_replace (page_where, PHONE_MATCH_PROBE, PHONE_MATCH_LIST, 0);
+  /* The page needs only its rows. When many customers match, going through them newest
+   * first (probing a customer's own numbers) finds those at once; when few do, the matches
+   * are found as they were counted and only they are read and sorted — rather than every
+   * customer's row read to test it. */
+  if ((gint64) start + limit <= total / PROBE_RATIO)
+    g_string_replace (page_where, PHONE_MATCH,
+                      strstr (order->str, "c.cust_id DESC") == order->str ? PHONE_MATCH_PROBE
+                                                                         : PHONE_MATCH_LIST, 0);
+  else
+    g_string_printf (page_where, "c.cust_id IN (SELECT c.cust_id FROM customers c WHERE %s)",
+                     where->str);
   page_sql = g_strdup_printf ("SELECT " CUSTOMER_COLUMNS " FROM customers c"
                               " LEFT JOIN agents a ON a.exte_id = c.exte_id"
                               " WHERE %s ORDER BY %s LIMIT ? OFFSET ?", page_where->str, order->str);
