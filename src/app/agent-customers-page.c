@@ -46,6 +46,7 @@
 #define ROWS_PER_FRAME 48
 #define ROWS_BUILT 256
 #define GROW_TIMEOUT_MS 1000
+#define MIN_ROW_HEIGHT 24.0
 
 typedef struct
 {
@@ -327,7 +328,9 @@ on_ensure_visible_cb (gpointer user_data)
     }
   else
     {
-      double row_height = upper / n;
+      /* While the list grows its estimate of the height lags the rows: no row is thinner
+       * than a line, whatever the estimate says. */
+      double row_height = MAX (upper / n, MIN_ROW_HEIGHT);
 
       first = (guint) CLAMP (value / row_height, 0, n - 1);
       last = (guint) CLAMP ((value + page) / row_height + 1, first, n - 1);
