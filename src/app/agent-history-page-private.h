@@ -76,6 +76,8 @@ struct _AgentHistoryPage
 
   guint                   visible_idle;
   guint                   grow_tick;
+  guint                   settle_timeout; /* the pages ahead, once a fast scroll slows down */
+  guint                   last_first;     /* the first row on screen, as last seen */
   gboolean                load_pending; /* agent_page_loaded() is owed */
   gboolean                filters_valid;
 };

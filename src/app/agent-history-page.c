@@ -30,10 +30,12 @@
 #include "agent-window.h"
 
 #define PAGE_SIZE 100
-/* Rows fetched beyond the last one on screen, while scrolling: GTK 4.8 keeps widgets for about
- * 200 rows from the top one shown, and a page that arrives for rows with widgets makes new
- * widgets for all of them; a page asked for early enough arrives before its rows have any. */
+/* Rows fetched beyond the last one on screen, so that scrolling on finds them there. Not while
+ * the list is dragged faster than a page a frame: those pages would be passed before they are
+ * seen, and reading their answers takes the frames' time; the pages ahead follow when the list
+ * slows down (SETTLE_MS). */
 #define AHEAD_ROWS 300
+#define SETTLE_MS  150
 
 typedef enum
 {
@@ -399,6 +401,8 @@ reload (AgentHistoryPage *self)
 
 /* GTK binds a couple of hundred rows around the visible ones; only the visible rows' pages are
  * fetched, worked out from the scroll position (rows are all one line high). */
+static gboolean settle_cb (gpointer user_data);
+
 static gboolean
 ensure_visible_cb (gpointer user_data)
 {
@@ -430,8 +434,25 @@ ensure_visible_cb (gpointer user_data)
 
   /* What is on screen first, then the pages just ahead of it. */
   agent_paged_model_ensure_range (self->model, first, last);
+  if (first > self->last_first + PAGE_SIZE || first + PAGE_SIZE < self->last_first)
+    {
+      self->last_first = first;
+      g_clear_handle_id (&self->settle_timeout, g_source_remove);
+      self->settle_timeout = g_timeout_add (SETTLE_MS, settle_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+  self->last_first = first;
   agent_paged_model_ensure_range (self->model, last, MIN ((guint64) last + AHEAD_ROWS, n - 1));
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+settle_cb (gpointer user_data)
+{
+  AgentHistoryPage *self = user_data;
+
+  self->settle_timeout = 0;
+  return ensure_visible_cb (self);
 }
 
 static void
@@ -954,6 +975,7 @@ agent_history_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->visible_idle, g_source_remove);
+  g_clear_handle_id (&self->settle_timeout, g_source_remove);
   if (self->grow_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->grow_tick);
   self->grow_tick = 0;
