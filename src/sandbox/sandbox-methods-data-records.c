@@ -237,6 +237,7 @@ add_cdr_record (SandboxRequest  *request,
 {
   g_autofree char *phone = NULL;
   const char *dial_id = NULL, *status = NULL, *open_ip = NULL, *record_file = NULL;
+  g_autofree char *resolved = NULL;
   gint64 start_ms, success_ms, hangup_ms, transfer_ms, ctd_id, cdr_id;
   int peer, type, answer, reason, talk, transfer_times, sms_status;
   sqlite3_stmt *stmt;
@@ -280,6 +281,20 @@ add_cdr_record (SandboxRequest  *request,
       g_set_error_literal (error, SANDBOX_ERROR, SANDBOX_ERROR_PARAMETER,
                            "Parameter dialRecordFile must be a relative path");
       return NULL;
+    }
+
+  /* A phone app uploads the recording first (upload_record_file, 2.1.5: only a file name)
+   * and then names it in dialRecordFile (2.1.6). A bare name that this agent uploaded is
+   * that file; anything else is kept as given. */
+  if (record_file != NULL && *record_file != '\0' && strchr (record_file, '/') == NULL)
+    {
+      g_autofree char *uploaded = sandbox_upload_relative_path (request->agent->account,
+                                                                record_file);
+      g_autofree char *path = uploaded != NULL
+        ? g_build_filename (sandbox_db_get_recordings_dir (request->db), uploaded, NULL) : NULL;
+
+      if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        record_file = resolved = g_steal_pointer (&uploaded);
     }
 
   if (start_ms == 0)

@@ -110,6 +110,18 @@ safe_file_name (const char *name)
   return g_string_free (safe, FALSE);
 }
 
+char *
+sandbox_upload_relative_path (const char *owner,
+                              const char *name)
+{
+  g_autofree char *owner_dir = safe_file_name (owner);
+  g_autofree char *file = safe_file_name (name);
+
+  if (owner_dir == NULL || file == NULL)
+    return NULL;
+  return g_strdup_printf ("upload/%s/%s", owner_dir, file);
+}
+
 /* Saves @data under the recordings dir as @relative; FALSE with SANDBOX_ERROR_FILE_SAVE. */
 static gboolean
 save_recording (SandboxDb   *db,
@@ -357,11 +369,7 @@ upload_record_file (SandboxRequest  *request,
     }
 
   owner = request->agent ? request->agent->account : device->mac;
-  {
-    g_autofree char *owner_dir = safe_file_name (owner);
-
-    relative = g_strdup_printf ("upload/%s/%s", owner_dir, safe);
-  }
+  relative = sandbox_upload_relative_path (owner, name);
   if (!save_recording (request->db, relative, file, error))
     return NULL;
 

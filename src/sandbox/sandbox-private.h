@@ -198,4 +198,10 @@ gboolean      sandbox_recordings_synthesize (const char  *path,
                                              guint32      seed,
                                              GError     **error);
 
+/* Where upload_record_file keeps a file @owner (an agent's account or a box's MAC) sent as
+ * @name, relative to the recordings dir; NULL for a name that is no file name
+ * (sandbox-methods-device.c). */
+char         *sandbox_upload_relative_path (const char *owner,
+                                            const char *name);
+
 G_END_DECLS

@@ -287,16 +287,6 @@ test_record_file_upload (IntegFixture  *f,
   g_test_message ("cdrRecordFile %s", bbh_call_record_get_record_file (record));
   bbh_client_download_async (f->agent, url, dest, NULL, NULL, NULL, NULL, integ_on_result_cb, f);
   bbh_client_download_finish (f->agent, integ_wait (f), &error);
-  if (g_error_matches (error, BBH_ERROR, BBH_ERROR_NOT_FOUND))
-    {
-      /* Known, reported: the sandbox files an upload under upload/{account}/ and says where
-       * in an answer member the document does not have, so a record naming the file as
-       * uploaded (2.1.5, 2.1.6) points at nothing. */
-      g_test_incomplete ("babaihu-sandbox does not find a recording by the fileName it was "
-                         "uploaded under (upload_record_file 2.1.5, then addCdrRecord "
-                         "dialRecordFile 2.1.6)");
-      return;
-    }
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &downloaded, &length, NULL));
   g_assert_cmpmem (downloaded, length, g_bytes_get_data (wav, NULL), g_bytes_get_size (wav));
