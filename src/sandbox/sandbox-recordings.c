@@ -322,6 +322,15 @@ safe_path (SandboxDb  *db,
   return g_build_filename (sandbox_db_get_recordings_dir (db), relative, NULL);
 }
 
+static void
+respond_not_found (SoupServerMessage *msg)
+{
+  static const char page[] = "<html><body><h1>404 Not Found</h1></body></html>";
+
+  soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, sizeof page - 1);
+}
+
 void
 sandbox_recordings_serve_file (SandboxServer     *server,
                                SoupServerMessage *msg,
@@ -333,13 +342,7 @@ sandbox_recordings_serve_file (SandboxServer     *server,
   g_autofree char *path = safe_path (db, relative);
 
   if (path == NULL || !respond_file (msg, path, content_type_for (path)))
-    {
-      static const char page[] = "<html><body><h1>404 Not Found</h1></body></html>";
-
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page,
-                                        sizeof page - 1);
-    }
+    respond_not_found (msg);
   sandbox_server_log_request (server, msg, "record", NULL, started_ms, 0);
   sandbox_message_resume (msg);
 }
@@ -389,13 +392,7 @@ sandbox_recordings_serve_sound (SandboxServer     *server,
       served = respond_file (msg, path, "audio/x-wav");
     }
   if (!served)
-    {
-      static const char page[] = "<html><body><h1>404 Not Found</h1></body></html>";
-
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page,
-                                        sizeof page - 1);
-    }
+    respond_not_found (msg);
   sandbox_server_log_request (server, msg, "sound", NULL, started_ms, 0);
   sandbox_message_resume (msg);
 }
