@@ -71,17 +71,20 @@ agent_customer_row_new (void)
  * agent_customer_row_set_customer:
  * @self: the row
  * @customer: (nullable): the customer, or a placeholder of an #AgentPagedModel
+ * @phone: (nullable): the number to show (a number that was searched for); %NULL for the
+ *   customer's first
  * @status_text: (nullable): the customer's status as the company names it
  * @pending: whether changes to the customer wait in the outbox
  */
 void
 agent_customer_row_set_customer (AgentCustomerRow *self,
                                  BbhCustomer      *customer,
+                                 const char       *phone,
                                  const char       *status_text,
                                  gboolean          pending)
 {
   g_autoptr(GString) detail = g_string_new (NULL);
-  g_autofree char *phone = NULL;
+  g_autofree char *shown = NULL;
   const char *name, *corp;
 
   g_return_if_fail (AGENT_IS_CUSTOMER_ROW (self));
@@ -98,9 +101,9 @@ agent_customer_row_set_customer (AgentCustomerRow *self,
 
   name = bbh_customer_get_name (customer);
   corp = bbh_customer_get_corp_name (customer);
-  phone = agent_phone_format (bbh_customer_get_phone (customer));
-  if (phone != NULL && *phone != '\0')
-    g_string_append (detail, phone);
+  shown = agent_phone_format (phone != NULL ? phone : bbh_customer_get_phone (customer));
+  if (shown != NULL && *shown != '\0')
+    g_string_append (detail, shown);
   if (corp != NULL && *corp != '\0')
     g_string_append_printf (detail, "%s%s", detail->len > 0 ? " · " : "", corp);
 

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (AgentCustomerRow, agent_customer_row, AGENT, CUSTOMER_ROW,
 GtkWidget   *agent_customer_row_new          (void);
 void         agent_customer_row_set_customer (AgentCustomerRow *self,
                                               BbhCustomer      *customer,
+                                              const char       *phone,
                                               const char       *status_text,
                                               gboolean          pending);
 

@@ -152,18 +152,41 @@ count_digits (const char *text)
 
 /* ---- the query ---- */
 
+/* The search as it is asked for (NULL for none): a number without the spaces and dashes it
+ * is written with — as the list shows numbers, and as an agent copies them from it. */
+static char *
+dup_search (AgentCustomersPage *self,
+            BbhCustomerFind    *out_find)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  guint find = gtk_drop_down_get_selected (self->find_dropdown);
+
+  *out_find = *text != '\0' && find < G_N_ELEMENTS (find_types) ? find_types[find]
+                                                                 : BBH_CUSTOMER_FIND_NONE;
+  if (*out_find == BBH_CUSTOMER_FIND_NONE)
+    return NULL;
+
+  if (*out_find == BBH_CUSTOMER_FIND_PHONE && is_digits (text))
+    {
+      GString *digits = g_string_new (NULL);
+
+      for (const char *p = text; *p != '\0'; p++)
+        if (*p != ' ' && *p != '-')
+          g_string_append_c (digits, *p);
+      return g_string_free (digits, FALSE);
+    }
+  return g_steal_pointer (&text);
+}
+
 /* Builds the query from what the page shows; returns whether it narrows the list. */
 static gboolean
 update_query (AgentCustomersPage *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  guint find = gtk_drop_down_get_selected (self->find_dropdown);
+  BbhCustomerFind find;
+  g_autofree char *text = dup_search (self, &find);
   gboolean filtered;
 
-  bbh_customer_query_set_search (self->query,
-                                 *text != '\0' && find < G_N_ELEMENTS (find_types)
-                                 ? find_types[find] : BBH_CUSTOMER_FIND_NONE,
-                                 *text != '\0' ? text : NULL);
+  bbh_customer_query_set_search (self->query, find, text);
 
   filtered = agent_customer_filters_apply (self->filters, self->query);
   if (filtered)
@@ -171,7 +194,7 @@ update_query (AgentCustomersPage *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
 
-  return filtered || *text != '\0';
+  return filtered || text != NULL;
 }
 
 static void
@@ -353,9 +376,9 @@ show_state (AgentCustomersPage *self)
   guint64 total = agent_paged_model_get_total (self->model);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *text = NULL;
-  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
+  g_autofree char *number = g_strdup_printf ("%'" G_GUINT64_FORMAT, total);
 
-  /* Translators: %s is a number of customers */
+  /* Translators: %s is a number of customers, with the locale's thousands separators */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers",
                                        (gulong) MIN (total, G_MAXULONG)),
                           number);
@@ -439,6 +462,30 @@ on_model_error_cb (AgentCustomersPage *self,
 /* The list's rows: each needs the page's choice lists (status text) and its pending changes,
  * and follows its slot when a search puts another customer there. */
 
+/* Searched by number: the customer's number that has it, which need not be the first. */
+static const char *
+matching_phone (AgentCustomersPage *self,
+                BbhCustomer        *customer)
+{
+  const char *search = bbh_customer_query_get_search (self->query);
+  GListModel *phones;
+
+  if (search == NULL || bbh_customer_query_get_find (self->query) != BBH_CUSTOMER_FIND_PHONE)
+    return NULL;
+
+  phones = bbh_customer_get_phones (customer);
+  for (guint i = 0; phones != NULL && i < g_list_model_get_n_items (phones); i++)
+    {
+      g_autoptr(BbhCustomerPhone) item = g_list_model_get_item (phones, i);
+      const char *phone = bbh_customer_phone_get_phone (item);
+
+      /* The customer holds it: the string outlives this call. */
+      if (phone != NULL && strstr (phone, search) != NULL)
+        return phone;
+    }
+  return NULL;
+}
+
 static void
 update_row (AgentCustomersPage *self,
             AgentCustomerRow   *row,
@@ -446,6 +493,7 @@ update_row (AgentCustomersPage *self,
 {
   BbhCustomer *customer = agent_customer_slot_get_customer (slot);
   const char *status = NULL;
+  const char *phone = NULL;
   gboolean pending = FALSE;
 
   if (customer != NULL)
@@ -454,9 +502,10 @@ update_row (AgentCustomersPage *self,
       if (self->fields != NULL)
         status = agent_customer_fields_get_code_text (self->fields, AGENT_CODES_STATUS, status);
       pending = agent_customers_page_is_pending (self, bbh_customer_get_id (customer));
+      phone = matching_phone (self, customer);
     }
 
-  agent_customer_row_set_customer (row, customer, status, pending);
+  agent_customer_row_set_customer (row, customer, phone, status, pending);
 }
 
 static void
@@ -530,12 +579,10 @@ on_filter_changed_cb (AgentCustomersPage *self)
 static gboolean
 search_differs (AgentCustomersPage *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  guint find = gtk_drop_down_get_selected (self->find_dropdown);
-  BbhCustomerFind want = *text != '\0' && find < G_N_ELEMENTS (find_types)
-                         ? find_types[find] : BBH_CUSTOMER_FIND_NONE;
+  BbhCustomerFind want;
+  g_autofree char *text = dup_search (self, &want);
 
-  return g_strcmp0 (*text != '\0' ? text : NULL, bbh_customer_query_get_search (self->query)) != 0 ||
+  return g_strcmp0 (text, bbh_customer_query_get_search (self->query)) != 0 ||
          want != bbh_customer_query_get_find (self->query);
 }
 

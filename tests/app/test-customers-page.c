@@ -11,6 +11,7 @@
 #include "test-customers-common.h"
 
 #include "agent-customer-row.h"
+#include "agent-phone.h"
 
 /* ---- helpers ---- */
 
@@ -369,6 +370,32 @@ search_fast_body (AgentApplication *app,
   g_assert_cmpuint (n_loaded (page), >, 0);
   for (guint i = 0; i < n_loaded (page); i++)
     g_assert_true (has_phone_with (row (page, i), "138"));
+  g_clear_pointer (&request, json_object_unref);
+
+  /* A number written as the list writes it is searched as digits, and each row shows the
+   * customer's number that has them, whichever of the customer's numbers that is. */
+  RELOAD_AFTER (page, type_search (page, "138 1"));
+  request = last_list_request (f);
+  g_assert_cmpstr (param (request, "sqlwhere"), ==, "1381");
+  g_assert_cmpuint (n_loaded (page), >, 0);
+  TEST_WAIT_UNTIL ((top = top_row (page)) != NULL &&
+                   g_strcmp0 (row_name (top), bbh_customer_get_name (row (page, 0))) == 0, WAIT_MS);
+  {
+    GListModel *phones = bbh_customer_get_phones (row (page, 0));
+    g_autofree char *shown = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (phones) && shown == NULL; i++)
+      {
+        g_autoptr(BbhCustomerPhone) phone = g_list_model_get_item (phones, i);
+
+        if (strstr (bbh_customer_phone_get_phone (phone), "1381") != NULL)
+          shown = agent_phone_format (bbh_customer_phone_get_phone (phone));
+      }
+    g_assert_nonnull (shown);
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (test_template_child (top, AGENT_TYPE_CUSTOMER_ROW,
+                                                                               "detail_label")),
+                                     shown));
+  }
 
   /* A number many customers have: the first page (found newest first, customer by customer)
    * is the start of the whole list of matches (found in one pass over the numbers). */
