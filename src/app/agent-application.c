@@ -1160,6 +1160,36 @@ agent_application_command_line (GApplication            *app,
   return 0;
 }
 
+/* What the first request would otherwise load on the main loop, loaded on a worker thread
+ * meanwhile: GIO's proxy resolver modules (libproxy), and for an https server the system's
+ * CA list (20–90 ms). */
+static void
+warm_network_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const char *server = task_data;
+
+  (void) g_proxy_resolver_get_default ();
+  if (server != NULL && g_ascii_strncasecmp (server, "https:", 6) == 0)
+    {
+      g_autoptr(GTlsDatabase) database =
+        g_tls_backend_get_default_database (g_tls_backend_get_default ());
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+warm_network (AgentApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, warm_network);
+  g_task_set_task_data (task, g_settings_get_string (self->settings, "server"), g_free);
+  g_task_run_in_thread (task, warm_network_thread);
+}
+
 static void
 agent_application_startup (GApplication *app)
 {
@@ -1174,6 +1204,7 @@ agent_application_startup (GApplication *app)
                                            app_accels[i].accels);
 
   self->settings = g_settings_new (APP_ID);
+  warm_network (self);
   self->session = agent_session_new (self->settings);
   self->credentials = agent_credentials_new ();
   g_object_set_data (G_OBJECT (self->credentials), "agent-application", self);
