@@ -592,19 +592,24 @@ text_width (GtkWidget  *widget,
   return width;
 }
 
-/* A column as wide as the widest of its title and @samples, and @extra pixels (an icon). */
+/* A column as wide as the widest of its title and @samples, and @extra pixels (an icon); the
+ * columns that take the room left (customer, hang-up reason) leave their title out, it may
+ * shorten. */
 static void
 fix_width (GtkWidget            *widget,
            GtkColumnViewColumn  *column,
            const char * const   *samples,
            int                   extra)
 {
-  /* The data-table cells' padding and the header's sort arrow */
-  const int padding = 36;
-  int width = text_width (widget, gtk_column_view_column_get_title (column));
+  /* The data-table cells' padding; the Time header also has its sort arrow */
+  const int padding = 20;
+  int width = gtk_column_view_column_get_expand (column)
+              ? 0 : text_width (widget, gtk_column_view_column_get_title (column));
 
   for (guint i = 0; samples[i] != NULL; i++)
     width = MAX (width, text_width (widget, samples[i]) + extra);
+  if (gtk_column_view_column_get_sorter (column) != NULL)
+    width += 16;
   gtk_column_view_column_set_fixed_width (column, width + padding);
   gtk_column_view_column_set_resizable (column, TRUE);
 }
@@ -632,17 +637,18 @@ on_column_view_map_cb (GtkWidget        *column_view,
   g_autofree char *talk = agent_format_duration ((gint64) 10 * 3600 * 1000 - 1000);
   g_autofree char *agent = g_strdup_printf (_("%s (%s)"), "王小明明", "100008800");
   const char *time_samples[] = { time, NULL };
-  const char *phone_samples[] = { "0000000000000", NULL };
+  /* A mobile number, a landline with its area code */
+  const char *phone_samples[] = { "000000000000", NULL };
   const char *agent_samples[] = { agent, NULL };
   const char *talk_samples[] = { talk, NULL };
   const char *ivr_samples[] = { "00", NULL };
-  const char *names[] = { "王小明明明", NULL };
-  const char *directions[BBH_CALL_DIRECTION_VOICEMAIL + 2] = { NULL };
+  const char *names[] = { "王小明明", NULL };
+  /* The usual directions; the rarer, longer ones shorten (their tooltip has them whole). */
+  const char *directions[] = { bbh_call_direction_to_string (BBH_CALL_DIRECTION_IN),
+                               bbh_call_direction_to_string (BBH_CALL_DIRECTION_OUT),
+                               NULL };
 
   g_signal_handlers_disconnect_by_func (column_view, on_column_view_map_cb, self);
-
-  for (int d = BBH_CALL_DIRECTION_UNKNOWN; d <= BBH_CALL_DIRECTION_VOICEMAIL; d++)
-    directions[d] = bbh_call_direction_to_string ((BbhCallDirection) d);
 
   fix_width (column_view, self->time_column, time_samples, 0);
   fix_width (column_view, self->direction_column, directions, 16 + 6);
