@@ -94,6 +94,7 @@ struct _AgentCustomersPage
 
   guint                find_chosen : 1;     /* the agent picked what to search */
   guint                setting_find : 1;
+  guint                selecting : 1;       /* the selection follows the record shown */
   guint                load_pending : 1;    /* agent_page_loaded() is owed */
   guint                new_query : 1;       /* the next answer is another list: show its top */
 };
@@ -416,6 +417,28 @@ loaded (AgentCustomersPage *self,
 }
 
 static void
+select_shown (AgentCustomersPage *self)
+{
+  BbhCustomer *shown = agent_customer_view_get_customer (self->view);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; shown != NULL && !self->new_query && i < PAGE_SIZE; i++)
+    {
+      BbhCustomer *customer = agent_paged_model_peek_item (self->model, i);
+
+      if (customer != NULL && bbh_customer_get_id (customer) == bbh_customer_get_id (shown))
+        {
+          position = i;
+          break;
+        }
+    }
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+}
+
+static void
 on_page_loaded_cb (AgentCustomersPage *self,
                    guint               start,
                    guint               n_items)
@@ -423,8 +446,9 @@ on_page_loaded_cb (AgentCustomersPage *self,
   if (start != 0)
     return;
 
-  /* The rows kept their places but not their customers: no selection moves to another one. */
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* The rows kept their places but not their customers: the selection follows the customer
+   * shown (the list asked again after a change), or goes. */
+  select_shown (self);
   if (self->new_query)
     {
       self->new_query = FALSE;
@@ -652,7 +676,7 @@ on_selected_cb (AgentCustomersPage *self)
   AgentCustomerSlot *slot = gtk_single_selection_get_selected_item (self->selection);
   BbhCustomer *customer = slot != NULL ? agent_customer_slot_get_customer (slot) : NULL;
 
-  if (customer == NULL)
+  if (customer == NULL || self->selecting)
     return;
 
   agent_customer_view_show_customer (self->view, customer);

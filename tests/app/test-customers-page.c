@@ -703,6 +703,9 @@ lock_body (AgentApplication *app,
                    bbh_customer_get_is_locked (agent_customer_view_get_customer (view)), WAIT_MS);
   TEST_WAIT_UNTIL (n_loaded (page) == 1 && bbh_customer_get_is_locked (row (page, 0)), WAIT_MS);
   g_assert_true (gtk_widget_get_visible (locked_box));
+  /* The list asked again, and its row of the customer shown is still the one selected. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child_of (page, "list_view"))))),
+                    ==, 0);
   g_assert_false (agent_customers_page_is_pending (page, bbh_customer_get_id (row (page, 0))));
 
   on_server = server_get_customer (f, phone);
