@@ -85,12 +85,18 @@ format_day (GDateTime  *day,
   return g_strconcat (date, " ", time_of_day, NULL);
 }
 
+/* A birthday comes back every year: its days are shown without one. */
 static void
 show_day (GtkMenuButton *button,
-          GDateTime     *day)
+          GDateTime     *day,
+          gboolean       yearly)
 {
-  g_autofree char *text = day != NULL ? g_date_time_format (day, "%x") : NULL;
+  g_autofree char *text = NULL;
 
+  if (day != NULL)
+    /* Translators: a day of the year without the year, for birthdays: a g_date_time_format()
+     * format, e.g. "%-m月%-d日" */
+    text = g_date_time_format (day, yearly ? _("%B %-d") : "%x");
   gtk_menu_button_set_label (button, text != NULL ? text : _("Any day"));
 }
 
@@ -99,9 +105,10 @@ update_dates (AgentCustomerFilters *self)
 {
   gboolean dated = gtk_drop_down_get_selected (self->date_dropdown) != BBH_CUSTOMER_DATE_NONE;
   gboolean valid = range_valid (self);
+  gboolean yearly = gtk_drop_down_get_selected (self->date_dropdown) == BBH_CUSTOMER_DATE_BIRTHDAY;
 
-  show_day (self->from_button, self->from_day);
-  show_day (self->to_button, self->to_day);
+  show_day (self->from_button, self->from_day, yearly);
+  show_day (self->to_button, self->to_day, yearly);
   gtk_widget_set_sensitive (self->from_box, dated);
   gtk_widget_set_sensitive (self->to_box, dated);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "filters.clear-from", self->from_day != NULL);
