@@ -78,6 +78,7 @@ struct _AgentHistoryPage
   guint                   grow_tick;
   guint                   settle_timeout; /* the pages ahead, once a fast scroll slows down */
   guint                   last_first;     /* the first row on screen, as last seen */
+  gint64                  last_seen_us;   /* and when */
   gboolean                load_pending; /* agent_page_loaded() is owed */
   gboolean                filters_valid;
 };

@@ -30,11 +30,12 @@
 #include "agent-window.h"
 
 #define PAGE_SIZE 100
-/* Rows fetched beyond the last one on screen, so that scrolling on finds them there. Not while
- * the list is dragged faster than a page a frame: those pages would be passed before they are
- * seen, and reading their answers takes the frames' time; the pages ahead follow when the list
- * slows down (SETTLE_MS). */
+/* Rows fetched beyond the last one on screen, so that scrolling on finds them there. Nothing
+ * is fetched while the list is dragged faster than FAST_ROWS a second: the pages would be
+ * passed before their answers came, and reading the answers would take the frames' time; the
+ * rows on screen and the pages ahead follow when the list slows down (SETTLE_MS). */
 #define AHEAD_ROWS 300
+#define FAST_ROWS  1000
 #define SETTLE_MS  150
 
 typedef enum
@@ -432,16 +433,28 @@ ensure_visible_cb (gpointer user_data)
       last = (guint) CLAMP ((value + page) / row_height + 1, first, n - 1);
     }
 
+  {
+    gint64 now = g_get_monotonic_time ();
+    guint moved = first > self->last_first ? first - self->last_first : self->last_first - first;
+    gboolean fast = moved > 0 && (double) moved * G_USEC_PER_SEC >
+                                 (double) FAST_ROWS * MAX (now - self->last_seen_us, 1);
+
+    self->last_first = first;
+    self->last_seen_us = now;
+    if (fast)
+      {
+        g_clear_handle_id (&self->settle_timeout, g_source_remove);
+        self->settle_timeout = g_timeout_add (SETTLE_MS, settle_cb, self);
+        return G_SOURCE_REMOVE;
+      }
+    /* Not moved since a fast drag (the list laid out again): still settling. */
+    if (moved == 0 && self->settle_timeout != 0)
+      return G_SOURCE_REMOVE;
+    g_clear_handle_id (&self->settle_timeout, g_source_remove);
+  }
+
   /* What is on screen first, then the pages just ahead of it. */
   agent_paged_model_ensure_range (self->model, first, last);
-  if (first > self->last_first + PAGE_SIZE || first + PAGE_SIZE < self->last_first)
-    {
-      self->last_first = first;
-      g_clear_handle_id (&self->settle_timeout, g_source_remove);
-      self->settle_timeout = g_timeout_add (SETTLE_MS, settle_cb, self);
-      return G_SOURCE_REMOVE;
-    }
-  self->last_first = first;
   agent_paged_model_ensure_range (self->model, last, MIN ((guint64) last + AHEAD_ROWS, n - 1));
   return G_SOURCE_REMOVE;
 }
