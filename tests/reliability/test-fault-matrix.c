@@ -905,7 +905,9 @@ test_bad_address (Matrix        *m,
   op_wait (&callback, RELIAB_RECOVERY_MS);
   assert_succeeded (&callback);
 
-  reliab_stall_probe_check (m->probe, fault->name);
+  reliab_stall_probe_check_limit (m->probe, fault->name,
+                                  fault->kind == FAULT_TLS ? RELIAB_MAX_TLS_STALL_MS
+                                                           : RELIAB_MAX_STALL_MS);
 
   memos = reliab_server_memos (&m->f, memo_phone);
   g_assert_cmpuint (memos->len, ==, 1);
