@@ -300,3 +300,22 @@ agent_customer_slots_set_limit (AgentCustomerSlots *self,
   if (self->emptied_id == 0)
     sync_slots (self, 0, 0, limited (self, g_list_model_get_n_items (G_LIST_MODEL (self->model))));
 }
+
+/**
+ * agent_customer_slots_refresh:
+ * @self: the slots
+ *
+ * Has every slot the list holds say `customer` again, so that its row shows it anew (what the
+ * row makes of a customer changed, not the customer).
+ */
+void
+agent_customer_slots_refresh (AgentCustomerSlots *self)
+{
+  g_autoptr(GPtrArray) slots = NULL;
+
+  g_return_if_fail (AGENT_IS_CUSTOMER_SLOTS (self));
+
+  slots = list_slots (self);
+  for (guint i = 0; i < slots->len; i++)
+    g_object_notify (g_ptr_array_index (slots, i), "customer");
+}

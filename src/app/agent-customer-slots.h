@@ -19,5 +19,6 @@ AgentCustomerSlots *agent_customer_slots_new       (AgentPagedModel    *model);
 guint               agent_customer_slots_get_limit (AgentCustomerSlots *self);
 void                agent_customer_slots_set_limit (AgentCustomerSlots *self,
                                                     guint               limit);
+void                agent_customer_slots_refresh   (AgentCustomerSlots *self);
 
 G_END_DECLS

@@ -70,6 +70,7 @@ struct _AgentCustomersPage
   guint                new_query : 1;       /* the next answer is another list: show its top */
 };
 
+void agent_customers_page_set_up_rows    (AgentCustomersPage *self);
 void agent_customers_page_rebind_rows    (AgentCustomersPage *self);
 void agent_customers_page_queue_visible  (AgentCustomersPage *self);
 void agent_customers_page_hold_rows      (AgentCustomersPage *self);

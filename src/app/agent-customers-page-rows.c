@@ -112,17 +112,23 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                                         gtk_list_item_get_child (item));
 }
 
+/* Once, when the page is made. */
 void
-agent_customers_page_rebind_rows (AgentCustomersPage *self)
+agent_customers_page_set_up_rows (AgentCustomersPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  /* A new factory binds every row again (the choice texts or pending marks changed). */
-  factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
+}
+
+/* The choice texts or the pending marks changed: the rows say so again, in place. */
+void
+agent_customers_page_rebind_rows (AgentCustomersPage *self)
+{
+  agent_customer_slots_refresh (self->slots);
 }
 
 /* ---- what is on screen ---- */

@@ -854,7 +854,7 @@ agent_customers_page_init (AgentCustomersPage *self)
   g_signal_connect_object (self->view, "loaded", G_CALLBACK (on_view_loaded_cb), self,
                            G_CONNECT_SWAPPED);
 
-  on_fields_loaded_cb (self);
+  agent_customers_page_set_up_rows (self);
 }
 
 GtkWidget *
