@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "agent-customer-private.h"
@@ -169,6 +170,26 @@ birthday_type_text (int type)
     }
 }
 
+/* The server's "yyyy-mm-dd hh:mm:ss" as the locale writes a date and time; as it came when it
+ * is not one. */
+static char *
+format_server_time (const char *text)
+{
+  int year, month, day, hour = 0, minute = 0, second = 0;
+
+  if (sscanf (text, "%d-%d-%d %d:%d:%d", &year, &month, &day, &hour, &minute, &second) >= 3 &&
+      g_date_valid_dmy (day, month, year) && hour >= 0 && hour < 24 && minute >= 0 &&
+      minute < 60 && second >= 0 && second < 61)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_local (year, month, day, hour, minute,
+                                                        MIN (second, 59));
+
+      if (time != NULL)
+        return agent_customer_format_time (time);
+    }
+  return g_strdup (text);
+}
+
 static void
 show_details (AgentCustomerView *self)
 {
@@ -177,11 +198,12 @@ show_details (AgentCustomerView *self)
   {
     const char *member;
     const char *label;
+    gboolean    time;
   } extra[] = {
-    { "exteName", N_("Agent") },
-    { "custCreateTime", N_("Created") },
-    { "custUpdateTime", N_("Changed") },
-    { "custLastCallTime", N_("Last call") },
+    { "exteName", N_("Agent"), FALSE },
+    { "custCreateTime", N_("Created"), TRUE },
+    { "custUpdateTime", N_("Changed"), TRUE },
+    { "custLastCallTime", N_("Last call"), TRUE },
   };
 
   agent_customer_list_box_clear (self->detail_list);
@@ -224,7 +246,15 @@ show_details (AgentCustomerView *self)
 
       if (agent_customer_is_blank (value))
         continue;
+      if (extra[i].time)
+        {
+          char *shown = format_server_time (value);
+
+          g_free (value);
+          value = shown;
+        }
       row = agent_customer_text_row (_(extra[i].label), NULL);
+      gtk_widget_set_name (row, extra[i].member);
       value_label = gtk_label_new (value);
       gtk_label_set_xalign (GTK_LABEL (value_label), 1);
       gtk_widget_add_css_class (value_label, "dim-label");

@@ -853,6 +853,38 @@ test_sales (Fixture       *f,
 
 /* ---- open-customer ---- */
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (widget == NULL)
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 open_body (AgentApplication *app,
            gpointer          user_data)
@@ -879,6 +911,21 @@ open_body (AgentApplication *app,
   shown = wait_trace (f, "customer-shown", "phone", known);
   g_assert_true (json_object_get_boolean_member (shown, "found"));
   g_clear_pointer (&shown, json_object_unref);
+
+  /* The server's times are written the locale's way. */
+  {
+    g_autofree char *created = bbh_customer_dup_field (agent_customer_view_get_customer (view),
+                                                       "custCreateTime");
+    GtkWidget *list = test_template_child (view, AGENT_TYPE_CUSTOMER_VIEW, "detail_list");
+    g_autoptr(GDateTime) when = NULL;
+    g_autofree char *expected = NULL;
+    int y, mo, d, h, mi, sec;
+
+    g_assert_cmpint (sscanf (created, "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &sec), ==, 6);
+    when = g_date_time_new_local (y, mo, d, h, mi, sec);
+    expected = g_date_time_format (when, "%x %H:%M");
+    g_assert_true (find_label (find_named (list, "custCreateTime"), expected));
+  }
 
   /* Its calls and notes are one timeline. */
   test_sandbox_add_memo (f->sandbox, f->client, known, "第一条备注");
