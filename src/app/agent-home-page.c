@@ -34,6 +34,10 @@
 #define MAX_CALLBACKS     8
 #define REFRESH_MS        1500
 #define REFRESH_AGAIN_MS  6000
+/* The list shows the newest calls only: GTK 4.8's list view keeps up to about 200 row
+ * widgets alive, ~22 KB each, so a busy day's list grew the page by megabytes (heaptrack,
+ * BENCHMARKS.md). The day's figures still count every call; Call History has them all. */
+#define LIST_SHOWN        50
 
 struct _AgentHomePage
 {
@@ -54,6 +58,7 @@ struct _AgentHomePage
   GtkLabel        *callback_empty;
   GtkListBox      *callback_list;
   GtkStack        *calls_stack;
+  GtkLabel        *more_label;
 
   /* Owned */
   GListStore      *calls;
@@ -387,6 +392,19 @@ show_today (AgentHomePage *self)
   else
     gtk_label_set_label (self->answer_label, "—");
 
+  if (n > LIST_SHOWN)
+    {
+      g_autofree char *more = NULL;
+
+      /* Translators: under the list of today's calls on the home page. */
+      more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The newest %u calls are listed; %u more is in Call History",
+                                           "The newest %u calls are listed; %u more are in Call History",
+                                           (gulong) (n - LIST_SHOWN)),
+                              (guint) LIST_SHOWN, n - LIST_SHOWN);
+      gtk_label_set_label (self->more_label, more);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), n > LIST_SHOWN);
   gtk_stack_set_visible_child_name (self->calls_stack, n > 0 ? "list" : "empty");
   gtk_stack_set_visible_child_name (self->stack, "today");
 }
@@ -644,6 +662,7 @@ agent_home_page_class_init (AgentHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentHomePage, callback_empty);
   gtk_widget_class_bind_template_child (widget_class, AgentHomePage, callback_list);
   gtk_widget_class_bind_template_child (widget_class, AgentHomePage, calls_stack);
+  gtk_widget_class_bind_template_child (widget_class, AgentHomePage, more_label);
 
   gtk_widget_class_install_action (widget_class, "home.retry", NULL, retry_action);
 }
@@ -657,7 +676,12 @@ agent_home_page_init (AgentHomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->calls = g_list_store_new (BBH_TYPE_CALL_RECORD);
-  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->calls));
+  {
+    g_autoptr(GtkSliceListModel) newest =
+      gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->calls)), 0, LIST_SHOWN);
+
+    gtk_no_selection_set_model (self->selection, G_LIST_MODEL (newest));
+  }
 
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
