@@ -65,7 +65,7 @@ struct _AgentHistoryRows
 };
 
 /* Rows a new answer starts with; agent_history_rows_grow() adds the others. */
-#define FIRST_ROWS 40
+#define FIRST_ROWS 24
 
 static void agent_history_rows_list_model_init (GListModelInterface *iface);
 
