@@ -11,6 +11,7 @@
 #include "test-customers-common.h"
 
 #include "agent-customer-row.h"
+#include "agent-customer-slots.h"
 #include "agent-phone.h"
 
 /* ---- helpers ---- */
@@ -247,6 +248,155 @@ test_search (Fixture       *f,
              gconstpointer  data)
 {
   run_app (f, search_body);
+}
+
+/* ---- the list's slots, over a paged model of a fake server ---- */
+
+typedef struct
+{
+  guint total;      /* what the fake server holds now */
+  guint asked;
+} FakeServer;
+
+static void
+fake_fetch (guint                start,
+            guint                limit,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             callback_data,
+            gpointer             user_data)
+{
+  FakeServer *server = user_data;
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, callback_data);
+  GListStore *rows = g_list_store_new (BBH_TYPE_CUSTOMER);
+
+  server->asked++;
+  for (guint i = start; i < MIN (start + limit, server->total); i++)
+    {
+      g_autoptr(BbhCustomer) customer = g_object_new (BBH_TYPE_CUSTOMER, NULL);
+
+      g_list_store_append (rows, customer);
+    }
+  g_task_set_task_data (task, GUINT_TO_POINTER (server->total), NULL);
+  g_task_return_pointer (task, rows, g_object_unref);
+}
+
+static GListModel *
+fake_finish (GAsyncResult  *result,
+             guint64       *out_total,
+             GError       **error,
+             gpointer       user_data)
+{
+  *out_total = GPOINTER_TO_UINT (g_task_get_task_data (G_TASK (result)));
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  guint position, removed, added;
+  guint n;
+} Changes;
+
+static void
+on_slots_changed_cb (GListModel *slots,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Changes    *changes)
+{
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+  changes->n++;
+}
+
+static void
+on_slot_notify_cb (AgentCustomerSlot *slot,
+                   GParamSpec        *pspec,
+                   guint             *told)
+{
+  (*told)++;
+}
+
+static void
+reload_fake (AgentPagedModel *model,
+             FakeServer      *server,
+             guint            total)
+{
+  guint asked = server->asked;
+
+  server->total = total;
+  agent_paged_model_reload (model);
+  TEST_WAIT_UNTIL (server->asked > asked && !agent_paged_model_get_loading (model), WAIT_MS);
+}
+
+static void
+test_slots (void)
+{
+  FakeServer server = { 0 };
+  AgentPagedModel *model = agent_paged_model_new (BBH_TYPE_CUSTOMER, 50);
+  AgentCustomerSlots *slots;
+  AgentCustomerSlot *first, *again;
+  Changes changes = { 0 };
+  guint told = 0;
+
+  agent_paged_model_set_fetch_func (model, fake_fetch, fake_finish, &server, NULL);
+  agent_paged_model_set_auto_fetch (model, FALSE);
+  slots = agent_customer_slots_new (model);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (on_slots_changed_cb), &changes);
+
+  reload_fake (model, &server, 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 1000);
+  g_assert_cmpuint (changes.n, ==, 1);
+  first = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+  g_assert_true (agent_customer_slot_get_customer (first) == agent_paged_model_peek_item (model, 0));
+  again = g_list_model_get_item (G_LIST_MODEL (slots), 60);
+  g_assert_null (agent_customer_slot_get_customer (again));   /* its page is not there */
+  g_clear_object (&again);
+  g_signal_connect (first, "notify::customer", G_CALLBACK (on_slot_notify_cb), &told);
+
+  /* Another answer: the model empties and fills again; the slots keep their places, take the
+   * new customers, and only the rows past the new end go — in one change. */
+  changes.n = 0;
+  reload_fake (model, &server, 300);
+  g_assert_cmpuint (changes.n, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 300);
+  g_assert_cmpuint (changes.removed, ==, 700);
+  g_assert_cmpuint (changes.added, ==, 0);
+  again = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+  g_assert_true (again == first);
+  g_clear_object (&again);
+  g_assert_cmpuint (told, ==, 1);
+  g_assert_true (agent_customer_slot_get_customer (first) == agent_paged_model_peek_item (model, 0));
+
+  /* A limit holds the rows back, and lets them in when lifted. */
+  changes.n = 0;
+  agent_customer_slots_set_limit (slots, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 10);
+  g_assert_cmpuint (changes.position, ==, 10);
+  g_assert_cmpuint (changes.removed, ==, 290);
+  agent_customer_slots_set_limit (slots, G_MAXUINT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 300);
+  g_assert_cmpuint (changes.added, ==, 290);
+  g_assert_cmpuint (changes.n, ==, 2);
+
+  /* Rows refreshed in place say so, without a change to the list. */
+  agent_customer_slots_refresh (slots);
+  g_assert_cmpuint (told, ==, 2);
+  g_assert_cmpuint (changes.n, ==, 2);
+
+  /* An empty answer empties the slots once the main loop runs. */
+  changes.n = 0;
+  reload_fake (model, &server, 0);
+  TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (slots)) == 0, WAIT_MS);
+  g_assert_cmpuint (changes.n, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 300);
+
+  g_signal_handlers_disconnect_by_data (first, &told);
+  g_assert_finalize_object (first);
+  g_signal_handlers_disconnect_by_data (slots, &changes);
+  g_assert_finalize_object (slots);
+  g_assert_finalize_object (model);
 }
 
 /* ---- searching fast ---- */
@@ -966,6 +1116,7 @@ main (int   argc,
               fixture_setup, test_list, fixture_teardown);
   g_test_add ("/agent/customers-page/search", Fixture, NULL,
               fixture_setup, test_search, fixture_teardown);
+  g_test_add_func ("/agent/customers-page/slots", test_slots);
   g_test_add ("/agent/customers-page/search-fast", Fixture, NULL,
               fixture_setup, test_search_fast, fixture_teardown);
   g_test_add ("/agent/customers-page/filter", Fixture, NULL,
