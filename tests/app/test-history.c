@@ -584,6 +584,20 @@ requested_start (Fixture *f,
   return FALSE;
 }
 
+/* Scrolls the list to its end and waits for the last row. */
+static GtkAdjustment *
+scroll_to_end (AgentHistoryPage *page)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (child_of (page, "scrolled_window"));
+
+  TEST_WAIT_UNTIL (gtk_adjustment_get_upper (vadjustment) > gtk_adjustment_get_page_size (vadjustment),
+                   WAIT_MS);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  TEST_WAIT_UNTIL (agent_paged_model_is_loaded (agent_history_page_get_model (page), n_rows (page) - 1),
+                   WAIT_MS);
+  return vadjustment;
+}
+
 static void
 paging_body (AgentApplication *app,
              gpointer          user_data)
@@ -605,13 +619,8 @@ paging_body (AgentApplication *app,
   g_assert_false (requested_start (f, 500));
 
   /* Scrolling to the end fetches the end, not everything before it. */
-  vadjustment = gtk_scrolled_window_get_vadjustment (child_of (page, "scrolled_window"));
-  TEST_WAIT_UNTIL (gtk_adjustment_get_upper (vadjustment) > gtk_adjustment_get_page_size (vadjustment),
-                   WAIT_MS);
   before = count_requests (f);
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
-  TEST_WAIT_UNTIL (agent_paged_model_is_loaded (agent_history_page_get_model (page), total - 1),
-                   WAIT_MS);
+  vadjustment = scroll_to_end (page);
   g_assert_true (requested_start (f, (total - 1) / 100 * 100));
   g_assert_cmpuint (count_requests (f) - before, <=, 3);
   g_assert_cmpuint (n_loaded (page), <, total);
@@ -1039,7 +1048,6 @@ sorting_body (AgentApplication *app,
   AgentHistoryPage *page = show_history (f, app, NULL);
   GtkColumnView *view = child_of (page, "column_view");
   GtkColumnViewColumn *time_column = child_of (page, "time_column");
-  GtkAdjustment *vadjustment;
   guint total = n_rows (page);
   guint before;
 
@@ -1082,12 +1090,7 @@ sorting_body (AgentApplication *app,
     }
 
   /* Scrolled to the end: the newest call. */
-  vadjustment = gtk_scrolled_window_get_vadjustment (child_of (page, "scrolled_window"));
-  TEST_WAIT_UNTIL (gtk_adjustment_get_upper (vadjustment) > gtk_adjustment_get_page_size (vadjustment),
-                   WAIT_MS);
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
-  TEST_WAIT_UNTIL (agent_paged_model_is_loaded (agent_history_page_get_model (page), total - 1),
-                   WAIT_MS);
+  scroll_to_end (page);
   g_assert_cmpint (bbh_call_record_get_id (row (page, total - 1)), ==, server_row_id (f, 0));
 
   /* And back: newest first again. */
