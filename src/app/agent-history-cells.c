@@ -659,6 +659,7 @@ on_column_view_map_cb (GtkWidget        *column_view,
   /* The usual directions; the rarer, longer ones shorten (their tooltip has them whole). */
   const char *directions[] = { bbh_call_direction_to_string (BBH_CALL_DIRECTION_IN),
                                bbh_call_direction_to_string (BBH_CALL_DIRECTION_OUT),
+                               bbh_call_direction_to_string (BBH_CALL_DIRECTION_VOICEMAIL),
                                NULL };
 
   g_signal_handlers_disconnect_by_func (column_view, on_column_view_map_cb, self);
