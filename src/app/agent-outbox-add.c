@@ -11,18 +11,6 @@
 
 #include "agent-outbox-private.h"
 
-static const char *
-payload_get_string (JsonObject *payload,
-                    const char *member)
-{
-  JsonNode *node = json_object_get_member (payload, member);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /**
  * agent_outbox_add_memo_async:
  * @self: an #AgentOutbox
@@ -169,7 +157,7 @@ agent_outbox_add_customer_sales_async (AgentOutbox         *self,
 
   g_return_if_fail (fields != NULL);
 
-  phone = payload_get_string (fields, "phone");
+  phone = agent_outbox_payload_get_string (fields, "phone");
   agent_outbox_add_async (self, AGENT_OUTBOX_KIND_CUSTOMER_SALES, phone, fields, cancellable,
                           callback, user_data);
 }
@@ -196,7 +184,7 @@ agent_outbox_add_cdr_record_async (AgentOutbox         *self,
 
   g_return_if_fail (fields != NULL);
 
-  phone = payload_get_string (fields, "dialPhoneNum");
+  phone = agent_outbox_payload_get_string (fields, "dialPhoneNum");
   agent_outbox_add_async (self, AGENT_OUTBOX_KIND_CDR_RECORD, phone, fields, cancellable,
                           callback, user_data);
 }

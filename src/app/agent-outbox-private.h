@@ -84,6 +84,8 @@ void              agent_outbox_job_free                (AgentOutboxJob   *job);
 gint64           *agent_outbox_int64_dup               (gint64            value);
 
 /* agent-outbox-send.c: the protocol side of each kind */
+const char       *agent_outbox_payload_get_string      (JsonObject          *payload,
+                                                        const char          *member);
 void              agent_outbox_send_async              (BbhClient           *client,
                                                         AgentOutboxEntry    *entry,
                                                         GCancellable        *cancellable,

@@ -88,9 +88,10 @@ dup_value (JsonObject *payload,
     }
 }
 
-static const char *
-get_string (JsonObject *payload,
-            const char *member)
+/* A string member, or NULL when absent or not a string. */
+const char *
+agent_outbox_payload_get_string (JsonObject *payload,
+                                 const char *member)
 {
   JsonNode *node = json_object_get_member (payload, member);
 
@@ -120,7 +121,7 @@ static GDateTime *
 get_time (JsonObject *payload,
           const char *member)
 {
-  const char *text = get_string (payload, member);
+  const char *text = agent_outbox_payload_get_string (payload, member);
   g_autoptr(GTimeZone) local = NULL;
   int y, mo, d, h, mi, s;
 
@@ -189,14 +190,15 @@ customer_edit_from_payload (JsonObject *payload)
           if (!JSON_NODE_HOLDS_OBJECT (node))
             continue;
           phone = json_node_get_object (node);
-          bbh_customer_edit_add_phone (edit, get_string (phone, "cpPhone"),
-                                       get_string (phone, "cpType"),
-                                       get_string (phone, "cpLinkMan"));
+          bbh_customer_edit_add_phone (edit, agent_outbox_payload_get_string (phone, "cpPhone"),
+                                       agent_outbox_payload_get_string (phone, "cpType"),
+                                       agent_outbox_payload_get_string (phone, "cpLinkMan"));
         }
     }
-  else if (get_string (payload, "cpPhone") != NULL)
+  else if (agent_outbox_payload_get_string (payload, "cpPhone") != NULL)
     {
-      bbh_customer_edit_add_phone (edit, get_string (payload, "cpPhone"), NULL, NULL);
+      bbh_customer_edit_add_phone (edit, agent_outbox_payload_get_string (payload, "cpPhone"),
+                                   NULL, NULL);
     }
 
   return g_steal_pointer (&edit);
@@ -267,9 +269,9 @@ cdr_upload_from_payload (JsonObject *payload)
   BbhCdrUpload *upload = bbh_cdr_upload_new (get_int (payload, "dialId", 0));
 
   upload->status = get_int (payload, "dialStatus", -1);
-  upload->open_ip = g_strdup (get_string (payload, "dialOpenIp"));
+  upload->open_ip = g_strdup (agent_outbox_payload_get_string (payload, "dialOpenIp"));
   upload->peer = get_int (payload, "dialPeer", -1);
-  upload->phone = g_strdup (get_string (payload, "dialPhoneNum"));
+  upload->phone = g_strdup (agent_outbox_payload_get_string (payload, "dialPhoneNum"));
   upload->type = get_int (payload, "dialType", -1);
   upload->start_time = get_time (payload, "dialStartTime");
   upload->success_time = get_time (payload, "dialSucessTime");
@@ -277,7 +279,7 @@ cdr_upload_from_payload (JsonObject *payload)
   upload->answer = get_int (payload, "dialAnswer", -1);
   upload->hangup_reason = get_int (payload, "dialHangupReason", -1);
   upload->talk_time = get_int (payload, "dialTalktime", -1);
-  upload->record_file = g_strdup (get_string (payload, "dialRecordFile"));
+  upload->record_file = g_strdup (agent_outbox_payload_get_string (payload, "dialRecordFile"));
   upload->ctd_id = get_int (payload, "dialCtdId", 0);
   upload->transfer_success_time = get_time (payload, "dialTransferSuccesTime");
   upload->transfer_time = get_int (payload, "dialTransferTimes", -1);
@@ -368,13 +370,14 @@ agent_outbox_send_async (BbhClient           *client,
     {
     case AGENT_OUTBOX_KIND_MEMO:
       {
-        const char *remind = get_string (payload, "remind_at");
+        const char *remind = agent_outbox_payload_get_string (payload, "remind_at");
         g_autoptr(GDateTime) remind_at = remind != NULL
                                          ? g_date_time_new_from_iso8601 (remind, NULL) : NULL;
 
-        bbh_client_add_memo_async (client, entry->phone, get_string (payload, "text"),
-                                   remind_at, get_string (payload, "remind_phone"), cancellable,
-                                   on_sent_cb, g_steal_pointer (&task));
+        bbh_client_add_memo_async (client, entry->phone,
+                                   agent_outbox_payload_get_string (payload, "text"), remind_at,
+                                   agent_outbox_payload_get_string (payload, "remind_phone"),
+                                   cancellable, on_sent_cb, g_steal_pointer (&task));
       }
       break;
 
@@ -395,12 +398,12 @@ agent_outbox_send_async (BbhClient           *client,
 
     case AGENT_OUTBOX_KIND_CUSTOMER_SALES:
       bbh_client_set_customer_sales_async (client, get_int (payload, "csId", 0),
-                                           get_string (payload, "extension"),
+                                           agent_outbox_payload_get_string (payload, "extension"),
                                            get_int (payload, "custId", 0),
-                                           get_string (payload, "custType"),
+                                           agent_outbox_payload_get_string (payload, "custType"),
                                            get_int (payload, "status", 0) != 0,
-                                           get_string (payload, "phone"), cancellable,
-                                           on_sent_cb, g_steal_pointer (&task));
+                                           agent_outbox_payload_get_string (payload, "phone"),
+                                           cancellable, on_sent_cb, g_steal_pointer (&task));
       break;
 
     case AGENT_OUTBOX_KIND_CDR_RECORD:
@@ -415,7 +418,8 @@ agent_outbox_send_async (BbhClient           *client,
     case AGENT_OUTBOX_KIND_SMS_RECORD:
       bbh_client_add_sms_record_async (client, get_int (payload, "id", 0),
                                        get_int (payload, "kind", BBH_SMS_SENT),
-                                       entry->phone, get_string (payload, "content"),
+                                       entry->phone,
+                                       agent_outbox_payload_get_string (payload, "content"),
                                        get_int (payload, "time", 0), cancellable, on_sent_cb,
                                        g_steal_pointer (&task));
       break;
@@ -467,7 +471,7 @@ on_verify_memos_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) memos = NULL;
   gint64 now_ms = g_get_real_time () / 1000;
-  const char *text = get_string (data->payload, "text");
+  const char *text = agent_outbox_payload_get_string (data->payload, "text");
 
   memos = bbh_client_get_memos_finish (BBH_CLIENT (object), result, NULL, &error);
   if (memos == NULL)
