@@ -295,7 +295,7 @@ bbh_admin_parse_time_ms (const char *text)
       g_autofree char *iso = g_strdup_printf ("%.4s-%.2s-%.2sT%.2s:%.2s:%.2s", copy, copy + 4,
                                               copy + 6, copy + 8, copy + 10, copy + 12);
 
-      tz = g_time_zone_new_local ();
+      tz = g_time_zone_ref (bbh_local_time_zone ());
       dt = g_date_time_new_from_iso8601 (iso, tz);
       return dt != NULL ? g_date_time_to_unix (dt) * 1000 : 0;
     }
@@ -326,7 +326,7 @@ bbh_admin_parse_time_ms (const char *text)
       copy[10] = 'T';
     }
 
-  tz = g_time_zone_new_local ();
+  tz = g_time_zone_ref (bbh_local_time_zone ());
   dt = g_date_time_new_from_iso8601 (copy, tz);
   if (dt == NULL)
     return 0;
@@ -341,7 +341,7 @@ bbh_admin_date_time_from_ms (gint64 ms)
   if (ms <= 0)
     return NULL;
 
-  seconds = g_date_time_new_from_unix_local (ms / 1000);
+  seconds = bbh_date_time_new_from_unix_local (ms / 1000);
   if (seconds == NULL)
     return NULL;
   return g_date_time_add (seconds, (ms % 1000) * G_TIME_SPAN_MILLISECOND);

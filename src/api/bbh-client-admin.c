@@ -994,14 +994,14 @@ bbh_client_find_task_mx_async (BbhClient           *self,
     bbh_params_add (params, "ctkName", task_name);
   if (start_time != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (start_time);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (start_time, bbh_local_time_zone ());
       g_autofree char *text = bbh_admin_format_time (local);
 
       bbh_params_add (params, "startTime", text);
     }
   if (end_time != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (end_time);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (end_time, bbh_local_time_zone ());
       g_autofree char *text = bbh_admin_format_time (local);
 
       bbh_params_add (params, "endTime", text);

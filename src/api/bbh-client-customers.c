@@ -56,16 +56,16 @@ bbh_customers_parse_time (const char *text)
       /* Unix time: milliseconds when it has 12 digits or more (after 1973). */
       if (number > 99999999999)
         {
-          g_autoptr(GDateTime) whole = g_date_time_new_from_unix_local (number / 1000);
+          g_autoptr(GDateTime) whole = bbh_date_time_new_from_unix_local (number / 1000);
 
           return whole != NULL ? g_date_time_add (whole, (number % 1000) * 1000) : NULL;
         }
-      return number > 0 ? g_date_time_new_from_unix_local (number) : NULL;
+      return number > 0 ? bbh_date_time_new_from_unix_local (number) : NULL;
     }
 
   n = sscanf (copy, "%4d-%2d-%2d%*1[ T]%2d:%2d:%lf", &y, &mo, &d, &h, &mi, &s);
   if (n == 3 || n == 5 || n == 6)
-    return g_date_time_new_local (y, mo, d, h, mi, s);
+    return g_date_time_new (bbh_local_time_zone (), y, mo, d, h, mi, s);
 
   return NULL;
 }

@@ -286,7 +286,7 @@ bbh_client_add_memo_async (BbhClient           *self,
   bbh_params_add (params, "cdrPhone", phone);
   if (hint_time != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (hint_time);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (hint_time, bbh_local_time_zone ());
       g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
 
       bbh_params_add (params, "nhtTime", text);

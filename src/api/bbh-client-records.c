@@ -51,7 +51,7 @@ bbh_records_parse_time (const char *text)
 
   /* Unix milliseconds, as some installations send times (and recvMsg always does). */
   if (strlen (copy) >= 11 && bbh_parse_int64 (copy, &ms) && ms > 0)
-    return g_date_time_new_from_unix_local (ms / 1000);
+    return bbh_date_time_new_from_unix_local (ms / 1000);
 
   if (sscanf (copy, "%4d-%2d-%2d%n", &year, &month, &day, &consumed) != 3)
     return NULL;
@@ -92,7 +92,7 @@ bbh_records_parse_time (const char *text)
   /* g_date_time_new_local() rejects month 13, 31 April and 25 o'clock. */
   if (seconds >= 60)
     return NULL;
-  return g_date_time_new_local (year, month, day, hour, minute, seconds);
+  return g_date_time_new (bbh_local_time_zone (), year, month, day, hour, minute, seconds);
 }
 
 char *
@@ -102,7 +102,7 @@ bbh_records_format_time (GDateTime *time)
 
   if (time == NULL)
     return NULL;
-  local = g_date_time_to_local (time);
+  local = g_date_time_to_timezone (time, bbh_local_time_zone ());
   return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
 }
 

@@ -337,3 +337,27 @@ bbh_json_get_total (JsonObject *root,
     }
   return fallback;
 }
+
+/* The local time zone (transfer none), read once per process: GLib 2.74's
+ * g_time_zone_new_local() — and so g_date_time_new_local(), g_date_time_to_local() and
+ * g_date_time_new_from_unix_local() — reads /etc/localtime again on every call when TZ is not
+ * set, and the parsers call them for every field of every row. A time zone changed while the
+ * application runs is seen at its next start. */
+GTimeZone *
+bbh_local_time_zone (void)
+{
+  static GTimeZone *zone;
+
+  if (g_once_init_enter (&zone))
+    g_once_init_leave (&zone, g_time_zone_new_local ());
+  return zone;
+}
+
+/* g_date_time_new_from_unix_local() in the cached zone. */
+GDateTime *
+bbh_date_time_new_from_unix_local (gint64 seconds)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
+
+  return utc != NULL ? g_date_time_to_timezone (utc, bbh_local_time_zone ()) : NULL;
+}

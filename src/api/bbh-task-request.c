@@ -184,7 +184,7 @@ bbh_task_request_set_send_time (BbhTaskRequest *self,
   g_return_if_fail (BBH_IS_TASK_REQUEST (self));
   g_clear_pointer (&self->send_time, g_date_time_unref);
   if (send_time != NULL)
-    self->send_time = g_date_time_to_local (send_time);
+    self->send_time = g_date_time_to_timezone (send_time, bbh_local_time_zone ());
 }
 
 /**
