@@ -150,7 +150,15 @@ agent_phone_row_class_init (AgentPhoneRowClass *klass)
 static void
 agent_phone_row_init (AgentPhoneRow *self)
 {
+  static GtkSizeGroup *types_group;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Every row's type list as wide as the widest, so the numbers and the contacts of all rows
+   * line up in columns whatever type each row has chosen. */
+  if (types_group == NULL)
+    types_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  gtk_size_group_add_widget (types_group, GTK_WIDGET (self->type_dropdown));
 
   self->type_values = g_ptr_array_new_with_free_func (g_free);
   fill_types (self, NULL);
