@@ -42,6 +42,7 @@ struct _AgentPopupManager
   AgentSession   *session;
   GSettings      *settings;
   AgentOutbox    *outbox;
+  AgentOutbox    *opening;      /* the outbox while it opens: only its watermark is read */
   AgentDialer    *dialer;
   GPtrArray      *pool;         /* hidden pop-ups, ready */
   GListStore     *popups;       /* pop-ups following or showing a call, oldest first */
@@ -608,8 +609,12 @@ load_watermark_cb (AgentSession *session,
                    gpointer      user_data)
 {
   AgentPopupManager *self = user_data;
+  AgentOutbox *outbox = self->outbox != NULL ? self->outbox : self->opening;
 
-  return self->outbox != NULL ? agent_outbox_get_watermark (self->outbox, server, account) : -1;
+  /* A login can now beat the outbox's opening (it no longer waits behind a login form's
+   * first frame): an outbox that is still opening reads the stored row itself, or the
+   * calls that came while the application was closed would be skipped. */
+  return outbox != NULL ? agent_outbox_get_watermark (outbox, server, account) : -1;
 }
 
 static void
@@ -668,9 +673,11 @@ on_outbox_opened_cb (GObject      *object,
 {
   g_autoptr(AgentPopupManager) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AgentOutbox) outbox = agent_outbox_new_finish (result, &error);
+  AgentOutbox *outbox = AGENT_OUTBOX (object);
 
-  if (outbox == NULL)
+  if (self->opening == outbox)
+    g_clear_object (&self->opening);
+  if (!g_async_initable_init_finish (G_ASYNC_INITABLE (outbox), result, &error))
     {
       g_warning ("The outbox could not be opened, memos cannot be saved: %s", error->message);
       return;
@@ -788,6 +795,7 @@ agent_popup_manager_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->outbox);
+  g_clear_object (&self->opening);
   g_clear_object (&self->dialer);
   g_clear_object (&self->missed);
   g_clear_pointer (&self->backlog, g_hash_table_unref);
@@ -914,7 +922,10 @@ agent_popup_manager_install (GtkApplication *application,
   for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
     on_window_added_cb (self, l->data);
 
-  agent_outbox_new_async (NULL, NULL, on_outbox_opened_cb, g_object_ref (self));
+  /* Opened off the main loop; the object exists meanwhile, for the watermark at login. */
+  self->opening = g_object_new (AGENT_TYPE_OUTBOX, NULL);
+  g_async_initable_init_async (G_ASYNC_INITABLE (self->opening), G_PRIORITY_DEFAULT, NULL,
+                               on_outbox_opened_cb, g_object_ref (self));
   return self;
 }
 

@@ -149,6 +149,9 @@ wait_logged_in (AgentApplication *app)
   TEST_WAIT_UNTIL (agent_session_get_event_stream (session) != NULL &&
                    bbh_event_stream_get_running (agent_session_get_event_stream (session)),
                    WAIT_MS);
+  /* …and once its first answer is in: a first login skips what the server already holds
+   * (PROTOCOL.md), so a call that rang before that answer would never be seen. */
+  TEST_WAIT_UNTIL (agent_session_get_connected (session), WAIT_MS);
   TEST_WAIT_UNTIL (agent_popup_manager_get_outbox (manager) != NULL, WAIT_MS);
 }
 
