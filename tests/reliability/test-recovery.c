@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <unistd.h>
+
 #include "bbh-event-stream.h"
 #include "bbh-test-server.h"
 #include "bbh-tls.h"
@@ -295,6 +297,13 @@ test_tls_warm_up (void)
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
     g_assert_cmpint (system (cmd), ==, 0);
   }
+#if defined(__SANITIZE_ADDRESS__)
+  /* LeakSanitizer (GCC 12) crashes ("Tracer caught signal 11") in its exit scan of a process
+   * that made a TLS connection: it reads the dynamic thread-local storage gnutls, loaded by
+   * GIO as a module, left in live threads. This child measures time, not leaks: it ends
+   * here, passed, without that scan. */
+  _exit (0);
+#endif
 }
 
 int
