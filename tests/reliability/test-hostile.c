@@ -28,6 +28,17 @@
 #include "agent-popup-manager.h"
 #include "agent-window.h"
 #include "reliab-util.h"
+
+/* The child logs in, pops a call and shows every page: under a minute normally, several
+ * under AddressSanitizer with GTK drawing through cairo (make check-sanitize), where each page
+ * also gets three times the usual wait. */
+#if defined(__SANITIZE_ADDRESS__)
+#define HOSTILE_PAGE_MS (3 * INTEG_TIMEOUT_MS)
+#define HOSTILE_CHILD_S 480
+#else
+#define HOSTILE_PAGE_MS INTEG_TIMEOUT_MS
+#define HOSTILE_CHILD_S 150
+#endif
 #include "test-app-util.h"
 
 /* JSON cannot carry these in a C string: the proxy writes the escapes into the text. */
@@ -735,7 +746,7 @@ hostile_app_body (AgentApplication *app,
       g_printerr ("hostile: showing the %s page\n", pages[i]);
       g_action_group_activate_action (G_ACTION_GROUP (app), "show-page",
                                       g_variant_new_string (pages[i]));
-      reliab_wait (page_answered, &wait, INTEG_TIMEOUT_MS, where);
+      reliab_wait (page_answered, &wait, HOSTILE_PAGE_MS, where);
       /* Rows come a frame after the data. */
       reliab_spin_for (200);
       shown += check_screen (where, run->violations);
@@ -795,14 +806,6 @@ hostile_pages_in_child (void)
   g_unlink (password_file);
   hostile_stop (&h);
 }
-
-/* The child logs in, pops a call and shows every page: under a minute normally, several
- * under AddressSanitizer with GTK drawing through cairo (make check-sanitize). */
-#if defined(__SANITIZE_ADDRESS__)
-#define HOSTILE_CHILD_S 480
-#else
-#define HOSTILE_CHILD_S 150
-#endif
 
 /* In a child process: an application that dies (GDK exits on an X error, for instance when a
  * very long text makes a window wider than X11 allows) fails this test with what it was doing,
