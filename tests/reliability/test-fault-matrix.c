@@ -21,6 +21,7 @@
  */
 #include "config.h"
 
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "agent-login-page.h"
@@ -927,6 +928,30 @@ test_bad_address (Matrix        *m,
     soup_server_disconnect (tls_server);
 }
 
+/* The certificate case in a process of its own. LeakSanitizer (GCC 12) crashes ("Tracer caught
+ * signal 11") in its exit scan of a process that made a TLS connection: it reads the dynamic
+ * thread-local storage gnutls, loaded by GIO as a module, left in live threads. So the other
+ * faults keep the exit scan, and this child, once it has passed, ends without it. */
+static void
+test_bad_certificate (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      Matrix m = { 0 };
+
+      matrix_set_up (&m, data);
+      test_bad_address (&m, data);
+      matrix_tear_down (&m, data);
+#if defined(__SANITIZE_ADDRESS__)
+      _exit (0);
+#endif
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -940,9 +965,12 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/agent/fault-matrix/%s", faults[i].name);
 
-      g_test_add (path, Matrix, &faults[i], matrix_set_up,
-                  faults[i].kind == FAULT_SANDBOX ? test_sandbox_fault : test_bad_address,
-                  matrix_tear_down);
+      if (faults[i].kind == FAULT_TLS)
+        g_test_add_data_func (path, &faults[i], test_bad_certificate);
+      else
+        g_test_add (path, Matrix, &faults[i], matrix_set_up,
+                    faults[i].kind == FAULT_SANDBOX ? test_sandbox_fault : test_bad_address,
+                    matrix_tear_down);
     }
 
   return g_test_run ();
