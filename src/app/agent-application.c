@@ -15,6 +15,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "bbh-tls.h"
+
 #include "agent-application.h"
 #include "agent-page.h"
 #include "agent-popup-manager.h"
@@ -1160,23 +1162,16 @@ agent_application_command_line (GApplication            *app,
   return 0;
 }
 
-/* What the first request would otherwise load on the main loop, loaded on a worker thread
+/* What the first request would otherwise load on the main loop, loaded on worker threads
  * meanwhile: GIO's proxy resolver modules (libproxy), and for an https server the system's
- * CA list (20–90 ms). */
+ * CA list (20–90 ms, bbh_tls_warm_up()). */
 static void
 warm_network_thread (GTask        *task,
                      gpointer      source_object,
                      gpointer      task_data,
                      GCancellable *cancellable)
 {
-  const char *server = task_data;
-
   (void) g_proxy_resolver_get_default ();
-  if (server != NULL && g_ascii_strncasecmp (server, "https:", 6) == 0)
-    {
-      g_autoptr(GTlsDatabase) database =
-        g_tls_backend_get_default_database (g_tls_backend_get_default ());
-    }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1184,10 +1179,12 @@ static void
 warm_network (AgentApplication *self)
 {
   g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  g_autofree char *server = g_settings_get_string (self->settings, "server");
 
   g_task_set_source_tag (task, warm_network);
-  g_task_set_task_data (task, g_settings_get_string (self->settings, "server"), g_free);
   g_task_run_in_thread (task, warm_network_thread);
+  if (g_ascii_strncasecmp (server, "https:", 6) == 0)
+    bbh_tls_warm_up ();
 }
 
 static void
