@@ -245,6 +245,32 @@ edit_body (AgentApplication *app,
   assert_customer (on_server, expected);
 }
 
+/* Each row's contact field starts where the first row's does, and is as wide. */
+static gboolean
+phone_columns_line_up (AgentCustomerEditor *editor,
+                       GPtrArray           *rows)
+{
+  graphene_rect_t first;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *entry = test_template_child (g_ptr_array_index (rows, i), AGENT_TYPE_PHONE_ROW,
+                                              "link_man_entry");
+      graphene_rect_t bounds;
+
+      /* Laid out: an entry for a name is wider than a few characters. */
+      if (!gtk_widget_get_mapped (entry) ||
+          !gtk_widget_compute_bounds (entry, GTK_WIDGET (editor), &bounds) ||
+          bounds.size.width < 60)
+        return FALSE;
+      if (i == 0)
+        first = bounds;
+      else if (bounds.origin.x != first.origin.x || bounds.size.width != first.size.width)
+        return FALSE;
+    }
+  return rows->len > 1;
+}
+
 /* A new session of the application reads it back from the server. */
 static void
 reread_body (AgentApplication *app,
@@ -285,6 +311,8 @@ reread_body (AgentApplication *app,
       g_assert_cmpstr (type, ==, expected->phones[i].type);
       g_assert_cmpstr (link_man, ==, expected->phones[i].link_man);
     }
+  /* The rows line up in columns although their types differ in length ("手机", "常用电话"). */
+  TEST_WAIT_UNTIL (phone_columns_line_up (editor, rows), WAIT_MS);
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
