@@ -209,6 +209,9 @@ create_queue_row_cb (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), phone != NULL ? phone : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), channel != NULL ? channel : "");
+  /* One line each, ellipsized: a wrapped title is measured again for every width tried. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
 
   wait = gtk_label_new (NULL);
   gtk_widget_add_css_class (wait, "numeric");
