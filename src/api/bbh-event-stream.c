@@ -502,10 +502,12 @@ fetch (BbhEventStream *self)
   f->generation = self->generation;
   f->serial = ++self->serial;
   /* The first sync is always recvMsg: it answers at once, where a long poll from watermark 0
-   * may be held until the next call, which would then be skipped as backlog. So is the first
-   * request after a failure: a long poll the server holds would leave the agent told "not
-   * connected" for up to its hold time (25–35 s) after the server is back. */
-  f->transport = self->first_sync || self->backoff_ms > 0 || self->probe
+   * may be held until the next call, which would then be skipped as backlog. So is the
+   * catch-up from a stored watermark (a held long poll's call would be taken for backlog and
+   * never pop up), and the first request after a failure: a long poll the server holds would
+   * leave the agent told "not connected" for up to its hold time (25–35 s) after the server
+   * is back. */
+  f->transport = self->first_sync || self->catching_up || self->backoff_ms > 0 || self->probe
                  || self->active == BBH_EVENT_TRANSPORT_POLL
                  ? BBH_EVENT_TRANSPORT_POLL : BBH_EVENT_TRANSPORT_LONG_POLL;
   self->probe = FALSE;
