@@ -502,6 +502,17 @@ switch_of_key (GSettings  *settings,
   return gtk_switch_get_active (toggle) == g_settings_get_boolean (settings, key);
 }
 
+/* A string setting's value (g_settings_get_string() hands over a copy). */
+static void
+assert_setting_string (GSettings  *settings,
+                       const char *key,
+                       const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
 static void
 test_preferences (void)
 {
@@ -543,7 +554,7 @@ test_preferences (void)
   /* Combo rows write the key's nick and follow it. */
   combo = CHILD ("popup_show_row");
   adw_combo_row_set_selected (combo, 1);
-  g_assert_cmpstr (g_settings_get_string (settings, "popup-show-on"), ==, "answer");
+  assert_setting_string (settings, "popup-show-on", "answer");
   combo = CHILD ("transport_row");
   g_settings_set_string (settings, "event-transport", "polling");
   g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, 2);
@@ -553,12 +564,12 @@ test_preferences (void)
   g_assert_true (gtk_widget_get_visible (CHILD ("callback_source_row")));
   g_assert_false (gtk_widget_get_visible (CHILD ("smarttel_mac_row")));
   adw_combo_row_set_selected (combo, 1);
-  g_assert_cmpstr (g_settings_get_string (settings, "dial-mode"), ==, "smarttel");
+  assert_setting_string (settings, "dial-mode", "smarttel");
   g_assert_false (gtk_widget_get_visible (CHILD ("callback_source_row")));
   g_assert_true (gtk_widget_get_visible (CHILD ("smarttel_mac_row")));
   g_assert_true (gtk_widget_get_visible (CHILD ("smarttel_channel_row")));
   gtk_editable_set_text (GTK_EDITABLE (CHILD ("smarttel_mac_row")), "00:1A:2B:3C:4D:5E");
-  g_assert_cmpstr (g_settings_get_string (settings, "smarttel-mac"), ==, "00:1A:2B:3C:4D:5E");
+  assert_setting_string (settings, "smarttel-mac", "00:1A:2B:3C:4D:5E");
   gtk_spin_button_set_value (CHILD ("smarttel_channel_spin"), 3);
   g_assert_cmpuint (g_settings_get_uint (settings, "smarttel-channel"), ==, 3);
 
@@ -572,15 +583,14 @@ test_preferences (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (url_row), "error"));
   g_assert_false (gtk_widget_get_sensitive (test_button));
   g_signal_emit_by_name (url_row, "apply");
-  g_assert_cmpstr (g_settings_get_string (settings, "screen-pop-url"), ==, "");
+  assert_setting_string (settings, "screen-pop-url", "");
 
   gtk_editable_set_text (GTK_EDITABLE (url_row), "https://crm.example.com/lookup?tel={phone}");
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (url_row), "error"));
   g_assert_true (gtk_widget_get_sensitive (test_button));
   g_signal_emit_by_name (url_row, "apply");
-  g_assert_cmpstr (g_settings_get_string (settings, "screen-pop-url"), ==,
-                   "https://crm.example.com/lookup?tel={phone}");
+  assert_setting_string (settings, "screen-pop-url", "https://crm.example.com/lookup?tel={phone}");
   g_settings_set_string (settings, "screen-pop-url", "https://other.example.com/?n={phone}");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url_row)), ==,
                    "https://other.example.com/?n={phone}");
@@ -598,7 +608,7 @@ test_preferences (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "/srv/recordings");
   g_assert_true (gtk_widget_get_visible (CHILD ("folder_reset_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "preferences.reset-folder", NULL));
-  g_assert_cmpstr (g_settings_get_string (settings, "recordings-folder"), ==, "");
+  assert_setting_string (settings, "recordings-folder", "");
 
   /* Start at Login waits for the background portal: without one (the test bus has none) the
    * row says so and cannot be switched; with one, it can. */
