@@ -147,13 +147,16 @@ main (int   argc,
   shown_host = (listen == NULL || g_str_equal (listen, "0.0.0.0") || g_str_equal (listen, "::"))
                ? g_strdup ("127.0.0.1")
                : strchr (listen, ':') ? g_strdup_printf ("[%s]", listen) : g_strdup (listen);
+  /* The handlers come before the lines that say the sandbox is up: whoever reads them may
+   * send SIGTERM at once, and must get a clean exit. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, on_signal_cb, loop);
+  g_unix_signal_add (SIGINT, on_signal_cb, loop);
+
   g_print ("listening on http://%s:%u\n", shown_host, sandbox_server_get_port (server));
   g_print ("control on http://127.0.0.1:%u\n", sandbox_server_get_control_port (server));
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGTERM, on_signal_cb, loop);
-  g_unix_signal_add (SIGINT, on_signal_cb, loop);
   g_main_loop_run (loop);
 
   g_clear_object (&server);
