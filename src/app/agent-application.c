@@ -1,4 +1,5 @@
-/* agent-application.c — the application: command line, actions, login, quit
+/* agent-application.c — the application: command line, login, quit (its actions are in
+ * agent-application-actions.c)
  *
  * One instance per user (org.babaihu.Agent on the session bus): a second `babaihu-agent
  * --dial N` or `gapplication action org.babaihu.Agent show-page "'home'"` lands here. The
@@ -17,7 +18,7 @@
 
 #include "bbh-tls.h"
 
-#include "agent-application.h"
+#include "agent-application-private.h"
 #include "agent-page.h"
 #include "agent-popup-manager.h"
 #include "agent-power-monitor.h"
@@ -25,46 +26,14 @@
 #include "agent-reminders.h"
 #include "agent-trace.h"
 
-/* `quit` must end the process within 5 s: check-out gets 2 s, this is the backstop. */
-#define QUIT_BACKSTOP_MS 4000
-
 /* A login that asks nothing of the person (password file, keyring, sandbox) shows its result
  * rather than a login form replaced a moment later; the form comes after this long at most. */
 #define PRESENT_LOGIN_AFTER_MS 500
 
-struct _AgentApplication
-{
-  AdwApplication parent_instance;
-
-  /* Owned */
-  GSettings        *settings;
-  AgentSession     *session;
-  AgentCredentials *credentials;
-  AgentSandbox     *sandbox;
-  GCancellable     *cancellable;
-  char             *pending_dial;
-  char             *pending_page;
-  char             *last_server;
-  char             *last_account;
-  guint             quit_backstop_id;
-  guint             auto_login_id;
-  guint             present_id;     /* the window waits for a login under way */
-
-  guint             quitting : 1;
-  guint             starting : 1;       /* a login is being prepared (sandbox, file, keyring) */
-  guint             on_sandbox : 1;
-};
 
 G_DEFINE_FINAL_TYPE (AgentApplication, agent_application, ADW_TYPE_APPLICATION)
 
-enum {
-  DIAL_REQUESTED,
-  OPEN_CUSTOMER_REQUESTED,
-  PLAY_RECORDING_REQUESTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+guint agent_application_signals[N_SIGNALS];
 
 static const GOptionEntry option_entries[] = {
   { "sandbox", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -123,8 +92,8 @@ static const GActionEntry win_actions[] = {
   { "search", win_search_action },
 };
 
-static AgentWindow *
-ensure_window (AgentApplication *self)
+AgentWindow *
+agent_application_ensure_window (AgentApplication *self)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
   AgentWindow *window;
@@ -143,21 +112,21 @@ ensure_window (AgentApplication *self)
   return window;
 }
 
-static void
-clear_pending (AgentApplication *self)
+void
+agent_application_clear_pending (AgentApplication *self)
 {
   g_clear_pointer (&self->pending_dial, g_free);
   g_clear_pointer (&self->pending_page, g_free);
 }
 
-static gboolean
-needs_session (AgentApplication *self,
+gboolean
+agent_application_needs_session (AgentApplication *self,
                const char       *message)
 {
   if (agent_session_get_logged_in (self->session))
     return TRUE;
 
-  agent_window_show_login (ensure_window (self), message);
+  agent_window_show_login (agent_application_ensure_window (self), message);
   return FALSE;
 }
 
@@ -165,7 +134,7 @@ static void
 present_window (AgentApplication *self)
 {
   g_clear_handle_id (&self->present_id, g_source_remove);
-  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+  gtk_window_present (GTK_WINDOW (agent_application_ensure_window (self)));
 }
 
 static gboolean
@@ -246,13 +215,13 @@ run_dial (AgentApplication *self,
 {
   gboolean handled = FALSE;
 
-  g_signal_emit (self, signals[DIAL_REQUESTED], 0, number, &handled);
+  g_signal_emit (self, agent_application_signals[DIAL_REQUESTED], 0, number, &handled);
   if (!handled)
     agent_application_toast (self, _("Dialing is not available in this version."));
 }
 
-static void
-request_dial (AgentApplication *self,
+void
+agent_application_request_dial (AgentApplication *self,
               const char       *number)
 {
   if (number == NULL || *number == '\0')
@@ -272,7 +241,7 @@ request_dial (AgentApplication *self,
       return;
     }
 
-  agent_window_show_login (ensure_window (self), _("Log in to dial."));
+  agent_window_show_login (agent_application_ensure_window (self), _("Log in to dial."));
 }
 
 /* Login --------------------------------------------------------------------------------- */
@@ -292,8 +261,8 @@ on_credentials_stored_cb (GObject      *object,
     }
 }
 
-static void
-on_credentials_forgotten_cb (GObject      *object,
+void
+agent_application_on_credentials_forgotten_cb (GObject      *object,
                              GAsyncResult *result,
                              gpointer      user_data)
 {
@@ -308,7 +277,7 @@ show_login_error (AgentApplication *self,
                   const char       *message,
                   gboolean          dialog)
 {
-  AgentWindow *window = ensure_window (self);
+  AgentWindow *window = agent_application_ensure_window (self);
   AdwMessageDialog *alert;
 
   present_if_waiting (self);
@@ -361,7 +330,7 @@ on_login_cb (GObject      *object,
       /* A remembered password the server no longer takes is forgotten. */
       if (request->from_keyring && g_error_matches (error, BBH_ERROR, BBH_ERROR_AUTH))
         agent_credentials_forget_async (self->credentials, request->server, request->account,
-                                        NULL, on_credentials_forgotten_cb, NULL);
+                                        NULL, agent_application_on_credentials_forgotten_cb, NULL);
 
       show_login_error (self, message, request->explicit_request);
       g_task_return_boolean (task, FALSE);
@@ -369,7 +338,7 @@ on_login_cb (GObject      *object,
     }
 
   self->on_sandbox = request->server == NULL;
-  agent_window_set_sandbox (ensure_window (self), self->on_sandbox);
+  agent_window_set_sandbox (agent_application_ensure_window (self), self->on_sandbox);
 
   g_free (self->last_server);
   self->last_server = g_strdup (request->server);
@@ -385,7 +354,7 @@ on_login_cb (GObject      *object,
                                    on_credentials_stored_cb, g_object_ref (self));
 
   if (pending_page != NULL)
-    agent_window_show_page (ensure_window (self), pending_page);
+    agent_window_show_page (agent_application_ensure_window (self), pending_page);
   if (pending != NULL)
     run_dial (self, pending);
 
@@ -417,8 +386,8 @@ on_sandbox_started_cb (GObject      *object,
   if (url == NULL)
     {
       self->starting = FALSE;
-      clear_pending (self);
-      agent_login_page_set_busy (agent_window_get_login_page (ensure_window (self)), FALSE);
+      agent_application_clear_pending (self);
+      agent_login_page_set_busy (agent_window_get_login_page (agent_application_ensure_window (self)), FALSE);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_login_error (self, error->message, TRUE);
       g_task_return_boolean (task, FALSE);
@@ -441,7 +410,7 @@ start_login (AgentApplication *self,
   if (request->server == NULL)
     {
       self->starting = TRUE;
-      agent_login_page_set_busy (agent_window_get_login_page (ensure_window (self)), TRUE);
+      agent_login_page_set_busy (agent_window_get_login_page (agent_application_ensure_window (self)), TRUE);
       agent_sandbox_start_async (self->sandbox, self->cancellable, on_sandbox_started_cb, task);
     }
   else
@@ -494,10 +463,10 @@ on_session_ended_cb (AgentApplication *self,
   /* A remembered password the server refuses would fail again at the next start. */
   if (self->last_server != NULL && self->last_account != NULL)
     agent_credentials_forget_async (self->credentials, self->last_server, self->last_account,
-                                    NULL, on_credentials_forgotten_cb, NULL);
+                                    NULL, agent_application_on_credentials_forgotten_cb, NULL);
 
   message = g_strdup_printf (_("You were logged out: %s"), reason->message);
-  agent_window_set_sandbox (ensure_window (self), FALSE);
+  agent_window_set_sandbox (agent_application_ensure_window (self), FALSE);
   show_login_error (self, message, FALSE);
 }
 
@@ -539,7 +508,7 @@ on_keyring_lookup_cb (GObject      *object,
       if (error != NULL)
         g_message ("The keyring could not be read: %s", error->message);
       self->starting = FALSE;
-      clear_pending (self);
+      agent_application_clear_pending (self);
       present_if_waiting (self);
       return;
     }
@@ -632,401 +601,6 @@ on_auto_login_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Actions -------------------------------------------------------------------------------- */
-
-static void
-show_page_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  AgentApplication *self = user_data;
-  AgentWindow *window = ensure_window (self);
-  const char *name = g_variant_get_string (parameter, NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-
-  /* Asked for while the login at startup is on its way: shown once it is done. */
-  if (!agent_session_get_logged_in (self->session) && agent_page_name_is_known (name) &&
-      (self->starting || agent_session_get_busy (self->session)))
-    {
-      g_free (self->pending_page);
-      self->pending_page = g_strdup (name);
-      return;
-    }
-
-  agent_window_show_page (window, name);
-}
-
-static void
-dial_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  AgentApplication *self = user_data;
-
-  request_dial (self, g_variant_get_string (parameter, NULL));
-}
-
-static void
-open_customer_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  AgentApplication *self = user_data;
-  gboolean handled = FALSE;
-
-  if (!needs_session (self, _("Log in to open a customer.")))
-    return;
-
-  /* Pages are built when first needed: the customers page answers this signal. */
-  agent_window_get_page (ensure_window (self), "customers");
-  g_signal_emit (self, signals[OPEN_CUSTOMER_REQUESTED], 0,
-                 g_variant_get_string (parameter, NULL), &handled);
-  if (!handled)
-    agent_application_toast (self, _("Customer records are not available in this version."));
-}
-
-static void
-play_recording_action (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  AgentApplication *self = user_data;
-  gboolean handled = FALSE;
-
-  if (!needs_session (self, _("Log in to play recordings.")))
-    return;
-
-  /* The call history page answers this signal; build it if it was never shown. */
-  agent_window_get_page (ensure_window (self), "history");
-  g_signal_emit (self, signals[PLAY_RECORDING_REQUESTED], 0,
-                 g_variant_get_string (parameter, NULL), &handled);
-  if (!handled)
-    agent_application_toast (self, _("Recordings cannot be played in this version."));
-}
-
-static void
-on_check_in_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(AgentApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!agent_session_set_checked_in_finish (AGENT_SESSION (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *message = g_strdup_printf (_("Checking in or out failed: %s"),
-                                                  error->message);
-
-      agent_application_toast (self, message);
-    }
-}
-
-static void
-check_in_action (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
-{
-  AgentApplication *self = user_data;
-  gboolean checked_in = g_variant_get_boolean (parameter);
-
-  if (!needs_session (self, checked_in ? _("Log in to check in.") : _("Log in to check out.")))
-    {
-      AGENT_TRACE ("check-in",
-                   "checked_in", g_variant_new_boolean (checked_in),
-                   "ok", g_variant_new_boolean (FALSE),
-                   "reason", g_variant_new_string ("not logged in"),
-                   NULL);
-      return;
-    }
-
-  agent_session_set_checked_in_async (self->session, checked_in,
-                                      agent_session_get_cancellable (self->session),
-                                      on_check_in_cb, g_object_ref (self));
-}
-
-static void
-on_logout_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  agent_session_logout_finish (AGENT_SESSION (object), result, NULL);
-}
-
-static void
-logout_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  AgentApplication *self = user_data;
-  g_autofree char *server = g_strdup (agent_session_get_server (self->session));
-  g_autofree char *account = g_strdup (agent_session_get_account (self->session));
-  AgentWindow *window = ensure_window (self);
-
-  clear_pending (self);
-
-  if (!agent_session_get_logged_in (self->session))
-    {
-      agent_window_show_login (window, NULL);
-      return;
-    }
-
-  /* Logging out means "not me next time": the remembered password goes too. */
-  if (server != NULL && account != NULL && !self->on_sandbox)
-    agent_credentials_forget_async (self->credentials, server, account, NULL,
-                                    on_credentials_forgotten_cb, NULL);
-
-  agent_session_logout_async (self->session, on_logout_cb, NULL);
-  agent_window_set_sandbox (window, FALSE);
-  agent_login_page_set_account (agent_window_get_login_page (window), account);
-  agent_window_show_login (window, NULL);
-}
-
-/* Dialogs first: destroying the main window takes its transient windows with it. */
-static void
-destroy_windows (AgentApplication *self,
-                 gboolean          main_window)
-{
-  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
-                                     (GCopyFunc) g_object_ref, NULL);
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (!AGENT_IS_WINDOW (l->data))
-      gtk_window_destroy (l->data);
-  for (GList *l = windows; l != NULL && main_window; l = l->next)
-    if (AGENT_IS_WINDOW (l->data))
-      gtk_window_destroy (l->data);
-
-  g_list_free_full (windows, g_object_unref);
-}
-
-static void
-finish_quit (AgentApplication *self)
-{
-  g_clear_handle_id (&self->quit_backstop_id, g_source_remove);
-  agent_sandbox_stop (self->sandbox);
-  agent_trace_flush ();
-
-  destroy_windows (self, TRUE);
-  g_application_quit (G_APPLICATION (self));
-}
-
-static gboolean
-on_quit_backstop_cb (gpointer user_data)
-{
-  AgentApplication *self = user_data;
-
-  self->quit_backstop_id = 0;
-  g_message ("The server did not answer the check-out in time; quitting anyway");
-  finish_quit (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_quit_logout_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(AgentApplication) self = user_data;
-
-  agent_session_logout_finish (AGENT_SESSION (object), result, NULL);
-  if (self->quit_backstop_id != 0)
-    finish_quit (self);
-}
-
-static void
-quit_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  AgentApplication *self = user_data;
-
-  if (self->quitting)
-    return;
-  self->quitting = TRUE;
-
-  g_cancellable_cancel (self->cancellable);
-
-  /* The windows go at once; the check-out finishes behind the scenes. (Hiding a modal dialog
-   * before destroying it upsets GTK: dialogs are destroyed, the main window hidden.) */
-  destroy_windows (self, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (ensure_window (self)), FALSE);
-
-  /* "Check out on quit" off: the agent stays checked in, calls keep being routed to them. */
-  if (!g_settings_get_boolean (self->settings, "check-out-on-quit"))
-    {
-      finish_quit (self);
-      return;
-    }
-
-  self->quit_backstop_id = g_timeout_add (QUIT_BACKSTOP_MS, on_quit_backstop_cb, self);
-  /* The remembered password stays: quitting is not logging out. */
-  agent_session_logout_async (self->session, on_quit_logout_cb, g_object_ref (self));
-}
-
-static void
-preferences_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  AgentApplication *self = user_data;
-  GtkWindow *preferences = agent_preferences_window_new (GTK_WINDOW (ensure_window (self)),
-                                                         self->settings);
-
-  gtk_window_set_application (preferences, GTK_APPLICATION (self));
-  gtk_window_present (preferences);
-}
-
-static void
-about_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
-{
-  AgentApplication *self = user_data;
-  const char *developers[] = { "Babaihu Agent contributors", NULL };
-  GtkWidget *about;
-
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "application", self,
-                        "transient-for", ensure_window (self),
-                        "modal", TRUE,
-                        "application-icon", APP_ID,
-                        "application-name", _("Babaihu Agent"),
-                        "developer-name", _("Babaihu Agent contributors"),
-                        "version", PACKAGE_VERSION,
-                        "comments", _("A desktop client for agents of the 800ing cloud call center"),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
-                        /* Translators: put your names here, one a line. */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  gtk_window_present (GTK_WINDOW (about));
-}
-
-static void
-shortcuts_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  AgentApplication *self = user_data;
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (ensure_window (self));
-
-  /* As the window's help overlay: only then does it show the accelerators of the actions it
-   * names (the window fills them in from the application). */
-  if (gtk_application_window_get_help_overlay (window) == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = NULL;
-
-      GtkShortcutsWindow *overlay;
-
-      builder = gtk_builder_new_from_resource ("/org/babaihu/Agent/agent-shortcuts-window.ui");
-      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
-      gtk_application_window_set_help_overlay (window, overlay);
-      gtk_window_set_application (GTK_WINDOW (overlay), GTK_APPLICATION (self));
-    }
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-}
-
-/* The desktop file's "Dial a Number" (under D-Bus activation it has no parameter), F3. */
-static void
-show_dialer_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  AgentApplication *self = user_data;
-  AgentWindow *window = ensure_window (self);
-  GtkWidget *dialer;
-
-  gtk_window_present (GTK_WINDOW (window));
-  if (!needs_session (self, _("Log in to dial.")))
-    return;
-
-  dialer = agent_window_get_dialer (window);
-  if (dialer != NULL)
-    gtk_widget_activate_action (dialer, "dialer.keypad", NULL);
-}
-
-/* The desktop file's "Missed Calls": today's page, with the missed calls under the dialer. */
-static void
-show_missed_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (user_data), "show-page",
-                                  g_variant_new_string ("home"));
-}
-
-/* F2: check in when checked out and the other way round. */
-static void
-toggle_check_in_action (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
-{
-  AgentApplication *self = user_data;
-
-  g_action_group_activate_action (G_ACTION_GROUP (self), "check-in",
-                                  g_variant_new_boolean (!agent_session_get_checked_in (self->session)));
-}
-
-/* F5: the page shown, loaded again from the server. */
-static void
-reload_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  AgentApplication *self = user_data;
-  AgentWindow *window = ensure_window (self);
-  const char *name = agent_window_get_page_name (window);
-
-  if (name != NULL)
-    agent_window_show_page (window, name);
-}
-
-static const GActionEntry app_actions[] = {
-  { "show-page", show_page_action, "s" },
-  { "dial", dial_action, "s" },
-  { "open-customer", open_customer_action, "s" },
-  { "play-recording", play_recording_action, "s" },
-  { "check-in", check_in_action, "b" },
-  { "logout", logout_action },
-  { "quit", quit_action },
-  { "preferences", preferences_action },
-  { "about", about_action },
-  { "shortcuts", shortcuts_action },
-  { "show-dialer", show_dialer_action },
-  { "show-missed", show_missed_action },
-  { "toggle-check-in", toggle_check_in_action },
-  { "reload", reload_action },
-};
-
-/* Every accelerator of the application, in one place; agent-shortcuts-window.ui lists them
- * (and the few that belong to one widget: Ctrl+K in the dialer, Escape and Ctrl+Enter in the
- * pop-up, Space and the arrows in the player). */
-static const struct
-{
-  const char *action;
-  const char *accels[3];
-} app_accels[] = {
-  { "app.quit",                   { "<Control>q", NULL } },
-  { "app.preferences",            { "<Control>comma", NULL } },
-  { "app.shortcuts",              { "<Control>question", NULL } },
-  { "app.show-dialer",            { "F3", NULL } },
-  { "app.toggle-check-in",        { "F2", NULL } },
-  { "app.reload",                 { "F5", "<Control>r", NULL } },
-  { "win.search",                 { "<Control>f", NULL } },
-  { "app.show-page('home')",      { "<Alt>1", NULL } },
-  { "app.show-page('history')",   { "<Alt>2", NULL } },
-  { "app.show-page('customers')", { "<Alt>3", NULL } },
-  { "app.show-page('memos')",     { "<Alt>4", NULL } },
-  { "app.show-page('tasks')",     { "<Alt>5", NULL } },
-  { "app.show-page('sms')",       { "<Alt>6", NULL } },
-  { "app.show-page('agents')",    { "<Alt>7", NULL } },
-  { "app.show-page('board')",     { "<Alt>8", NULL } },
-  { "app.show-page('blacklist')", { "<Alt>9", NULL } },
-  { "app.show-page('campaigns')", { "<Alt>0", NULL } },
-};
-
 /* GApplication ---------------------------------------------------------------------------- */
 
 static void
@@ -1054,7 +628,7 @@ agent_application_open (GApplication  *app,
       g_autofree char *number = agent_phone_from_uri (uri);
 
       if (number != NULL)
-        request_dial (self, number);
+        agent_application_request_dial (self, number);
       else
         agent_application_toast (self, _("This link is not a phone number."));
     }
@@ -1086,7 +660,7 @@ agent_application_command_line (GApplication            *app,
   g_variant_dict_lookup (options, "dial", "s", &dial);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &remaining);
 
-  window = ensure_window (self);
+  window = agent_application_ensure_window (self);
   login_page = agent_window_get_login_page (window);
   /* A keyring login planned at startup gives way to a login the command line asks for. */
   if (sandbox || password_file != NULL || server != NULL || account != NULL)
@@ -1157,7 +731,7 @@ agent_application_command_line (GApplication            *app,
     present_window (self);
 
   if (dial != NULL)
-    request_dial (self, dial);
+    agent_application_request_dial (self, dial);
 
   return 0;
 }
@@ -1194,11 +768,7 @@ agent_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (agent_application_parent_class)->startup (app);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
-                                   G_N_ELEMENTS (app_actions), self);
-  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action,
-                                           app_accels[i].accels);
+  agent_application_install_actions (self);
 
   self->settings = g_settings_new (APP_ID);
   warm_network (self);
@@ -1214,7 +784,7 @@ agent_application_startup (GApplication *app)
                           g_action_map_lookup_action (G_ACTION_MAP (self), "logout"), "enabled",
                           G_BINDING_SYNC_CREATE);
 
-  g_signal_connect_object (agent_window_get_login_page (ensure_window (self)), "submit",
+  g_signal_connect_object (agent_window_get_login_page (agent_application_ensure_window (self)), "submit",
                            G_CALLBACK (on_login_page_submit_cb), self, G_CONNECT_SWAPPED);
 
   /* The last account, and its remembered password if any, whether we were started from the
@@ -1222,7 +792,7 @@ agent_application_startup (GApplication *app)
   {
     g_autofree char *server = g_settings_get_string (self->settings, "server");
     g_autofree char *account = g_settings_get_string (self->settings, "account");
-    AgentLoginPage *login_page = agent_window_get_login_page (ensure_window (self));
+    AgentLoginPage *login_page = agent_window_get_login_page (agent_application_ensure_window (self));
 
     agent_login_page_set_server (login_page, server);
     if (*account != '\0')
@@ -1310,7 +880,7 @@ agent_application_class_init (AgentApplicationClass *klass)
    * The `dial` action, `--dial` or a `tel:` link, once logged in. The dialer handles it and
    * returns %TRUE; it writes the `dial` trace event.
    */
-  signals[DIAL_REQUESTED] =
+  agent_application_signals[DIAL_REQUESTED] =
     g_signal_new ("dial-requested",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
@@ -1324,7 +894,7 @@ agent_application_class_init (AgentApplicationClass *klass)
    *
    * The `open-customer` action, once logged in; the handler writes `customer-shown`.
    */
-  signals[OPEN_CUSTOMER_REQUESTED] =
+  agent_application_signals[OPEN_CUSTOMER_REQUESTED] =
     g_signal_new ("open-customer-requested",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
@@ -1338,7 +908,7 @@ agent_application_class_init (AgentApplicationClass *klass)
    *
    * The `play-recording` action, once logged in; the handler writes `playback-state`.
    */
-  signals[PLAY_RECORDING_REQUESTED] =
+  agent_application_signals[PLAY_RECORDING_REQUESTED] =
     g_signal_new ("play-recording-requested",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
@@ -1412,7 +982,7 @@ agent_application_get_window (AgentApplication *self)
 {
   g_return_val_if_fail (AGENT_IS_APPLICATION (self), NULL);
 
-  return ensure_window (self);
+  return agent_application_ensure_window (self);
 }
 
 /**
@@ -1441,5 +1011,5 @@ agent_application_toast (AgentApplication *self,
 {
   g_return_if_fail (AGENT_IS_APPLICATION (self));
 
-  agent_window_add_toast (ensure_window (self), message);
+  agent_window_add_toast (agent_application_ensure_window (self), message);
 }
