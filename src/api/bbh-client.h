@@ -18,6 +18,9 @@ BbhClient   *bbh_client_new                 (const char           *base_url,
                                              const char           *account,
                                              const char           *password_md5);
 char        *bbh_password_md5               (const char           *password);
+/* The local time zone, read once per process (transfer none): GLib 2.74 re-reads
+ * /etc/localtime in every g_time_zone_new_local() when TZ is not set. */
+GTimeZone   *bbh_local_time_zone            (void);
 char        *bbh_redact_uri                 (const char           *uri);
 const char  *bbh_client_get_base_url        (BbhClient            *self);
 const char  *bbh_client_get_account         (BbhClient            *self);

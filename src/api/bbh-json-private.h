@@ -47,7 +47,6 @@ gboolean     bbh_json_node_to_int64  (JsonNode    *node,
 char        *bbh_json_node_dup_text  (JsonNode    *node);
 gboolean     bbh_parse_int64         (const char  *text,
                                       gint64      *out_value);
-GTimeZone   *bbh_local_time_zone     (void);
 GDateTime   *bbh_date_time_new_from_unix_local (gint64 seconds);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bbh-client.h"
 #include "bbh-json-private.h"
 
 /**

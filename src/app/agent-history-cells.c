@@ -399,19 +399,6 @@ watch_rows (GtkListItemFactory *factory)
   g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), NULL);
 }
 
-/* The local time zone, read once: GLib 2.74's g_time_zone_new_local() (and so
- * g_date_time_to_local()) reads /etc/localtime again on every call when TZ is not set, which
- * was a tenth of the time of a scroll. */
-static GTimeZone *
-local_zone (void)
-{
-  static GTimeZone *zone;
-
-  if (g_once_init_enter (&zone))
-    g_once_init_leave (&zone, g_time_zone_new_local ());
-  return zone;
-}
-
 static char *
 time_text (BbhCallRecord *record)
 {
@@ -421,7 +408,7 @@ time_text (BbhCallRecord *record)
   if (start == NULL)
     return g_strdup (bbh_call_record_get_start_time (record));
 
-  local = g_date_time_to_timezone (start, local_zone ());
+  local = g_date_time_to_timezone (start, bbh_local_time_zone ());
   return g_date_time_format (local, "%x %R");
 }
 
