@@ -140,7 +140,8 @@ elif mode == "icons":
 
 elif mode == "desktop-actions":
     desktop = open(os.path.join(src, "data", "org.babaihu.Agent.desktop.in"), encoding="utf-8").read()
-    app = open(os.path.join(src, "src", "app", "agent-application.c"), encoding="utf-8").read()
+    app = "".join(open(os.path.join(src, "src", "app", name), encoding="utf-8").read()
+                  for name in ("agent-application.c", "agent-application-actions.c"))
     match = re.search(r"^Actions=(.*)$", desktop, re.M)
     result(match is not None, "the desktop entry has actions")
     actions = [a for a in (match.group(1).split(";") if match else []) if a]
