@@ -36,7 +36,10 @@
 #define REFRESH_AGAIN_MS  6000
 /* The list shows the newest calls only: GTK 4.8's list view keeps up to about 200 row
  * widgets alive, ~22 KB each, so a busy day's list grew the page by megabytes (heaptrack,
- * BENCHMARKS.md). The day's figures still count every call; Call History has them all. */
+ * BENCHMARKS.md). Only those records are kept: each page of the day is boiled down to a
+ * few bytes a call (DayCall) for the figures, the chart and the numbers to call back, and
+ * dropped — a busy day held thousands of call records and made them again after every
+ * hang-up. Call History has them all. */
 #define LIST_SHOWN        50
 
 struct _AgentHomePage
@@ -61,8 +64,11 @@ struct _AgentHomePage
   GtkLabel        *more_label;
 
   /* Owned */
-  GListStore      *calls;
-  GPtrArray       *pending;     /* the pages of the load under way */
+  GListStore      *calls;       /* the newest LIST_SHOWN calls */
+  GArray          *pending;     /* DayCall: every call of the load under way */
+  GPtrArray       *newest;      /* the newest LIST_SHOWN of the load under way */
+  GStringChunk    *phones;      /* the pending calls' numbers */
+  guint            n_calls;     /* calls counted by the last load */
   GCancellable    *cancellable;
   AgentSession    *session;
   guint64          total;
@@ -132,6 +138,18 @@ talk_time_cb (GtkListItem *item,
 
 /* ---- counting ---- */
 
+/* What the figures need of one call, so the records themselves need not be kept. */
+typedef struct
+{
+  const char *phone;      /* in the page's string chunk; NULL when there is none */
+  gint64      start_us;   /* 0 when unknown */
+  gint64      wait_us;    /* ringing before an incoming call was answered, or -1 */
+  int         talk_seconds;
+  guint8      hour;
+  guint       incoming : 1;
+  guint       answered : 1;
+} DayCall;
+
 static gboolean
 is_incoming (BbhCallRecord *call)
 {
@@ -157,14 +175,45 @@ start_us (BbhCallRecord *call)
   return start != NULL ? g_date_time_to_unix (start) * G_USEC_PER_SEC : 0;
 }
 
+static DayCall
+day_call (BbhCallRecord *call,
+          GStringChunk  *phones)
+{
+  GDateTime *start = bbh_call_record_get_start_date_time (call);
+  GDateTime *success = bbh_call_record_get_success_date_time (call);
+  const char *phone = bbh_call_record_get_phone (call);
+  DayCall day = { 0 };
+
+  day.phone = phone != NULL && *phone != '\0' ? g_string_chunk_insert_const (phones, phone) : NULL;
+  day.start_us = start_us (call);
+  day.hour = start != NULL ? (guint8) g_date_time_get_hour (start) : 0;
+  day.incoming = is_incoming (call);
+  day.answered = is_answered (call);
+  day.talk_seconds = MAX (bbh_call_record_get_talk_time (call), 0);
+  day.wait_us = day.incoming && day.answered && start != NULL && success != NULL
+                ? MAX (g_date_time_difference (success, start), 0) : -1;
+  return day;
+}
+
 static int
-compare_start (gconstpointer a,
-               gconstpointer b)
+compare_day_start (gconstpointer a,
+                   gconstpointer b)
+{
+  gint64 x = ((const DayCall *) a)->start_us;
+  gint64 y = ((const DayCall *) b)->start_us;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Newest first; a call without a time goes last. */
+static int
+compare_newest (gconstpointer a,
+                gconstpointer b)
 {
   gint64 x = start_us (*(BbhCallRecord **) a);
   gint64 y = start_us (*(BbhCallRecord **) b);
 
-  return x < y ? -1 : x > y;
+  return x > y ? -1 : x < y;
 }
 
 typedef struct
@@ -192,42 +241,39 @@ compare_missed (gconstpointer a,
   return x->last_missed_us > y->last_missed_us ? -1 : x->last_missed_us < y->last_missed_us;
 }
 
-/* Missed numbers nobody called back since, latest first. */
+/* Missed numbers nobody called back since, latest first. Sorts @calls by time. */
 static GPtrArray *
-find_callbacks (GPtrArray *calls)
+find_callbacks (GArray *calls)
 {
   g_autoptr(GHashTable) by_phone = g_hash_table_new (g_str_hash, g_str_equal);
-  /* A copy keeps the original's free function: it needs references of its own. */
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (calls, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) missed_free);
 
-  g_ptr_array_sort (sorted, compare_start);
-  for (guint i = 0; i < sorted->len; i++)
+  g_array_sort (calls, compare_day_start);
+  for (guint i = 0; i < calls->len; i++)
     {
-      BbhCallRecord *call = g_ptr_array_index (sorted, i);
-      const char *phone = bbh_call_record_get_phone (call);
+      const DayCall *call = &g_array_index (calls, DayCall, i);
       Missed *missed;
 
-      if (phone == NULL || *phone == '\0')
+      if (call->phone == NULL)
         continue;
 
-      missed = g_hash_table_lookup (by_phone, phone);
-      if (is_incoming (call) && !is_answered (call))
+      missed = g_hash_table_lookup (by_phone, call->phone);
+      if (call->incoming && !call->answered)
         {
           if (missed == NULL)
             {
               missed = g_new0 (Missed, 1);
-              missed->phone = g_strdup (phone);
+              missed->phone = g_strdup (call->phone);
               g_ptr_array_add (result, missed);
               g_hash_table_insert (by_phone, missed->phone, missed);
             }
-          missed->last_missed_us = start_us (call);
+          missed->last_missed_us = call->start_us;
           missed->times++;
         }
-      else if (missed != NULL && (!is_incoming (call) || is_answered (call)))
+      else if (missed != NULL)
         {
           /* Called back, or they called again and got through. */
-          g_hash_table_remove (by_phone, phone);
+          g_hash_table_remove (by_phone, call->phone);
           g_ptr_array_remove_fast (result, missed);
         }
     }
@@ -238,7 +284,7 @@ find_callbacks (GPtrArray *calls)
 
 static void
 count (AgentHomePage *self,
-       GPtrArray     *calls)
+       GArray        *calls)
 {
   guint answered[AGENT_CALLS_CHART_HOURS] = { 0 };
   guint missed[AGENT_CALLS_CHART_HOURS] = { 0 };
@@ -250,29 +296,25 @@ count (AgentHomePage *self,
 
   for (guint i = 0; i < calls->len; i++)
     {
-      BbhCallRecord *call = g_ptr_array_index (calls, i);
-      GDateTime *start = bbh_call_record_get_start_date_time (call);
-      GDateTime *success = bbh_call_record_get_success_date_time (call);
-      guint hour = start != NULL ? (guint) g_date_time_get_hour (start) : 0;
-      gboolean in = is_incoming (call);
-      gboolean ok = is_answered (call);
+      const DayCall *call = &g_array_index (calls, DayCall, i);
+      guint hour = MIN (call->hour, AGENT_CALLS_CHART_HOURS - 1);
 
-      if (in)
+      if (call->incoming)
         self->counts.in++;
       else
         self->counts.out++;
 
-      if (ok)
+      if (call->answered)
         {
           answered[hour]++;
-          self->counts.talk_seconds += MAX (bbh_call_record_get_talk_time (call), 0);
-          if (in && start != NULL && success != NULL)
+          self->counts.talk_seconds += call->talk_seconds;
+          if (call->wait_us >= 0)
             {
-              answer_wait += MAX (g_date_time_difference (success, start), 0);
+              answer_wait += call->wait_us;
               answered_in++;
             }
         }
-      else if (in)
+      else if (call->incoming)
         {
           missed[hour]++;
           self->counts.missed++;
@@ -325,7 +367,7 @@ callback_row (Missed *missed)
 
 static void
 show_callbacks (AgentHomePage *self,
-                GPtrArray     *calls)
+                GArray        *calls)
 {
   g_autoptr(GPtrArray) callbacks = find_callbacks (calls);
   GtkWidget *child;
@@ -368,7 +410,7 @@ set_number (GtkLabel *label,
 static void
 show_today (AgentHomePage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->calls));
+  guint n = self->n_calls;
   g_autofree char *summary = NULL;
   g_autofree char *talk = NULL;
 
@@ -414,16 +456,28 @@ show_today (AgentHomePage *self)
 static void fetch_page (AgentHomePage *self);
 
 static void
+clear_pending (AgentHomePage *self)
+{
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->newest, g_ptr_array_unref);
+  g_clear_pointer (&self->phones, g_string_chunk_free);
+}
+
+static void
 finish_load (AgentHomePage *self)
 {
-  g_autoptr(GPtrArray) calls = g_steal_pointer (&self->pending);
+  g_autoptr(GArray) calls = g_steal_pointer (&self->pending);
+  g_autoptr(GPtrArray) newest = g_steal_pointer (&self->newest);
   guint old = g_list_model_get_n_items (G_LIST_MODEL (self->calls));
 
-  g_list_store_splice (self->calls, 0, old, calls->pdata, calls->len);
+  g_list_store_splice (self->calls, 0, old, newest->pdata, newest->len);
+  self->n_calls = calls->len;
   self->total = MAX (self->total, calls->len);
   count (self, calls);
   show_callbacks (self, calls);
   show_today (self);
+  /* The numbers of the missed calls were copied: the chunk can go. */
+  clear_pending (self);
   self->loaded = TRUE;
 
   if (self->report)
@@ -450,7 +504,7 @@ on_find_dial_record_cb (GObject      *object,
 
   if (calls == NULL)
     {
-      g_clear_pointer (&self->pending, g_ptr_array_unref);
+      clear_pending (self);
       /* A refresh that failed keeps what is on screen. */
       if (self->report || !self->loaded)
         {
@@ -467,7 +521,17 @@ on_find_dial_record_cb (GObject      *object,
 
   n = g_list_model_get_n_items (calls);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->pending, g_list_model_get_item (calls, i));
+    {
+      BbhCallRecord *call = g_list_model_get_item (calls, i);
+      DayCall day = day_call (call, self->phones);
+
+      g_array_append_val (self->pending, day);
+      g_ptr_array_add (self->newest, call);
+    }
+  /* Keep the newest few whatever order the server answers in. */
+  g_ptr_array_sort (self->newest, compare_newest);
+  if (self->newest->len > LIST_SHOWN)
+    g_ptr_array_set_size (self->newest, LIST_SHOWN);
   if (self->pages == 0)
     self->total = total;
   self->pages++;
@@ -510,7 +574,7 @@ start_load (AgentHomePage *self,
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  clear_pending (self);
   self->report = self->report || report;
 
   if (self->session == NULL || agent_session_get_client (self->session) == NULL ||
@@ -525,7 +589,9 @@ start_load (AgentHomePage *self,
     }
 
   self->cancellable = g_cancellable_new ();
-  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (DayCall));
+  self->newest = g_ptr_array_new_with_free_func (g_object_unref);
+  self->phones = g_string_chunk_new (1024);
   self->pages = 0;
   if (!self->loaded)
     gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -622,7 +688,7 @@ agent_home_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_again_id, g_source_remove);
   if (self->session != NULL)
     g_clear_signal_handler (&self->call_event_id, self->session);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  clear_pending (self);
   if (self->selection != NULL)
     gtk_no_selection_set_model (self->selection, NULL);
   g_clear_object (&self->calls);
@@ -676,12 +742,7 @@ agent_home_page_init (AgentHomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->calls = g_list_store_new (BBH_TYPE_CALL_RECORD);
-  {
-    g_autoptr(GtkSliceListModel) newest =
-      gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->calls)), 0, LIST_SHOWN);
-
-    gtk_no_selection_set_model (self->selection, G_LIST_MODEL (newest));
-  }
+  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->calls));
 
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
@@ -703,8 +764,9 @@ agent_home_page_new (void)
 /**
  * agent_home_page_get_calls:
  *
- * Returns: (transfer none) (nullable): today's calls as last loaded (#BbhCallRecord),
- *   newest first
+ * Returns: (transfer none) (nullable): the newest of today's calls as last loaded
+ *   (#BbhCallRecord), newest first — the ones listed; agent_home_page_get_n_calls() counts
+ *   them all
  */
 GListModel *
 agent_home_page_get_calls (AgentHomePage *self)
@@ -738,4 +800,17 @@ agent_home_page_get_loaded (AgentHomePage *self)
   g_return_val_if_fail (AGENT_IS_HOME_PAGE (self), FALSE);
 
   return self->loaded;
+}
+
+/**
+ * agent_home_page_get_n_calls:
+ *
+ * Returns: how many of today's calls the last load counted (the list shows the newest of them)
+ */
+guint
+agent_home_page_get_n_calls (AgentHomePage *self)
+{
+  g_return_val_if_fail (AGENT_IS_HOME_PAGE (self), 0);
+
+  return self->n_calls;
 }

@@ -37,5 +37,6 @@ GtkWidget             *agent_home_page_new         (void);
 GListModel            *agent_home_page_get_calls   (AgentHomePage *self);
 const AgentHomeCounts *agent_home_page_get_counts  (AgentHomePage *self);
 gboolean               agent_home_page_get_loaded  (AgentHomePage *self);
+guint                  agent_home_page_get_n_calls (AgentHomePage *self);
 
 G_END_DECLS

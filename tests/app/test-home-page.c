@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "agent-calls-chart.h"
 #include "agent-home-page.h"
 #include "test-day-util.h"
@@ -208,7 +210,8 @@ home_body (AgentApplication *app,
   g_assert_cmpint (json_object_get_int_member (shown, "rows"), ==, e.total);
   page = AGENT_HOME_PAGE (day_page (app, "home"));
   g_assert_true (page_shows (page, &e));
-  g_assert_cmpuint (g_list_model_get_n_items (agent_home_page_get_calls (page)), ==, e.total);
+  g_assert_cmpuint (agent_home_page_get_n_calls (page), ==, e.total);
+  g_assert_cmpuint (g_list_model_get_n_items (agent_home_page_get_calls (page)), ==, MIN (e.total, 50));
   g_assert_cmpuint (agent_home_page_get_counts (page)->missed, ==, e.missed);
 
   /* The chart adds up to the day. */
@@ -237,6 +240,72 @@ home_body (AgentApplication *app,
   TEST_WAIT_UNTIL (callback_row (page, missed) == NULL, DAY_WAIT_MS);
   e = expected_today (f, extension);
   TEST_WAIT_UNTIL (page_shows (page, &e), DAY_WAIT_MS);
+
+  /* A busy day: the list keeps to the newest 50 and says where the rest are; the figures
+   * still count every call. */
+  {
+    guint extra = e.total < 60 ? 60 - e.total : 1;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now),
+                                                           g_date_time_get_month (now),
+                                                           g_date_time_get_day_of_month (now),
+                                                           0, 0, 0);
+    g_autofree char *newest_phone = NULL;
+    g_autofree char *more = NULL;
+    g_autoptr(BbhCallRecord) first = NULL;
+    GListModel *listed;
+    GtkLabel *more_label;
+
+    for (guint i = 0; i < extra; i++)
+      {
+        g_autoptr(BbhCdrUpload) upload = bbh_cdr_upload_new (g_get_real_time () + i);
+        g_autofree char *phone = day_unique_phone ();
+        DayWait wait = { 0 };
+        g_autoptr(GError) error = NULL;
+        /* Spread over the day so far, the last one the newest of all. */
+        gint64 seconds = g_date_time_difference (now, midnight) / G_USEC_PER_SEC;
+        gint64 at = i + 1 == extra ? seconds - 1 : (seconds - 60) * i / extra;
+
+        upload->phone = g_strdup (phone);
+        upload->peer = 2;
+        upload->answer = 1;
+        upload->talk_time = 10;
+        upload->start_time = g_date_time_add_seconds (midnight, (double) MAX (at, 0));
+        upload->success_time = g_date_time_add_seconds (upload->start_time, 5);
+        upload->hangup_time = g_date_time_add_seconds (upload->start_time, 15);
+        if (i + 1 == extra)
+          newest_phone = g_strdup (phone);
+        bbh_client_add_cdr_record_async (f->client, upload, NULL, day_on_done_cb, &wait);
+        TEST_WAIT_UNTIL (wait.done, DAY_WAIT_MS);
+        g_assert_true (bbh_client_add_cdr_record_finish (f->client, wait.result, &error));
+        g_assert_no_error (error);
+        g_object_unref (wait.result);
+      }
+
+    e = expected_today (f, extension);
+    g_assert_cmpuint (e.total, >, 50);
+    shown = day_show_page (f, app, "home", &lines);
+    g_assert_cmpint (json_object_get_int_member (shown, "rows"), ==, e.total);
+    TEST_WAIT_UNTIL (agent_home_page_get_n_calls (page) == e.total, DAY_WAIT_MS);
+    g_assert_true (page_shows (page, &e));
+
+    listed = agent_home_page_get_calls (page);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 50);
+    first = g_list_model_get_item (listed, 0);
+    g_assert_cmpstr (bbh_call_record_get_phone (first), ==, newest_phone);
+    for (guint i = 1; i < 50; i++)
+      {
+        g_autoptr(BbhCallRecord) older = g_list_model_get_item (listed, i);
+
+        g_assert_cmpint (g_date_time_compare (bbh_call_record_get_start_date_time (older),
+                                              bbh_call_record_get_start_date_time (first)), <=, 0);
+      }
+
+    more_label = test_template_child (page, AGENT_TYPE_HOME_PAGE, "more_label");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (more_label)));
+    more = g_strdup_printf ("%u more", e.total - 50);
+    g_assert_nonnull (strstr (gtk_label_get_label (more_label), more));
+  }
 
   day_close_popups (app);
 }
