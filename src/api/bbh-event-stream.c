@@ -12,6 +12,9 @@
  * that persists it on notify and stops (or dies) in the middle of a batch gets the rest of
  * the batch on the next start, as backlog. Neither ever moves backwards.
  *
+ * Which events of a batch are new, and how long to wait after a failure, is decided in
+ * bbh-event-filter.c (bbh-event-stream-private.h).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "bbh-event-stream"
@@ -20,14 +23,11 @@
 
 #include "bbh-client-events.h"
 #include "bbh-error.h"
-#include "bbh-event-private.h"
 #include "bbh-event-stream.h"
+#include "bbh-event-stream-private.h"
 
 #define RECV_LIMIT           100
-#define BACKOFF_FIRST_MS     1000
-#define BACKOFF_MAX_MS       30000
 #define DEFAULT_POLL_MS      1000
-#define MAX_REMEMBERED_PHONES 1024
 
 struct _BbhEventStream
 {
@@ -38,8 +38,7 @@ struct _BbhEventStream
   GCancellable      *cancellable;       /* of the request in flight; NULL when none */
   char              *login_line;
   GError            *last_error;
-  GHashTable        *seen;              /* gint64 watermarks above request_watermark, handled */
-  GHashTable        *last_by_phone;     /* phone → "kind|status|cdrId" of its latest event */
+  BbhEventFilter    *filter;            /* what was handled above request_watermark */
   GRand             *rand;
 
   gint64             watermark;
@@ -192,21 +191,16 @@ schedule_fetch (BbhEventStream *self,
 }
 
 /* Back-off: 1 s doubling to 30 s, reset by a success; with jitter the delay is spread over
- * ±20 % so that a room of agents does not come back to the server in the same second. */
+ * ±20 %. */
 static void
 schedule_retry (BbhEventStream *self)
 {
   guint delay_ms;
 
-  self->backoff_ms = self->backoff_ms == 0 ? BACKOFF_FIRST_MS
-                                           : MIN (self->backoff_ms * 2, BACKOFF_MAX_MS);
+  self->backoff_ms = bbh_backoff_next (self->backoff_ms);
   delay_ms = self->backoff_ms;
   if (self->jitter)
-    {
-      double spread = g_rand_double_range (self->rand, 0.8, 1.2);
-
-      delay_ms = MIN ((guint) (delay_ms * spread), BACKOFF_MAX_MS);
-    }
+    delay_ms = bbh_backoff_spread (delay_ms, self->rand);
 
   schedule_fetch (self, delay_ms);
   self->retry_deadline_us = g_get_monotonic_time () + (gint64) delay_ms * 1000;
@@ -264,58 +258,6 @@ handle_failure (BbhEventStream    *self,
   g_signal_emit (self, signals[ERROR], 0, error);
 }
 
-static int
-compare_watermark (gconstpointer a,
-                   gconstpointer b)
-{
-  gint64 wa = bbh_event_get_watermark (*(BbhEvent **) a);
-  gint64 wb = bbh_event_get_watermark (*(BbhEvent **) b);
-
-  return wa < wb ? -1 : wa > wb ? 1 : 0;
-}
-
-static void
-remember (BbhEventStream *self,
-          gint64          watermark)
-{
-  gint64 *key;
-
-  if (watermark < 0)
-    return;
-  key = g_new (gint64, 1);
-  *key = watermark;
-  g_hash_table_add (self->seen, key);
-}
-
-static gboolean
-on_prune_seen_cb (gpointer key,
-                  gpointer value,
-                  gpointer user_data)
-{
-  return *(gint64 *) key <= *(gint64 *) user_data;
-}
-
-/* (phone, kind, status, cdrId) equal to that phone's previous event: the SDK drops these, the
- * server repeats a message when a client re-sends it. */
-static gboolean
-is_repeat (BbhEventStream *self,
-           BbhEvent       *event)
-{
-  const char *phone = bbh_event_get_phone (event);
-  g_autofree char *key = g_strdup_printf ("%d|%d|%" G_GINT64_FORMAT,
-                                          bbh_event_get_kind (event),
-                                          bbh_event_get_status (event),
-                                          bbh_event_get_cdr_id (event));
-
-  if (g_strcmp0 (g_hash_table_lookup (self->last_by_phone, phone), key) == 0)
-    return TRUE;
-
-  if (g_hash_table_size (self->last_by_phone) >= MAX_REMEMBERED_PHONES)
-    g_hash_table_remove_all (self->last_by_phone);
-  g_hash_table_replace (self->last_by_phone, g_strdup (phone), g_steal_pointer (&key));
-  return FALSE;
-}
-
 static void
 rearm (BbhEventStream    *self,
        BbhEventTransport  transport,
@@ -351,12 +293,11 @@ handle_batch (BbhEventStream    *self,
               gint64             elapsed_ms)
 {
   g_autoptr(BbhEventStream) hold = g_object_ref (self);
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (items);
+  g_autoptr(GPtrArray) all = bbh_event_filter_sort (items);
+  g_autoptr(GPtrArray) fresh = NULL;
+  guint n = all->len;
   guint generation = self->generation;
-  gint64 base = self->request_watermark;
-  gint64 next = base;
+  gint64 next;
   gboolean backlog = self->catching_up;
 
   self->backoff_ms = 0;
@@ -370,11 +311,6 @@ handle_batch (BbhEventStream    *self,
       set_active (self, BBH_EVENT_TRANSPORT_LONG_POLL);
     }
 
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (all, g_list_model_get_item (items, i));
-  /* Stable: messages without a watermark keep their place among themselves. */
-  g_ptr_array_sort (all, compare_watermark);
-
   if (self->first_sync)
     {
       /* A full page: the server may hold more (some servers' watermark is the page's end). */
@@ -382,19 +318,9 @@ handle_batch (BbhEventStream    *self,
 
       /* The SDK skips what is already there on its very first sync; it would pop calls that
        * ended long ago. What lies above the new watermark is remembered, not shown. */
-      for (guint i = 0; i < all->len; i++)
-        {
-          BbhEvent *event = g_ptr_array_index (all, i);
-
-          if (*bbh_event_get_phone (event) != '\0')
-            next = MAX (next, bbh_event_get_watermark (event));
-          remember (self, bbh_event_get_watermark (event));
-        }
-      if (server_watermark >= 0)
-        next = MAX (next, server_watermark);
+      next = bbh_event_filter_skip (self->filter, all, self->request_watermark, server_watermark);
       self->first_sync = more;
       self->request_watermark = next;
-      g_hash_table_foreach_remove (self->seen, on_prune_seen_cb, &next);
 
       /* Straight on to the next page, or to the long poll; a poll waits its interval. */
       if (more || self->active != BBH_EVENT_TRANSPORT_POLL)
@@ -407,30 +333,8 @@ handle_batch (BbhEventStream    *self,
       return;
     }
 
-  for (guint i = 0; i < all->len; i++)
-    {
-      BbhEvent *event = g_ptr_array_index (all, i);
-      gint64 wm = bbh_event_get_watermark (event);
-      gint64 key = wm;
-
-      if (wm >= 0 && (wm <= base || g_hash_table_contains (self->seen, &key)))
-        continue;
-      remember (self, wm);
-
-      /* A message without a number does not move the watermark (the SDK ignores it). */
-      if (*bbh_event_get_phone (event) != '\0')
-        next = MAX (next, wm);
-
-      if (is_repeat (self, event))
-        continue;
-
-      if (backlog)
-        bbh_event_set_backlog (event, TRUE);
-      g_ptr_array_add (fresh, g_object_ref (event));
-    }
-
+  fresh = bbh_event_filter_select (self->filter, all, self->request_watermark, backlog, &next);
   self->request_watermark = next;
-  g_hash_table_foreach_remove (self->seen, on_prune_seen_cb, &next);
   self->catching_up = backlog && n >= RECV_LIMIT;
 
   /* Re-arm first: a handler that takes its time must not delay the next call's pop-up. */
@@ -622,8 +526,7 @@ bbh_event_stream_finalize (GObject *object)
 
   g_free (self->login_line);
   g_clear_error (&self->last_error);
-  g_hash_table_unref (self->seen);
-  g_hash_table_unref (self->last_by_phone);
+  bbh_event_filter_free (self->filter);
   g_rand_free (self->rand);
 
   G_OBJECT_CLASS (bbh_event_stream_parent_class)->finalize (object);
@@ -746,8 +649,7 @@ bbh_event_stream_class_init (BbhEventStreamClass *klass)
 static void
 bbh_event_stream_init (BbhEventStream *self)
 {
-  self->seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->last_by_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->filter = bbh_event_filter_new ();
   self->rand = g_rand_new ();
   self->poll_interval = DEFAULT_POLL_MS;
   self->jitter = TRUE;
@@ -801,8 +703,7 @@ bbh_event_stream_start (BbhEventStream *self)
   self->request_watermark = self->watermark;
   self->first_sync = self->watermark == 0;
   self->catching_up = self->watermark > 0;
-  g_hash_table_remove_all (self->seen);
-  g_hash_table_remove_all (self->last_by_phone);
+  bbh_event_filter_reset (self->filter);
 
   if (self->transport == BBH_EVENT_TRANSPORT_POLL)
     set_active (self, BBH_EVENT_TRANSPORT_POLL);
