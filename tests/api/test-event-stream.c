@@ -7,6 +7,7 @@
 
 #include "bbh-client-events.h"
 #include "bbh-client-private.h"
+#include "bbh-event-stream-private.h"
 #include "bbh-test-server.h"
 
 typedef struct
@@ -692,15 +693,90 @@ test_jitter (Fixture       *f,
   bbh_event_stream_start (f->stream);
   for (guint i = 1; i <= 7; i++)
     {
+      static const guint step_s[] = { 1, 2, 4, 8, 16, 30, 30 };
       guint retry_in;
 
       wait_errors (f, i);
       retry_in = bbh_event_stream_get_retry_in (f->stream);
-      /* ±20 % around 1, 2, 4 … never above 30 s. */
-      g_assert_cmpuint (retry_in, >=, 1);
-      g_assert_cmpuint (retry_in, <=, 30);
+      /* ±20 % around 1, 2, 4 … 30 s (rounded up to whole seconds), never above 30 s. */
+      g_assert_cmpuint (retry_in, >=, MAX (1, step_s[i - 1] * 8 / 10));
+      g_assert_cmpuint (retry_in, <=, MIN (30, (step_s[i - 1] * 12 + 9) / 10));
       bbh_event_stream_retry_now (f->stream);
     }
+}
+
+/* The schedule itself, without waiting for it: 1 s doubling to 30 s, and a jitter that
+ * really spreads the delay over ±20 % but never past 30 s. */
+static void
+test_backoff_schedule (void)
+{
+  static const guint expected[] = { 1000, 2000, 4000, 8000, 16000, 30000, 30000 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint step = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      step = bbh_backoff_next (step);
+      g_assert_cmpuint (step, ==, expected[i]);
+    }
+  /* A success resets it: the stream sets its step back to 0. */
+  g_assert_cmpuint (bbh_backoff_next (0), ==, 1000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      guint lowest = G_MAXUINT, highest = 0;
+
+      for (guint j = 0; j < 200; j++)
+        {
+          guint d = bbh_backoff_spread (expected[i], rand);
+
+          lowest = MIN (lowest, d);
+          highest = MAX (highest, d);
+        }
+      g_assert_cmpuint (lowest, >=, expected[i] * 8 / 10);
+      g_assert_cmpuint (highest, <=, MIN (expected[i] * 12 / 10, 30000));
+      /* Spread, not a constant: 200 draws cover more than a tenth of the ±20 % band. */
+      g_assert_cmpuint (highest - lowest, >, expected[i] / 25);
+    }
+}
+
+/* One request at a time: while a long poll is held, nothing else is sent — not by a watermark
+ * set meanwhile, nor by a second start. */
+static void
+test_one_in_flight (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *m1 = msg (2, "13800138000", 0, -1, 31);
+  g_autofree char *held = answer ("waterline", 31, m1, NULL);
+
+  bbh_event_stream_set_watermark (f->stream, 30);
+  queue_poll (f, "{\"code\":0,\"waterLine\":30,\"msgs\":[]}");
+  bbh_test_server_queue_delayed (f->server, "getLongWaterLine", 500, held);
+  bbh_test_server_queue_delayed (f->server, "getLongWaterLine", 5000, "{\"code\":0,\"waterline\":31}");
+
+  bbh_event_stream_start (f->stream);
+  wait_requests (f, "getLongWaterLine", 1);
+  bbh_event_stream_start (f->stream);
+  bbh_event_stream_set_watermark (f->stream, 30);
+  wait_ms (300);
+  /* The catch-up recvMsg and the held long poll, nothing more. */
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 2);
+  g_assert_cmpuint (f->events->len, ==, 0);
+
+  /* Its answer comes; only then is the next one sent. */
+  wait_events (f, 1);
+  wait_requests (f, "getLongWaterLine", 2);
+  wait_ms (300);
+  g_assert_cmpuint (bbh_test_server_get_n_requests (f->server), ==, 3);
+  g_assert_cmpstr (request_param (f, "getLongWaterLine", 1, "waterLine"), ==, "31");
+}
+
+static void
+on_notify_count_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    guint      *count)
+{
+  (*count)++;
 }
 
 static void
@@ -732,7 +808,11 @@ test_no_loss_across_outage (Fixture       *f,
   g_autofree char *a2 = NULL;
   g_autofree char *a3 = NULL;
   static const int codes[] = { BBH_ERROR_HTTP, BBH_ERROR_PROTOCOL, BBH_ERROR_TIMEOUT };
+  guint n_connected = 0;
+  gulong notify_id;
 
+  notify_id = g_signal_connect (f->stream, "notify::connected",
+                                G_CALLBACK (on_notify_count_cb), &n_connected);
   bbh_client_set_timeout (f->client, 1);
   bbh_event_stream_set_transport (f->stream, BBH_EVENT_TRANSPORT_POLL);
   bbh_event_stream_set_watermark (f->stream, 100);
@@ -765,6 +845,9 @@ test_no_loss_across_outage (Fixture       *f,
                            : !bbh_event_get_backlog (event_at (f, i)));
     }
   g_assert_true (bbh_event_stream_get_connected (f->stream));
+  /* Up, down once for the whole outage, up again: three notifications. */
+  g_assert_cmpuint (n_connected, ==, 3);
+  g_signal_handler_disconnect (f->stream, notify_id);
   g_assert_cmpint (bbh_event_stream_get_watermark (f->stream), ==, 104);
   g_assert_cmpstr (request_param (f, "recvMsg", 4, "waterLine"), ==, "102");
 }
@@ -897,12 +980,14 @@ main (int   argc,
   ADD ("backoff", test_backoff);
   ADD ("backoff-waits", test_backoff_waits);
   ADD ("jitter", test_jitter);
+  ADD ("one-in-flight", test_one_in_flight);
   ADD ("auth-stops", test_auth_stops);
   ADD ("outage", test_no_loss_across_outage);
   ADD ("stop-cancels", test_stop_cancels);
   ADD ("stop-in-handler", test_stop_in_handler);
   g_test_add_func ("/agent/event-stream/unref-while-running", test_unref_while_running);
   g_test_add_func ("/agent/event-stream/properties", test_properties);
+  g_test_add_func ("/agent/event-stream/backoff-schedule", test_backoff_schedule);
 
 #undef ADD
 
