@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <libsoup/soup.h>
 
@@ -92,6 +94,7 @@ BbhTestPart *
 bbh_test_request_get_part (BbhTestRequest *r,
                            const char     *name)
 {
+  g_hash_table_add (r->checked, g_strdup (name));
   for (guint i = 0; r->parts != NULL && i < r->parts->len; i++)
     {
       BbhTestPart *part = g_ptr_array_index (r->parts, i);
@@ -100,6 +103,68 @@ bbh_test_request_get_part (BbhTestRequest *r,
         return part;
     }
   return NULL;
+}
+
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static char *
+join_sorted_keys (GHashTable *table)
+{
+  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (table, NULL);
+
+  qsort (keys, g_hash_table_size (table), sizeof (char *), compare_names);
+  return g_strjoinv (",", (char **) keys);
+}
+
+/* One line a request: test path, method, the names sent, the names the test read. */
+static void
+write_audit (BbhTestServer *self)
+{
+  const char *path = g_getenv ("BBH_TEST_AUDIT");
+  g_autoptr(GString) text = NULL;
+  FILE *file;
+
+  if (path == NULL || *path == '\0' || self->requests->len == 0)
+    return;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < self->requests->len; i++)
+    {
+      BbhTestRequest *r = g_ptr_array_index (self->requests, i);
+      g_autoptr(GHashTable) sent = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autofree char *sent_text = NULL;
+      g_autofree char *checked_text = NULL;
+      GHashTableIter iter;
+      gpointer key;
+      const char *method = g_hash_table_lookup (r->params, "method");
+
+      g_hash_table_iter_init (&iter, r->params);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (sent, key);
+      for (guint j = 0; r->parts != NULL && j < r->parts->len; j++)
+        {
+          BbhTestPart *part = g_ptr_array_index (r->parts, j);
+
+          if (part->name != NULL)
+            g_hash_table_add (sent, part->name);
+        }
+      sent_text = join_sorted_keys (sent);
+      checked_text = join_sorted_keys (r->checked);
+      g_string_append_printf (text, "%s\t%s\t%s\t%s\n",
+                              g_test_get_path () ? g_test_get_path () : "",
+                              method != NULL ? method : r->path, sent_text, checked_text);
+    }
+
+  file = fopen (path, "a");
+  if (file == NULL)
+    return;
+  fputs (text->str, file);
+  fclose (file);
 }
 
 static void
@@ -111,6 +176,7 @@ request_free (BbhTestRequest *r)
   g_free (r->query);
   g_free (r->content_type);
   g_clear_pointer (&r->params, g_hash_table_unref);
+  g_clear_pointer (&r->checked, g_hash_table_unref);
   g_free (r);
 }
 
@@ -178,6 +244,8 @@ on_request_cb (SoupServer        *server,
 {
   BbhTestServer *self = user_data;
   BbhTestRequest *req = g_new0 (BbhTestRequest, 1);
+
+  req->checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GUri *uri = soup_server_message_get_uri (msg);
   const char *method;
   GBytes *file;
@@ -293,6 +361,7 @@ bbh_test_server_free (BbhTestServer *self)
     return;
   /* A held answer must not fire into a server that is gone (it would in a later test). */
   g_list_free_full (g_steal_pointer (&self->delayed), (GDestroyNotify) delayed_free);
+  write_audit (self);
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
   g_queue_clear_full (&self->answers, (GDestroyNotify) answer_free);
@@ -482,6 +551,7 @@ const char *
 bbh_test_param (BbhTestRequest *request,
                 const char     *name)
 {
+  g_hash_table_add (request->checked, g_strdup (name));
   return g_hash_table_lookup (request->params, name);
 }
 

@@ -33,6 +33,8 @@ typedef struct
                               * multipart body also every part without a filename */
   char       *content_type;
   GPtrArray  *parts;         /* of BbhTestPart, in order; empty unless the body is multipart */
+  GHashTable *checked;       /* the names a test read with bbh_test_param() or
+                              * bbh_test_request_get_part(); for tests/api/method-coverage */
 } BbhTestRequest;
 
 /* The first part named @name, or NULL. */
@@ -99,7 +101,9 @@ void             bbh_test_on_result             (GObject        *object,
                                                  gpointer        user_data);
 /* Spin until the call answered, or fail the test after 20 s. */
 void             bbh_test_fixture_wait_result   (BbhTestFixture *f);
-/* A decoded request parameter, or NULL. */
+/* A decoded request parameter, or NULL. With BBH_TEST_AUDIT=FILE in the environment every
+ * request is written to FILE when its server is freed, with the names a test read through
+ * this (tests/api/method-coverage reads it). */
 const char      *bbh_test_param                 (BbhTestRequest *request,
                                                  const char     *name);
 /* The request carries exactly the administrator's (100008899) authentication, the method and

@@ -55,9 +55,9 @@ test_login_ok (Fixture       *f,
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->path, ==, "/voip/api/jsondata.html");
   g_assert_cmpstr (req->http_method, ==, "GET");
-  g_assert_cmpstr (g_hash_table_lookup (req->params, "sa_user"), ==, "100008800");
-  g_assert_cmpstr (g_hash_table_lookup (req->params, "sa_password"), ==, "CBCA51A420DD10423A9ACC4DB8041D5A");
-  g_assert_cmpstr (g_hash_table_lookup (req->params, "method"), ==, "getExtension");
+  g_assert_cmpstr (bbh_test_param (req, "sa_user"), ==, "100008800");
+  g_assert_cmpstr (bbh_test_param (req, "sa_password"), ==, "CBCA51A420DD10423A9ACC4DB8041D5A");
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "getExtension");
   g_assert_true (g_str_has_prefix (req->query, "sa_user=100008800&sa_password="));
 }
 
@@ -229,7 +229,7 @@ test_chinese_encoding_and_post (Fixture       *f,
   root = bbh_client_call_finish (f->client, f->result, test_chinese_encoding_and_post, &error);
   g_assert_no_error (error);
   req = bbh_test_server_get_last (f->server);
-  g_assert_cmpstr (g_hash_table_lookup (req->params, "cdrMemo"), ==, "客户要求回电 & 明天=好");
+  g_assert_cmpstr (bbh_test_param (req, "cdrMemo"), ==, "客户要求回电 & 明天=好");
   g_assert_false (g_hash_table_contains (req->params, "skipped"));
   /* UTF-8 percent-encoded on the wire, reserved characters too. */
   g_assert_nonnull (strstr (req->query, "cdrMemo=%E5%AE%A2"));
@@ -250,8 +250,8 @@ test_chinese_encoding_and_post (Fixture       *f,
   req = bbh_test_server_get_last (f->server);
   g_assert_cmpstr (req->http_method, ==, "POST");
   g_assert_true (g_str_has_prefix (req->content_type, "application/x-www-form-urlencoded"));
-  g_assert_cmpstr (g_hash_table_lookup (req->params, "cdrMemo"), ==, big->str);
-  g_assert_cmpstr (g_hash_table_lookup (req->params, "method"), ==, "addMemo");
+  g_assert_cmpstr (bbh_test_param (req, "cdrMemo"), ==, big->str);
+  g_assert_cmpstr (bbh_test_param (req, "method"), ==, "addMemo");
 }
 
 static void

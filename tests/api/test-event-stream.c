@@ -232,7 +232,7 @@ request_param (Fixture    *f,
       BbhTestRequest *r = bbh_test_server_get_request (f->server, i);
 
       if (g_strcmp0 (g_hash_table_lookup (r->params, "method"), method) == 0 && seen++ == nth)
-        return g_hash_table_lookup (r->params, name);
+        return bbh_test_param (r, name);
     }
   g_error ("no request %u of %s", nth, method);
 }
