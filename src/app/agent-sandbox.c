@@ -18,6 +18,9 @@
 #include "agent-sandbox.h"
 
 #define START_TIMEOUT_S 20
+/* The pace of the demo's simulated calls (see agent_sandbox_start_async()). */
+#define DEMO_CALL_MIN_MS 15000
+#define DEMO_CALL_MAX_MS 40000
 
 struct _AgentSandbox
 {
@@ -298,6 +301,13 @@ agent_sandbox_start_async (AgentSandbox        *self,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
+  /* The simulator's own pace (a call every 20–60 s) can keep a person trying the demo
+   * waiting past a minute for the first call; here one comes 15–40 s after checking in.
+   * A pace set in the environment is kept. */
+  g_subprocess_launcher_setenv (launcher, "BABAIHU_SANDBOX_SIM_MIN_MS",
+                                G_STRINGIFY (DEMO_CALL_MIN_MS), FALSE);
+  g_subprocess_launcher_setenv (launcher, "BABAIHU_SANDBOX_SIM_MAX_MS",
+                                G_STRINGIFY (DEMO_CALL_MAX_MS), FALSE);
   agent_sandbox_stop (self);
   self->process = g_subprocess_launcher_spawn (launcher, &error, program,
                                                "--demo", "--simulate", "--port", "0", NULL);

@@ -152,6 +152,15 @@ login_ok_body (AgentApplication *app,
   g_assert_nonnull (bbh_extension_get_name (extension));
   g_assert_cmpstr (bbh_extension_get_name (extension), !=, "");
   g_assert_cmpstr (header_title (app), ==, bbh_extension_get_name (extension));
+  {
+    AdwWindowTitle *title = test_template_child (agent_application_get_window (app),
+                                                 AGENT_TYPE_WINDOW, "window_title");
+    const char *subtitle = adw_window_title_get_subtitle (title);
+
+    g_assert_nonnull (bbh_extension_get_company_name (extension));
+    g_assert_nonnull (strstr (subtitle, bbh_extension_get_extension (extension)));
+    g_assert_nonnull (strstr (subtitle, bbh_extension_get_company_name (extension)));
+  }
   g_assert_cmpstr (agent_window_get_page_name (agent_application_get_window (app)), ==, "home");
 
   /* The sandbox is on loopback: plain http there is not marked insecure. */
@@ -289,6 +298,46 @@ test_login_html (Fixture       *f,
   failure.server = url;
   f->extra = &failure;
   test_app_run (NULL, login_failure_body, f);
+}
+
+/* A server that knows the account but does not let it in here (code -5). */
+static void
+on_no_permission_cb (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     const char        *path,
+                     GHashTable        *query,
+                     gpointer           user_data)
+{
+  const char *body = "{\"code\":-5,\"message\":\"\u65e0\u6743\u9650\"}";
+
+  (*(guint *) user_data)++;
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body,
+                                    strlen (body));
+}
+
+static void
+test_login_no_permission (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *url = NULL;
+  guint requests = 0;
+  FailureCase failure = { NULL, DEMO_ACCOUNT, DEMO_PASSWORD, "no permission to log in here" };
+
+  soup_server_add_handler (server, NULL, on_no_permission_cb, &requests, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+
+  failure.server = url;
+  f->extra = &failure;
+  test_app_run (NULL, login_failure_body, f);
+  /* The server was asked; the person reads words, not the code -5. */
+  g_assert_cmpuint (requests, >=, 1);
 }
 
 /* A port that accepts connections but does not speak HTTP at all. */
@@ -772,6 +821,7 @@ sandbox_body (AgentApplication *app,
               gpointer          user_data)
 {
   AgentSandbox **sandbox = user_data;
+  goffset offset = test_trace_offset ();
   AgentWindow *window = agent_application_get_window (app);
   GtkInfoBar *bar = test_template_child (window, AGENT_TYPE_WINDOW, "sandbox_bar");
 
@@ -784,6 +834,23 @@ sandbox_body (AgentApplication *app,
   g_assert_nonnull (agent_sandbox_get_url (agent_application_get_sandbox (app)));
 
   *sandbox = g_object_ref (agent_application_get_sandbox (app));
+
+  /* `make run`'s promise: a real pop-up within a minute of starting, from the simulator
+   * alone. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    g_autoptr(GPtrArray) lines = NULL;
+
+    for (;;)
+      {
+        g_clear_pointer (&lines, g_ptr_array_unref);
+        lines = test_trace_read (offset);
+        if (test_trace_find (lines, "popup-shown", NULL, NULL) != NULL)
+          break;
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        test_iterate ();
+      }
+  }
 }
 
 static void
@@ -1271,6 +1338,7 @@ main (int   argc,
   ADD ("login-html", test_login_html);
   ADD ("login-not-a-server", test_login_not_a_server);
   ADD ("login-invalid-account", test_login_invalid_account);
+  ADD ("login-no-permission", test_login_no_permission);
   ADD ("keyring", test_keyring);
   ADD ("check-in", test_check_in);
   ADD ("session-ended", test_session_ended);
