@@ -10,7 +10,9 @@
 
 #include "config.h"
 
+#include "agent-application.h"
 #include "agent-call-popup-private.h"
+#include "agent-customer-editor.h"
 #include "agent-phone.h"
 #include "agent-trace.h"
 
@@ -356,9 +358,156 @@ create_customer_action (GtkWidget  *widget,
   gtk_widget_grab_focus (name_row);
 }
 
+/* ---- the customer's record: edit and lock, through the outbox ---- */
+
+/* Edit and lock need the server's record (its id): not offered for an unknown number, nor
+ * for a record the agent just created here, until the next call looks it up. */
+void
+agent_call_popup_update_customer_actions (AgentCallPopup *self)
+{
+  gboolean known = self->customer != NULL && bbh_customer_get_id (self->customer) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "popup.edit-customer", known);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "popup.toggle-lock", known);
+  gtk_widget_set_visible (GTK_WIDGET (self->lock_button), known);
+  gtk_button_set_label (self->lock_button, self->locked ? _("_Unlock") : _("_Lock"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lock_button),
+                               self->locked ? _("Let other agents take this customer")
+                                            : _("Keep this customer to yourself"));
+}
+
+typedef struct
+{
+  AgentCallPopup *self;
+  char           *phone;
+  gboolean        locked;
+} LockChange;
+
+static void
+lock_change_free (LockChange *change)
+{
+  g_object_unref (change->self);
+  g_free (change->phone);
+  g_free (change);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LockChange, lock_change_free)
+
+static void
+on_lock_committed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(LockChange) change = user_data;
+  AgentCallPopup *self = change->self;
+  g_autoptr(GError) error = NULL;
+
+  agent_outbox_add_finish (AGENT_OUTBOX (object), result, &error);
+  /* The pop-up may follow another call by now. */
+  if (g_strcmp0 (change->phone, self->phone) != 0)
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->lock_button), TRUE);
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The lock was not saved: %s"), error->message);
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->memo_status_label), "error");
+      gtk_label_set_label (self->memo_status_label, text);
+      return;
+    }
+
+  self->locked = change->locked;
+  if (self->customer != NULL)
+    agent_call_popup_show_customer (self);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->memo_status_label), "error");
+  gtk_label_set_label (self->memo_status_label,
+                       change->locked ? _("Customer locked to you") : _("Customer unlocked"));
+}
+
+static void
+toggle_lock_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AgentCallPopup *self = AGENT_CALL_POPUP (widget);
+  LockChange *change;
+
+  if (self->customer == NULL || self->phone == NULL)
+    return;
+  if (self->outbox == NULL)
+    {
+      gtk_label_set_label (self->memo_status_label,
+                           _("Changes cannot be saved yet: the local queue is still opening. "
+                             "Try again in a moment."));
+      return;
+    }
+
+  change = g_new0 (LockChange, 1);
+  change->self = g_object_ref (self);
+  change->phone = g_strdup (self->phone);
+  change->locked = !self->locked;
+  /* One change at a time: the next click waits for this one to be on disk. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->lock_button), FALSE);
+  agent_outbox_add_customer_lock_async (self->outbox, bbh_customer_get_id (self->customer),
+                                        self->phone, change->locked, NULL,
+                                        on_lock_committed_cb, change);
+}
+
+static void
+on_editor_saved_cb (AgentCustomerEditor *editor,
+                    BbhCustomerEdit     *edit,
+                    gint64               entry_id,
+                    AgentCallPopup      *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->customer_list, 0);
+
+  /* What the agent typed shows at once; the server's copy replaces it on the next call. */
+  if (ADW_IS_ACTION_ROW (row))
+    {
+      const char *name = bbh_customer_edit_get_name (edit);
+      const char *corp = bbh_customer_edit_get_corp_name (edit);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     !is_empty (name) ? name : _("Unnamed customer"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), corp != NULL ? corp : "");
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->memo_status_label), "error");
+  gtk_label_set_label (self->memo_status_label,
+                       _("Customer saved. It appears in the customer list once the server has it."));
+}
+
+static void
+edit_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AgentCallPopup *self = AGENT_CALL_POPUP (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  AgentCustomerEditor *editor;
+  AgentSession *session;
+
+  if (self->customer == NULL || !AGENT_IS_APPLICATION (application))
+    return;
+  session = agent_application_get_session (AGENT_APPLICATION (application));
+  if (session == NULL || !agent_session_get_logged_in (session))
+    return;
+
+  editor = agent_customer_editor_new_for_customer (session, self->customer);
+  agent_customer_editor_set_outbox (editor, self->outbox);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  /* Known to the application, like every window of it (tests and app. actions find it). */
+  gtk_window_set_application (GTK_WINDOW (editor), application);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 void
 agent_call_popup_class_add_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "popup.toggle-lock", NULL, toggle_lock_action);
+  gtk_widget_class_install_action (widget_class, "popup.edit-customer", NULL,
+                                   edit_customer_action);
   gtk_widget_class_install_action (widget_class, "popup.save-memo", NULL, save_memo_action);
   gtk_widget_class_install_action (widget_class, "popup.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "popup.play-recording", NULL,

@@ -58,8 +58,8 @@ code_text (AgentCallPopup *self,
   return agent_customer_fields_get_code_text (self->fields, code_type, value);
 }
 
-static void
-show_customer (AgentCallPopup *self)
+void
+agent_call_popup_show_customer (AgentCallPopup *self)
 {
   BbhCustomer *customer = self->customer;
   const char *status = code_text (self, AGENT_CODES_STATUS, bbh_customer_get_status (customer));
@@ -76,7 +76,7 @@ show_customer (AgentCallPopup *self)
                   bbh_customer_get_corp_name (customer));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("avatar-default-symbolic"));
-  if (bbh_customer_get_is_locked (customer))
+  if (self->locked)
     {
       GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
 
@@ -137,6 +137,7 @@ show_customer (AgentCallPopup *self)
 
   set_section (self->customer_stack, self->customer_spinner, "found");
   agent_call_popup_update_title (self);
+  agent_call_popup_update_customer_actions (self);
 }
 
 static void
@@ -165,11 +166,13 @@ on_customer_cb (GObject      *object,
   g_set_object (&self->customer, customer);
   if (customer == NULL)
     {
+      agent_call_popup_update_customer_actions (self);
       set_section (self->customer_stack, self->customer_spinner, "unknown");
       return;
     }
+  self->locked = bbh_customer_get_is_locked (customer);
 
-  show_customer (self);
+  agent_call_popup_show_customer (self);
 }
 
 /* The code lists came after the customer: name the codes now. */
@@ -177,7 +180,7 @@ static void
 on_fields_loaded_cb (AgentCallPopup *self)
 {
   if (self->customer != NULL)
-    show_customer (self);
+    agent_call_popup_show_customer (self);
 }
 
 void

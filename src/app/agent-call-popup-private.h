@@ -32,6 +32,7 @@ struct _AgentCallPopup
   GtkStack       *customer_stack;
   GtkSpinner     *customer_spinner;
   GtkListBox     *customer_list;
+  GtkButton      *lock_button;
   GtkLabel       *customer_error_label;
   GtkStack       *memos_stack;
   GtkSpinner     *memos_spinner;
@@ -70,6 +71,7 @@ struct _AgentCallPopup
   gulong          after_paint_id;
   GdkFrameClock  *paint_clock;
   guint           outgoing : 1;
+  guint           locked : 1;           /* as shown: the server's, or the agent's latest */
   guint           lookups_started : 1;
   guint           saving : 1;
   guint           close_after_save : 1;
@@ -163,6 +165,7 @@ void       agent_call_popup_set_talk_seconds    (AgentCallPopup *self,
 
 /* agent-call-popup-lookups.c */
 void       agent_call_popup_lookup_area         (AgentCallPopup *self);
+void       agent_call_popup_show_customer       (AgentCallPopup *self);
 void       agent_call_popup_lookup_customer     (AgentCallPopup *self);
 void       agent_call_popup_lookup_memos        (AgentCallPopup *self);
 void       agent_call_popup_lookup_calls        (AgentCallPopup *self);
@@ -176,5 +179,6 @@ void       agent_call_popup_class_add_actions   (GtkWidgetClass *widget_class);
 void       agent_call_popup_memo_changed        (AgentCallPopup *self);
 void       agent_call_popup_save_memo           (AgentCallPopup *self);
 void       agent_call_popup_ask_about_memo      (AgentCallPopup *self);
+void       agent_call_popup_update_customer_actions (AgentCallPopup *self);
 
 G_END_DECLS

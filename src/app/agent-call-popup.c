@@ -449,6 +449,7 @@ agent_call_popup_class_init (AgentCallPopupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, customer_stack);
   gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, customer_spinner);
   gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, customer_list);
+  gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, lock_button);
   gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, customer_error_label);
   gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, memos_stack);
   gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, memos_spinner);
@@ -494,6 +495,7 @@ agent_call_popup_init (AgentCallPopup *self)
                            G_CALLBACK (agent_call_popup_memo_changed), self, G_CONNECT_SWAPPED);
   agent_call_popup_memo_changed (self);
   agent_call_popup_update_state_label (self);
+  agent_call_popup_update_customer_actions (self);
 }
 
 /* ---- public API ---- */
@@ -708,6 +710,8 @@ agent_call_popup_reset (AgentCallPopup *self)
   self->lookups_started = FALSE;
   self->close_after_save = FALSE;
   self->close_confirmed = FALSE;
+  self->locked = FALSE;
+  agent_call_popup_update_customer_actions (self);
 
   gtk_label_set_label (self->number_label, "");
   gtk_label_set_label (self->area_label, "");

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "agent-application.h"
+#include "agent-customer-editor.h"
 #include "agent-phone.h"
 #include "agent-popup-manager.h"
 #include "agent-trace.h"
@@ -626,6 +627,16 @@ test_stack (Fixture       *f,
   run (f, stack_body);
 }
 
+static GtkWindow *
+find_window_of_type (AgentApplication *app,
+                     GType             type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
 static AdwMessageDialog *
 find_dialog (AgentApplication *app)
 {
@@ -981,6 +992,102 @@ test_customer_codes (Fixture       *f,
   run (f, customer_codes_body);
 }
 
+/* The label of the pop-up's template button @name, without its mnemonic. */
+static char *
+button_text (AgentCallPopup *popup,
+             const char     *name)
+{
+  GtkButton *button = test_template_child (popup, AGENT_TYPE_CALL_POPUP, name);
+  g_autoptr(GString) text = g_string_new (gtk_button_get_label (button));
+
+  g_string_replace (text, "_", "", 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+customer_is_locked (Fixture    *f,
+                    const char *phone)
+{
+  g_autoptr(BbhCustomer) customer = get_customer (f, phone);
+
+  g_assert_nonnull (customer);
+  return bbh_customer_get_is_locked (customer);
+}
+
+static void
+edit_lock_body (AgentApplication *app,
+                gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  g_autofree char *label = NULL;
+  g_autoptr(BbhCustomer) saved = NULL;
+  AgentOutbox *outbox;
+  AgentCallPopup *popup;
+  AgentCustomerEditor *editor = NULL;
+  GtkWidget *lock_button;
+
+  wait_logged_in (app);
+  outbox = agent_popup_manager_get_outbox (manager_of (app));
+  create_customer (f, phone, "王芳", "重庆锁定测试有限公司");
+  g_assert_false (customer_is_locked (f, phone));
+
+  test_sandbox_call (f->sandbox, "800", phone, "in", 500, 20000, FALSE);
+  popup = wait_popup (app, phone);
+  TEST_WAIT_UNTIL (g_strcmp0 (agent_call_popup_get_section_state (popup, "customer"),
+                              "found") == 0, WAIT_MS);
+
+  /* Lock: the agent sees "Lock", clicks it; the outbox sends setCustomerLock, once. */
+  lock_button = test_template_child (popup, AGENT_TYPE_CALL_POPUP, "lock_button");
+  g_assert_true (gtk_widget_get_visible (lock_button));
+  label = button_text (popup, "lock_button");
+  g_assert_cmpstr (label, ==, "Lock");
+  g_clear_pointer (&label, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popup), "popup.toggle-lock", NULL));
+  TEST_WAIT_UNTIL (test_sandbox_count_method (f->sandbox, "setCustomerLock") == 1 &&
+                   agent_outbox_get_pending (outbox) == 0, WAIT_MS);
+  g_assert_true (customer_is_locked (f, phone));
+  TEST_WAIT_UNTIL (gtk_widget_get_sensitive (lock_button), WAIT_MS);
+  label = button_text (popup, "lock_button");
+  g_assert_cmpstr (label, ==, "Unlock");
+  g_clear_pointer (&label, g_free);
+
+  /* Unlock goes the same way. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popup), "popup.toggle-lock", NULL));
+  TEST_WAIT_UNTIL (test_sandbox_count_method (f->sandbox, "setCustomerLock") == 2 &&
+                   agent_outbox_get_pending (outbox) == 0, WAIT_MS);
+  g_assert_false (customer_is_locked (f, phone));
+
+  /* Edit: the customer editor opens on this record; its save goes through the outbox. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popup), "popup.edit-customer", NULL));
+  TEST_WAIT_UNTIL ((editor = (AgentCustomerEditor *) find_window_of_type (app, AGENT_TYPE_CUSTOMER_EDITOR)) != NULL,
+                   WAIT_MS);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (popup));
+  gtk_editable_set_text (test_template_child (editor, AGENT_TYPE_CUSTOMER_EDITOR, "name_row"),
+                         "王芳芳");
+  g_assert_true (agent_customer_editor_save (editor));
+  TEST_WAIT_UNTIL (test_sandbox_count_method (f->sandbox, "saveCustomer") == 2 &&
+                   agent_outbox_get_pending (outbox) == 0, WAIT_MS);
+  saved = get_customer (f, phone);
+  g_assert_cmpstr (bbh_customer_get_name (saved), ==, "王芳芳");
+  g_assert_cmpstr (bbh_customer_get_corp_name (saved), ==, "重庆锁定测试有限公司");
+  /* The pop-up shows the new name at once. */
+  {
+    GtkListBox *list = test_template_child (popup, AGENT_TYPE_CALL_POPUP, "customer_list");
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "王芳芳");
+  }
+  agent_call_popup_close (popup);
+}
+
+static void
+test_edit_lock (Fixture       *f,
+                gconstpointer  data)
+{
+  run (f, edit_lock_body);
+}
+
 #ifdef GDK_WINDOWING_X11
 typedef struct
 {
@@ -1126,6 +1233,7 @@ main (int   argc,
   ADD ("close-after-call", test_close_after_call);
   ADD ("restart-lists-missed", test_restart);
   ADD ("customer-codes", test_customer_codes);
+  ADD ("edit-lock", test_edit_lock);
 #ifdef GDK_WINDOWING_X11
   ADD ("keep-above", test_keep_above);
 #endif
