@@ -112,6 +112,12 @@ SoupSession *bbh_client_get_session    (BbhClient            *self);
 /* `sa_user=…&sa_password=…`, escaped. Holds the secret: never log it (bbh_redact_uri()). */
 char        *bbh_client_dup_auth_query (BbhClient            *self);
 
+/* An answer's error may quote the server, and a server or proxy may quote the request: this
+ * puts `***` in place of the account's MD5 (in any case) and of any `sa_password=` value in
+ * @error's message, before it is logged or returned. */
+void         bbh_client_scrub_error    (BbhClient            *self,
+                                        GError               *error);
+
 /* Fails a call before anything is sent (a parameter was invalid); takes @error. */
 void         bbh_client_report_error   (BbhClient            *self,
                                         gpointer              source_tag,

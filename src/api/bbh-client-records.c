@@ -440,6 +440,7 @@ on_upload_sent_cb (GObject      *object,
   data = g_bytes_get_data (body, &len);
   root = bbh_response_parse (data, len, soup_message_get_status (upload->message),
                              BBH_RESPONSE_DEFAULT, &error);
+  bbh_client_scrub_error (g_task_get_source_object (task), error);
   upload_done (task, root != NULL ? NULL : g_steal_pointer (&error));
 }
 

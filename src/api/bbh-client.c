@@ -129,7 +129,8 @@ bbh_password_md5 (const char *password)
  * bbh_redact_uri:
  * @uri: a request URI or form body
  *
- * Returns: (transfer full): @uri with the value of sa_password replaced by `***`.
+ * Returns: (transfer full): @uri with the value of sa_password replaced by `***`; the
+ *   value ends at `&`, `#`, white space, a quote or an angle bracket.
  */
 char *
 bbh_redact_uri (const char *uri)
@@ -154,10 +155,46 @@ bbh_redact_uri (const char *uri)
       g_string_append_len (out, p, hit - p + strlen ("sa_password="));
       g_string_append (out, "***");
       p = hit + strlen ("sa_password=");
-      while (*p && *p != '&' && *p != '#')
+      /* The value ends where a URI's would, or where quoted text goes on. */
+      while (*p && strchr ("&#;\"'<> \t\r\n", *p) == NULL)
         p++;
     }
   return g_string_free (out, FALSE);
+}
+
+void
+bbh_client_scrub_error (BbhClient *self,
+                        GError    *error)
+{
+  g_autofree char *redacted = NULL;
+  gsize secret_len;
+
+  if (error == NULL || error->message == NULL)
+    return;
+
+  redacted = bbh_redact_uri (error->message);
+  secret_len = self->password_md5 != NULL ? strlen (self->password_md5) : 0;
+  if (secret_len > 0)
+    {
+      GString *out = g_string_new (NULL);
+      const char *p = redacted;
+
+      while (*p != '\0')
+        {
+          if (g_ascii_strncasecmp (p, self->password_md5, secret_len) == 0)
+            {
+              g_string_append (out, "***");
+              p += secret_len;
+            }
+          else
+            g_string_append_c (out, *p++);
+        }
+      g_free (redacted);
+      redacted = g_string_free (out, FALSE);
+    }
+
+  g_free (error->message);
+  error->message = g_steal_pointer (&redacted);
 }
 
 static void
@@ -271,6 +308,7 @@ on_send_and_read_cb (GObject      *object,
   root = bbh_response_parse (data, len, soup_message_get_status (call->message), rflags, &error);
   if (root == NULL)
     {
+      bbh_client_scrub_error (g_task_get_source_object (task), error);
       g_debug ("%s failed: %s", call->method, error->message);
       finish_call (task, FALSE);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -280,6 +318,7 @@ on_send_and_read_cb (GObject      *object,
   parsed = call->parse != NULL ? call->parse (root, &error) : json_object_ref (root);
   if (parsed == NULL && error != NULL)
     {
+      bbh_client_scrub_error (g_task_get_source_object (task), error);
       finish_call (task, FALSE);
       g_task_return_error (task, g_steal_pointer (&error));
       return;

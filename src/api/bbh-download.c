@@ -345,6 +345,8 @@ on_error_body_cb (GObject      *object,
   if (root != NULL)
     error = g_error_new_literal (BBH_ERROR, BBH_ERROR_PROTOCOL,
                                  _("The server sent no recording. It may not have been saved for this call."));
+  /* The server's words may quote the URL, which holds sa_password. */
+  bbh_client_scrub_error (g_task_get_source_object (task), error);
   fail (task, error);
 }
 

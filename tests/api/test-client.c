@@ -262,6 +262,119 @@ test_redact (void)
 
   g_assert_cmpstr (a, ==, "http://h/x?sa_user=1&sa_password=***&method=m");
   g_assert_cmpstr (b, ==, "sa_password=***");
+  /* Quoted in a sentence or a page: only the value goes. */
+  g_free (a);
+  a = bbh_redact_uri ("参数 sa_password=ABC 错误 <b>sa_password=DEF</b>");
+  g_assert_cmpstr (a, ==, "参数 sa_password=*** 错误 <b>sa_password=***</b>");
+}
+
+/* Every log line of the process while a test captures (see main()). */
+static GString *captured_log;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags   log_level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  if (captured_log != NULL)
+    for (gsize i = 0; i < n_fields; i++)
+      if (g_str_equal (fields[i].key, "MESSAGE"))
+        {
+          if (fields[i].length < 0)
+            g_string_append (captured_log, fields[i].value);
+          else
+            g_string_append_len (captured_log, fields[i].value, fields[i].length);
+          g_string_append_c (captured_log, '\n');
+        }
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static void
+on_request_finished_cb (BbhClient  *client,
+                        const char *method,
+                        double      ms,
+                        gboolean    ok,
+                        GString    *trace)
+{
+  g_string_append_printf (trace, "%s %s\n", method, ok ? "ok" : "failed");
+}
+
+static void
+assert_no_secret (const char *text)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+
+  g_assert_null (strstr (text, "CBCA51A420DD10423A9ACC4DB8041D5A"));
+  g_assert_null (strstr (lower, "cbca51a420dd10423a9acc4db8041d5a"));
+}
+
+/* sa_password never reaches a log line, an error or the trace — also when the server (or a
+ * proxy's error page) quotes the request back. */
+static void
+test_password_never_leaks (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const struct {
+    guint       status;
+    const char *body;
+  } answers[] = {
+    { 200, "{\"code\":77,\"message\":\"bad request sa_user=100008800&sa_password=CBCA51A420DD10423A9ACC4DB8041D5A&method=getExtension\"}" },
+    { 200, "{\"code\":\"9\",\"msg\":\"签名 cbca51a420dd10423a9acc4db8041d5a 无效\"}" },
+    { 200, "{\"success\":false,\"errorMsg\":\"key CbCa51A420dd10423A9ACC4DB8041D5A\"}" },
+    { 200, "{\"code\":-2,\"message\":\"sa_password=CBCA51A420DD10423A9ACC4DB8041D5A\"}" },
+    { 502, "<html>Bad Gateway /voip/api/jsondata.html?sa_password=CBCA51A420DD10423A9ACC4DB8041D5A</html>" },
+    { 200, "<html>sa_password=CBCA51A420DD10423A9ACC4DB8041D5A</html>" },
+    { 200, "{\"code\":0,\"exteId\":\"CBCA51A420DD10423A9ACC4DB8041D5A" },
+  };
+  g_autoptr(GString) trace = g_string_new (NULL);
+  g_autoptr(GError) timeout_error = NULL;
+  g_autoptr(BbhExtension) late = NULL;
+  gboolean debug_was = g_log_get_debug_enabled ();
+
+  captured_log = g_string_new (NULL);
+  g_log_set_debug_enabled (TRUE);
+  g_signal_connect (f->client, "request-finished", G_CALLBACK (on_request_finished_cb), trace);
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BbhExtension) ext = NULL;
+
+      bbh_test_server_queue (f->server, "getExtension", answers[i].status,
+                             answers[i].status == 200 && answers[i].body[0] == '{'
+                             ? "application/json" : "text/html", answers[i].body);
+      ext = login (f, &error);
+      g_assert_null (ext);
+      g_assert_nonnull (error);
+      g_test_message ("answer %u: %s", i, error->message);
+      assert_no_secret (error->message);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+  /* The server's own words are kept, the secret in them is not. */
+  bbh_test_server_queue_json (f->server, "getExtension",
+                              "{\"code\":77,\"message\":\"参数 sa_password=CBCA51A420DD10423A9ACC4DB8041D5A 错误\"}");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BbhExtension) ext = login (f, &error);
+
+    g_assert_error (error, BBH_ERROR, BBH_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, "参数 sa_password=*** 错误"));
+  }
+
+  bbh_client_set_timeout (f->client, 1);
+  bbh_test_server_queue_delayed (f->server, "getExtension", 3000, "{\"code\":0,\"exteId\":1}");
+  late = login (f, &timeout_error);
+  g_assert_error (timeout_error, BBH_ERROR, BBH_ERROR_TIMEOUT);
+  assert_no_secret (timeout_error->message);
+
+  g_log_set_debug_enabled (debug_was);
+  /* The capture saw the client's debug lines, so it would have seen a leak. */
+  g_assert_nonnull (strstr (captured_log->str, "getExtension failed: "));
+  assert_no_secret (captured_log->str);
+  g_assert_nonnull (strstr (trace->str, "getExtension failed\n"));
+  assert_no_secret (trace->str);
+  g_string_free (g_steal_pointer (&captured_log), TRUE);
 }
 
 static void
@@ -284,6 +397,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (capture_writer, NULL, NULL);
 
   g_test_add_func ("/agent/client/md5-upper", test_md5_upper);
   g_test_add_func ("/agent/client/redact", test_redact);
@@ -298,6 +412,7 @@ main (int   argc,
   ADD ("/agent/client/timeout", test_timeout);
   ADD ("/agent/client/cancel-is-silent", test_cancel_is_silent);
   ADD ("/agent/client/encoding-and-post", test_chinese_encoding_and_post);
+  ADD ("/agent/client/password-never-leaks", test_password_never_leaks);
 #undef ADD
 
   return g_test_run ();
