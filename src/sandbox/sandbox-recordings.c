@@ -229,15 +229,24 @@ respond_bytes (SoupServerMessage *msg,
 
   if (soup_message_headers_get_one (request, "Range") != NULL)
     {
-      if (total > 0 && soup_message_headers_get_ranges (request, total, &ranges, &n_ranges)
-          && n_ranges > 0)
+      goffset start = -1, end = -1;
+      gboolean several = FALSE;
+
+      if (total > 0 && soup_message_headers_get_ranges (request, total, &ranges, &n_ranges))
         {
-          /* One range is what players ask for; a multi-range request gets the first one. */
-          goffset start = ranges[0].start;
-          goffset end = ranges[0].end;
+          several = n_ranges > 1;
+          start = ranges[0].start;
+          end = MIN (ranges[0].end, (goffset) total - 1);
+          soup_message_headers_free_ranges (request, ranges);
+        }
+      /* One range is what players ask for: answered here. Several are answered from the whole
+       * file below. libsoup leaves a start past the end as it is: not satisfiable. */
+      if (several)
+        ;
+      else if (start >= 0 && start < (goffset) total && end >= start)
+        {
           g_autoptr(GBytes) slice = g_bytes_new_from_bytes (bytes, start, end - start + 1);
 
-          soup_message_headers_free_ranges (request, ranges);
           soup_server_message_set_status (msg, SOUP_STATUS_PARTIAL_CONTENT, NULL);
           soup_message_headers_set_content_range (response, start, end, total);
           soup_message_headers_set_content_length (response, g_bytes_get_size (slice));
@@ -255,8 +264,9 @@ respond_bytes (SoupServerMessage *msg,
         }
     }
 
+  /* No Content-Length of our own: for several ranges libsoup's server turns this answer
+   * into a multipart/byteranges one (206) and must size it itself. */
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_set_content_length (response, total);
   soup_message_body_append_bytes (body, bytes);
 }
 

@@ -511,6 +511,35 @@ test_recording_range (Fixture       *f,
   g_assert_cmpmem (g_bytes_get_data (part->body, NULL), g_bytes_get_size (part->body),
                    bytes + 100, 100);
 
+  /* What players also send: the last bytes, the rest from an offset, a range past the end
+   * (416, with the length), and several ranges. */
+  {
+    g_autoptr(SandboxTestResponse) tail = sandbox_test_request (f->server, NULL, "GET", path, NULL,
+                                                                NULL, "bytes=-100", 30000);
+    g_autoptr(SandboxTestResponse) rest = sandbox_test_request (f->server, NULL, "GET", path, NULL,
+                                                                NULL, "bytes=1000-", 30000);
+    g_autoptr(SandboxTestResponse) past = sandbox_test_request (f->server, NULL, "GET", path, NULL,
+                                                                NULL, "bytes=99999999-", 30000);
+    g_autoptr(SandboxTestResponse) several = sandbox_test_request (f->server, NULL, "GET", path,
+                                                                   NULL, NULL, "bytes=0-0,5-9",
+                                                                   30000);
+    g_autofree char *unsatisfiable = g_strdup_printf ("bytes */%" G_GSIZE_FORMAT, size);
+
+    g_assert_cmpuint (tail->status, ==, 206);
+    g_assert_cmpmem (g_bytes_get_data (tail->body, NULL), g_bytes_get_size (tail->body),
+                     bytes + size - 100, 100);
+    g_assert_cmpuint (rest->status, ==, 206);
+    g_assert_cmpmem (g_bytes_get_data (rest->body, NULL), g_bytes_get_size (rest->body),
+                     bytes + 1000, size - 1000);
+    g_assert_cmpuint (past->status, ==, 416);
+    g_assert_cmpstr (soup_message_headers_get_one (past->headers, "Content-Range"), ==,
+                     unsatisfiable);
+    g_assert_cmpuint (g_bytes_get_size (past->body), ==, 0);
+    /* libsoup's server answers those from the whole file, one part per range. */
+    g_assert_cmpuint (several->status, ==, 206);
+    g_assert_cmpstr (several->content_type, ==, "multipart/byteranges");
+  }
+
   missing = sandbox_test_request (f->server, NULL, "GET", "/voip/record/202001/01/none.wav", NULL,
                                   NULL, NULL, 30000);
   g_assert_cmpuint (missing->status, ==, 404);
