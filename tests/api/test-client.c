@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <locale.h>
+#include <glib/gi18n-lib.h>
+
 #include "bbh-client-private.h"
 #include "bbh-test-server.h"
 
@@ -126,6 +129,13 @@ test_quirk_errors (Fixture       *f,
       g_assert_null (ext);
       g_assert_error (error, BBH_ERROR, quirks[i].code);
       g_assert_cmpstr (error->message, !=, "");
+      /* A body that is not the JSON we expect: the message says which HTTP status came. */
+      if (quirks[i].code == BBH_ERROR_HTTP || quirks[i].code == BBH_ERROR_PROTOCOL)
+        {
+          g_autofree char *status = g_strdup_printf ("%u", quirks[i].status);
+
+          g_assert_nonnull (strstr (error->message, status));
+        }
     }
 }
 
@@ -377,6 +387,83 @@ test_password_never_leaks (Fixture       *f,
   g_string_free (g_steal_pointer (&captured_log), TRUE);
 }
 
+/* Every BbhError; a new code goes here too. */
+static const int error_codes[] = {
+  BBH_ERROR_FAILED, BBH_ERROR_NETWORK, BBH_ERROR_AUTH, BBH_ERROR_INTERNAL,
+  BBH_ERROR_PERMISSION, BBH_ERROR_SQL, BBH_ERROR_EXISTS, BBH_ERROR_NOT_FOUND,
+  BBH_ERROR_OVER_MAXIMUM, BBH_ERROR_FILE_SAVE, BBH_ERROR_GROUP, BBH_ERROR_PROTOCOL,
+  BBH_ERROR_HTTP, BBH_ERROR_TLS, BBH_ERROR_TIMEOUT, BBH_ERROR_UNREACHABLE,
+  BBH_ERROR_UNSUPPORTED, BBH_ERROR_INVALID, BBH_ERROR_DEVICE_NOT_REGISTERED,
+  BBH_ERROR_DEVICE_MAC_MISSING, BBH_ERROR_DEVICE_NOTHING,
+};
+
+/* Each code has its own sentence; an unknown server code gets the general one. */
+static void
+test_error_messages (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *general = bbh_error_describe (BBH_ERROR_FAILED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (error_codes); i++)
+    {
+      const char *text = bbh_error_describe (error_codes[i]);
+
+      g_test_message ("code %d: %s", error_codes[i], text);
+      g_assert_nonnull (text);
+      g_assert_true (g_ascii_isupper (text[0]));
+      g_assert_true (g_str_has_suffix (text, "."));
+      g_assert_false (g_hash_table_contains (seen, text));
+      g_hash_table_add (seen, (gpointer) text);
+    }
+  g_assert_cmpstr (bbh_error_describe (77), ==, general);
+  g_assert_cmpstr (bbh_error_describe (-4), ==, general);
+}
+
+/* …and it is translated: in Chinese every one reads differently from the English. */
+static void
+test_error_messages_translated (void)
+{
+  const char *localedir = g_getenv ("BABAIHU_LOCALEDIR");
+  g_autofree char *mo = NULL;
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("BABAIHU_LOCALEDIR is not set (run through meson test)");
+      return;
+    }
+  mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the zh_CN catalogue is not built");
+      return;
+    }
+
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL && setlocale (LC_ALL, "C.UTF-8") == NULL)
+        g_error ("no UTF-8 locale");
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      for (guint i = 0; i < G_N_ELEMENTS (error_codes); i++)
+        {
+          const char *text = bbh_error_describe (error_codes[i]);
+          gboolean chinese = FALSE;
+
+          /* The English texts are plain ASCII; a translation has Chinese in it. */
+          for (const char *p = text; *p != '\0'; p++)
+            chinese |= (guchar) *p >= 0x80;
+          if (!chinese)
+            g_error ("code %d is not translated: %s", error_codes[i], text);
+        }
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_base_url (void)
 {
@@ -402,6 +489,8 @@ main (int   argc,
   g_test_add_func ("/agent/client/md5-upper", test_md5_upper);
   g_test_add_func ("/agent/client/redact", test_redact);
   g_test_add_func ("/agent/client/base-url", test_base_url);
+  g_test_add_func ("/agent/client/error-messages", test_error_messages);
+  g_test_add_func ("/agent/client/error-messages-translated", test_error_messages_translated);
   g_test_add_func ("/agent/client/unreachable", test_unreachable);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, bbh_test_fixture_set_up, fn, bbh_test_fixture_tear_down)
   ADD ("/agent/client/get-extension/ok", test_login_ok);
