@@ -1088,6 +1088,199 @@ test_edit_lock (Fixture       *f,
   run (f, edit_lock_body);
 }
 
+/* A ringing event of our own, as the event stream would hand it over now. */
+static BbhEvent *
+ringing_event (const char *phone)
+{
+  gint64 now = g_get_real_time () / 1000;
+
+  return bbh_event_new (BBH_EVENT_KIND_INCOMING_CALL, phone, "{status:0,cdrId:-1}", now, now);
+}
+
+static gboolean
+all_sections_are (AgentCallPopup *popup,
+                  const char     *state)
+{
+  return g_strcmp0 (agent_call_popup_get_section_state (popup, "customer"), state) == 0 &&
+         g_strcmp0 (agent_call_popup_get_section_state (popup, "memos"), state) == 0 &&
+         g_strcmp0 (agent_call_popup_get_section_state (popup, "calls"), state) == 0;
+}
+
+static gboolean
+no_section_is (AgentCallPopup *popup,
+               const char     *state)
+{
+  return g_strcmp0 (agent_call_popup_get_section_state (popup, "customer"), state) != 0 &&
+         g_strcmp0 (agent_call_popup_get_section_state (popup, "memos"), state) != 0 &&
+         g_strcmp0 (agent_call_popup_get_section_state (popup, "calls"), state) != 0;
+}
+
+static const char *
+label_text (AgentCallPopup *popup,
+            const char     *name)
+{
+  return gtk_label_get_text (test_template_child (popup, AGENT_TYPE_CALL_POPUP, name));
+}
+
+static void
+lookups_body (AgentApplication *app,
+              gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *slow_phone = unique_phone ();
+  g_autofree char *failing_phone = unique_phone ();
+  g_autofree char *number = agent_phone_format (slow_phone);
+  AgentPopupManager *manager = manager_of (app);
+  g_autoptr(BbhEvent) slow = NULL;
+  g_autoptr(BbhEvent) failing = NULL;
+  AgentCallPopup *popup;
+  gint64 start;
+
+  wait_logged_in (app);
+
+  /* Every answer of the server takes 5 s now. */
+  test_sandbox_fault (f->sandbox, "slow", 3000);
+  slow = ringing_event (slow_phone);
+  start = g_get_monotonic_time ();
+  agent_popup_manager_handle_event (manager, slow);
+
+  /* The pop-up is there at once, with the number, before any answer. */
+  popup = agent_popup_manager_find_popup (manager, slow_phone);
+  g_assert_nonnull (popup);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popup)));
+  g_assert_cmpstr (label_text (popup, "number_label"), ==, number);
+  TEST_WAIT_UNTIL (count_trace (f, "popup-shown", "phone", slow_phone) == 1, WAIT_MS);
+  g_test_message ("painted %.0f ms after the event, the lookups still on their way",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  /* Each section says it is looking; none has its answer yet. */
+  g_assert_true (all_sections_are (popup, "loading"));
+
+  /* The answers come in by themselves, section by section. */
+  TEST_WAIT_UNTIL (no_section_is (popup, "loading"), WAIT_MS);
+  g_assert_cmpstr (agent_call_popup_get_section_state (popup, "customer"), ==, "unknown");
+  g_assert_cmpstr (agent_call_popup_get_section_state (popup, "memos"), ==, "empty");
+  g_assert_cmpstr (agent_call_popup_get_section_state (popup, "calls"), ==, "empty");
+  agent_call_popup_close (popup);
+
+  /* The server fails every request: each section says so in words, with a way to retry. */
+  test_sandbox_fault (f->sandbox, "http500", 0);
+  failing = ringing_event (failing_phone);
+  agent_popup_manager_handle_event (manager, failing);
+  popup = agent_popup_manager_find_popup (manager, failing_phone);
+  g_assert_nonnull (popup);
+  TEST_WAIT_UNTIL (all_sections_are (popup, "error"), WAIT_MS);
+  g_assert_true (g_str_has_prefix (label_text (popup, "customer_error_label"),
+                                   "The customer could not be looked up. The server answered"));
+  g_assert_true (g_str_has_prefix (label_text (popup, "memos_error_label"),
+                                   "The memos could not be loaded."));
+  g_assert_true (g_str_has_prefix (label_text (popup, "calls_error_label"),
+                                   "Earlier calls could not be loaded."));
+  /* The memo field works all the same. */
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (popup))));
+
+  test_sandbox_fault (f->sandbox, "none", 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popup), "popup.retry", NULL));
+  TEST_WAIT_UNTIL (no_section_is (popup, "error") && no_section_is (popup, "loading"), WAIT_MS);
+  g_assert_cmpstr (agent_call_popup_get_section_state (popup, "customer"), ==, "unknown");
+  agent_call_popup_close (popup);
+}
+
+static void
+test_lookups (Fixture       *f,
+              gconstpointer  data)
+{
+  run (f, lookups_body);
+}
+
+static Notification *
+wait_notification (const char *summary,
+                   const char *body_part)
+{
+  Notification *n = NULL;
+
+  TEST_WAIT_UNTIL ((n = find_notification (summary, body_part)) != NULL, WAIT_MS);
+  return n;
+}
+
+static void
+unfocused_body (AgentApplication *app,
+                gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  g_autofree char *number = agent_phone_format (phone);
+  GtkWindow *window = GTK_WINDOW (agent_application_get_window (app));
+  GtkWindow *other;
+  AgentCallPopup *popup;
+  Notification *n;
+
+  wait_logged_in (app);
+  /* The agent is in another application (a window that is not ours has the focus). */
+  other = GTK_WINDOW (gtk_window_new ());
+  gtk_window_present (other);
+  TEST_WAIT_UNTIL (gtk_window_is_active (other) && !gtk_window_is_active (window), WAIT_MS);
+
+  test_sandbox_call (f->sandbox, "800", phone, "in", 6000, 0, FALSE);
+  popup = wait_popup (app, phone);
+  n = wait_notification ("Incoming Call", number);
+  g_assert_true (g_strv_contains ((const char * const *) n->actions, "Show"));
+  g_assert_true (g_strv_contains ((const char * const *) n->actions, "Call Back"));
+
+  /* "Show" brings the pop-up of that call. */
+  gtk_widget_set_visible (GTK_WIDGET (popup), FALSE);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-call", g_variant_new_string (phone));
+  TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popup)), WAIT_MS);
+  g_assert_true (agent_popup_manager_find_popup (manager_of (app), phone) == popup);
+  agent_call_popup_close (popup);
+  gtk_window_destroy (other);
+}
+
+static void
+test_unfocused (Fixture       *f,
+                gconstpointer  data)
+{
+  run (f, unfocused_body);
+}
+
+static void
+outgoing_body (AgentApplication *app,
+               gpointer          user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *phone = unique_phone ();
+  g_autofree char *number = agent_phone_format (phone);
+  GtkWindow *window = GTK_WINDOW (agent_application_get_window (app));
+  AgentCallPopup *popup;
+
+  wait_logged_in (app);
+  gtk_window_present (window);
+  TEST_WAIT_UNTIL (gtk_window_is_active (window), WAIT_MS);
+
+  /* The agent's own call: a pop-up follows it, and the agent keeps working where they were. */
+  test_sandbox_call (f->sandbox, "800", phone, "out", 1000, 2500, FALSE);
+  popup = wait_popup (app, phone);
+  g_assert_true (agent_call_popup_get_outgoing (popup));
+  g_assert_cmpstr (label_text (popup, "number_label"), ==, number);
+  TEST_WAIT_UNTIL (agent_call_popup_get_state (popup) == AGENT_CALL_STATE_TALKING, WAIT_MS);
+  g_assert_true (gtk_window_is_active (window));
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (popup)));
+  TEST_WAIT_UNTIL (agent_call_popup_get_state (popup) == AGENT_CALL_STATE_ENDED, WAIT_MS);
+  g_assert_true (gtk_window_is_active (window));
+  g_assert_cmpuint (agent_call_popup_get_talk_seconds (popup), >=, 1);
+  /* Not a call anybody missed, and nothing for the desktop. */
+  g_assert_null (find_notification ("Incoming Call", number));
+  g_assert_null (find_notification ("Missed Call", number));
+  agent_call_popup_close (popup);
+}
+
+static void
+test_outgoing (Fixture       *f,
+               gconstpointer  data)
+{
+  run (f, outgoing_body);
+}
+
 #ifdef GDK_WINDOWING_X11
 typedef struct
 {
@@ -1234,6 +1427,9 @@ main (int   argc,
   ADD ("restart-lists-missed", test_restart);
   ADD ("customer-codes", test_customer_codes);
   ADD ("edit-lock", test_edit_lock);
+  ADD ("lookups-after-show", test_lookups);
+  ADD ("notify-unfocused", test_unfocused);
+  ADD ("outgoing", test_outgoing);
 #ifdef GDK_WINDOWING_X11
   ADD ("keep-above", test_keep_above);
 #endif
