@@ -194,6 +194,13 @@ count_trace (Fixture    *f,
   return n;
 }
 
+static const char *
+label_text (AgentCallPopup *popup,
+            const char     *name)
+{
+  return gtk_label_get_text (test_template_child (popup, AGENT_TYPE_CALL_POPUP, name));
+}
+
 static void
 type_memo (AgentCallPopup *popup,
            const char     *text)
@@ -438,13 +445,38 @@ follows_body (AgentApplication *app,
   BbhCallRecord *record;
   gint64 cdr_id;
 
+  GSettings *settings = agent_application_get_settings (app);
+  GtkWidget *play_button;
+  g_autofree char *uri = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *ended = NULL;
+
   wait_logged_in (app);
+  /* The company's page opens on answer, with the call's id and the agent's extension. */
+  g_settings_set_string (settings, "screen-pop-url",
+                         "https://crm.example.com/pop/{direction}?tel={phone}&cdr={cdrId}&ext={extension}");
+  g_settings_set_string (settings, "screen-pop-when", "answer");
   cdr_id = test_sandbox_call (f->sandbox, "800", phone, "in", 1000, 3500, TRUE);
   popup = wait_popup (app, phone);
+  play_button = test_template_child (popup, AGENT_TYPE_CALL_POPUP, "play_button");
+  g_assert_cmpstr (label_text (popup, "state_label"), ==, "Ringing…");
+  g_assert_false (gtk_widget_get_visible (play_button));
 
   TEST_WAIT_UNTIL (agent_call_popup_get_state (popup) == AGENT_CALL_STATE_TALKING, WAIT_MS);
-  /* The timer runs while they talk. */
+  /* The server names the call record only at the hang-up (cdrId -1 before): on answer the
+   * placeholder is empty, or the call's own id should a server know it already. */
+  uri = g_strdup_printf ("https://crm.example.com/pop/in?tel=%s&cdr=&ext=800", phone);
+  id = g_strdup_printf ("https://crm.example.com/pop/in?tel=%s&cdr=%" G_GINT64_FORMAT "&ext=800",
+                        phone, cdr_id);
+  TEST_WAIT_UNTIL (count_trace (f, "screen-pop-opened", "uri", uri) +
+                   count_trace (f, "screen-pop-opened", "uri", id) == 1, WAIT_MS);
+  g_clear_pointer (&id, g_free);
+  g_settings_reset (settings, "screen-pop-url");
+  g_settings_reset (settings, "screen-pop-when");
+  /* The timer runs while they talk, on screen. */
   TEST_WAIT_UNTIL (agent_call_popup_get_talk_seconds (popup) >= 1, WAIT_MS);
+  TEST_WAIT_UNTIL (g_str_has_prefix (label_text (popup, "state_label"), "Talking · 00:01") ||
+                   agent_call_popup_get_state (popup) != AGENT_CALL_STATE_TALKING, WAIT_MS);
   TEST_WAIT_UNTIL (agent_call_popup_get_state (popup) == AGENT_CALL_STATE_ENDED, WAIT_MS);
 
   /* The record of this very call arrives, with its duration and a recording to play. */
@@ -454,6 +486,15 @@ follows_body (AgentApplication *app,
   g_assert_true (bbh_call_record_has_recording (record));
   g_assert_cmpuint (agent_call_popup_get_talk_seconds (popup), >=, 2);
   g_assert_cmpuint (agent_call_popup_get_talk_seconds (popup), <=, 6);
+  /* The duration shown is the server's, and the recording can be played from here. */
+  g_assert_cmpuint (agent_call_popup_get_talk_seconds (popup), ==,
+                    bbh_call_record_get_talk_time (record));
+  ended = g_strdup_printf ("Ended · 00:%02d", bbh_call_record_get_talk_time (record));
+  g_assert_cmpstr (label_text (popup, "state_label"), ==, ended);
+  g_assert_true (gtk_widget_get_visible (play_button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popup), "popup.play-recording", NULL));
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, cdr_id);
+  TEST_WAIT_UNTIL (count_trace (f, "playback-state", "cdrId", id) >= 1, WAIT_MS);
 
   /* The pop-up stays until the agent closes it. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popup)));
@@ -1113,13 +1154,6 @@ no_section_is (AgentCallPopup *popup,
   return g_strcmp0 (agent_call_popup_get_section_state (popup, "customer"), state) != 0 &&
          g_strcmp0 (agent_call_popup_get_section_state (popup, "memos"), state) != 0 &&
          g_strcmp0 (agent_call_popup_get_section_state (popup, "calls"), state) != 0;
-}
-
-static const char *
-label_text (AgentCallPopup *popup,
-            const char     *name)
-{
-  return gtk_label_get_text (test_template_child (popup, AGENT_TYPE_CALL_POPUP, name));
 }
 
 static void
