@@ -560,12 +560,15 @@ memo_outage_body (AgentApplication *app,
   Fixture *f = user_data;
   g_autofree char *phone = unique_phone ();
   g_autofree char *text = g_strdup_printf ("服务器宕机时记下的 %s", phone);
+  GtkWidget *pending_label;
   AgentOutbox *outbox;
   AgentCallPopup *popup;
 
   wait_logged_in (app);
   outbox = agent_popup_manager_get_outbox (manager_of (app));
   agent_outbox_set_retry_delay (outbox, 200);
+  pending_label = test_template_child (agent_popup_manager_get_dialer (manager_of (app)),
+                                       AGENT_TYPE_DIALER, "pending_label");
 
   test_sandbox_call (f->sandbox, "800", phone, "in", 500, 20000, FALSE);
   popup = wait_popup (app, phone);
@@ -578,10 +581,15 @@ memo_outage_body (AgentApplication *app,
   TEST_WAIT_UNTIL (count_trace (f, "memo-queued", "phone", phone) == 1, WAIT_MS);
   TEST_WAIT_UNTIL (agent_outbox_get_stalled (outbox), WAIT_MS);
   g_assert_cmpuint (agent_outbox_get_pending (outbox), ==, 1);
+  /* The main window counts what waits. */
+  TEST_WAIT_UNTIL (gtk_widget_get_visible (pending_label) &&
+                   g_str_has_prefix (gtk_label_get_text (GTK_LABEL (pending_label)),
+                                     "1 change is waiting to be sent."), WAIT_MS);
 
   /* The server comes back by itself; the memo arrives, once. */
   TEST_WAIT_UNTIL (agent_outbox_get_pending (outbox) == 0, 40000);
   g_assert_cmpuint (count_memos (f, phone, text), ==, 1);
+  TEST_WAIT_UNTIL (!gtk_widget_get_visible (pending_label), WAIT_MS);
   agent_call_popup_close (popup);
 }
 
