@@ -335,6 +335,201 @@ test_smarttel (Fixture       *f,
   run (f, smarttel_body);
 }
 
+/* The requests for @method the sandbox served, as "VALUE" of @param, comma-separated. */
+static char *
+sent (Fixture    *f,
+      const char *method,
+      const char *param)
+{
+  g_autoptr(JsonNode) root = test_sandbox_dup_requests (f->sandbox);
+  JsonArray *requests = json_object_get_array_member (json_node_get_object (root), "requests");
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      JsonObject *request = json_array_get_object_element (requests, i);
+      JsonObject *params = json_object_get_object_member (request, "params");
+
+      if (g_strcmp0 (json_object_get_string_member (request, "method"), method) != 0 ||
+          params == NULL)
+        continue;
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "," : "",
+                              json_object_get_string_member_with_default (params, param, "?"));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+sent_is (Fixture    *f,
+         const char *method,
+         const char *param,
+         const char *expected)
+{
+  g_autofree char *values = sent (f, method, param);
+
+  return g_str_equal (values, expected);
+}
+
+static void
+message_body (AgentApplication *app,
+              gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentDialer *dialer = dialer_of (app);
+  GSettings *settings = agent_application_get_settings (app);
+  g_autoptr(JsonObject) dial = NULL;
+
+  wait_logged_in (app);
+  g_settings_set_string (settings, "dial-mode", "message");
+
+  /* The agent's phone app is told to dial: a sendMsg of kind 1 with the number. */
+  g_assert_true (agent_dialer_dial (dialer, "138 0013 8005"));
+  TEST_WAIT_UNTIL (sent_is (f, "sendMsg", "phone", "13800138005"), WAIT_MS);
+  g_assert_true (sent_is (f, "sendMsg", "kind", "1"));
+  TEST_WAIT_UNTIL ((dial = find_trace (f, "dial", "mode", "message")) != NULL, WAIT_MS);
+  g_assert_cmpstr (json_object_get_string_member (dial, "phone"), ==, "13800138005");
+  TEST_WAIT_UNTIL (agent_dialer_get_progress (dialer) != AGENT_DIAL_PROGRESS_REQUESTING, WAIT_MS);
+  g_assert_cmpint (agent_dialer_get_progress (dialer), !=, AGENT_DIAL_PROGRESS_FAILED);
+  g_assert_cmpuint (test_sandbox_count_method (f->sandbox, "callbackPhone"), ==, 0);
+
+  g_settings_reset (settings, "dial-mode");
+}
+
+static void
+test_message (Fixture       *f,
+              gconstpointer  data)
+{
+  run (f, message_body);
+}
+
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+} Instance;
+
+static void
+on_instance_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Instance *instance = user_data;
+
+  instance->ok = g_subprocess_wait_check_finish (G_SUBPROCESS (object), result, NULL);
+  instance->done = TRUE;
+}
+
+static void
+wait_for_exit (GSubprocess *process,
+               guint        timeout_ms)
+{
+  Instance instance = { 0 };
+
+  g_subprocess_wait_check_async (process, NULL, on_instance_done_cb, &instance);
+  TEST_WAIT_UNTIL (instance.done, timeout_ms);
+  g_assert_true (instance.ok);
+}
+
+/* The program started again, as a desktop or a terminal would: it hands its command line to
+ * the instance that runs and leaves. */
+static void
+second_instance (const char *program,
+                 const char *arg1,
+                 const char *arg2)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, program, arg1, arg2, NULL);
+  g_assert_no_error (error);
+  wait_for_exit (process, WAIT_MS);
+}
+
+static gboolean
+name_owned (GDBusConnection *bus,
+            const char      *name)
+{
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+/* The real program, one instance, dialed from each way in: `gapplication action … dial`, a
+ * callto: link opened through D-Bus, `babaihu-agent --dial N` and `babaihu-agent tel:N` run
+ * while it runs. */
+static void
+test_entry_points (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *program = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "src", "app",
+                                               "babaihu-agent", NULL);
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GDBusActionGroup) remote = NULL;
+  g_autoptr(GSubprocess) primary = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *uris[] = { "callto://023-6707-3579", NULL };
+  const char *path = "/org/babaihu/Agent";
+  gint64 quit_us;
+
+  if (!g_file_test (program, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("babaihu-agent is not built");
+      return;
+    }
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  if (name_owned (bus, APP_ID))
+    {
+      g_test_skip ("another babaihu-agent runs on this bus");
+      return;
+    }
+
+  primary = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, program,
+                              "--server", test_sandbox_get_url (f->sandbox),
+                              "--account", DEMO_ACCOUNT,
+                              "--password-file", f->password_file, NULL);
+  g_assert_no_error (error);
+  TEST_WAIT_UNTIL (name_owned (bus, APP_ID), WAIT_MS);
+
+  /* gapplication action org.babaihu.Agent dial "'13800138007'" — once logged in, or kept
+   * for the login that is on its way. */
+  remote = g_dbus_action_group_get (bus, APP_ID, path);
+  g_action_group_activate_action (G_ACTION_GROUP (remote), "dial",
+                                  g_variant_new_string ("13800138007"));
+  TEST_WAIT_UNTIL (sent_is (f, "callbackPhone", "descPhone", "13800138007"), WAIT_MS);
+
+  /* A callto: link the desktop hands over (org.freedesktop.Application.Open). */
+  reply = g_dbus_connection_call_sync (bus, APP_ID, path, "org.freedesktop.Application", "Open",
+                                       g_variant_new ("(^asa{sv})", uris, NULL), NULL,
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  TEST_WAIT_UNTIL (sent_is (f, "callbackPhone", "descPhone", "13800138007,02367073579"), WAIT_MS);
+
+  /* Started again: the running instance dials, the new one leaves. */
+  second_instance (program, "--dial", "13800138008");
+  TEST_WAIT_UNTIL (sent_is (f, "callbackPhone", "descPhone", "13800138007,02367073579,13800138008"),
+                   WAIT_MS);
+  second_instance (program, "tel:+86-138-0013-8009", NULL);
+  TEST_WAIT_UNTIL (sent_is (f, "callbackPhone", "descPhone",
+                            "13800138007,02367073579,13800138008,13800138009"), WAIT_MS);
+  g_assert_true (g_subprocess_get_identifier (primary) != NULL);
+
+  /* gapplication action org.babaihu.Agent quit: gone within 5 s, checked out. */
+  quit_us = g_get_monotonic_time ();
+  g_action_group_activate_action (G_ACTION_GROUP (remote), "quit", NULL);
+  wait_for_exit (primary, 5000);
+  g_test_message ("quit took %.0f ms", (g_get_monotonic_time () - quit_us) / 1000.0);
+  g_assert_true (sent_is (f, "setUserCheckInOut", "status", "0,1"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +553,8 @@ main (int   argc,
   ADD ("callback-progress", test_callback);
   ADD ("tel-uri", test_tel_uri);
   ADD ("smarttel", test_smarttel);
+  ADD ("message", test_message);
+  ADD ("entry-points", test_entry_points);
 #undef ADD
 
   return g_test_run ();
