@@ -919,8 +919,8 @@ agent_application_class_init (AgentApplicationClass *klass)
 static void
 agent_application_init (AgentApplication *self)
 {
+  /* The remaining arguments' entry names them in the usage line: "[tel:NUMBER]", once. */
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[tel:NUMBER]"));
 }
 
 AgentApplication *
