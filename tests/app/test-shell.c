@@ -1025,6 +1025,19 @@ dbus_body (AgentApplication *app,
 
   g_action_group_activate_action (G_ACTION_GROUP (remote), "check-in", g_variant_new_boolean (FALSE));
   wait_trace (f, &lines, "check-in", "checked_in", "false");
+  g_assert_false (agent_session_get_checked_in (agent_application_get_session (app)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (remote), "check-in", g_variant_new_boolean (TRUE));
+  wait_trace (f, &lines, "check-in", "checked_in", "true");
+  TEST_WAIT_UNTIL (agent_session_get_checked_in (agent_application_get_session (app)), WAIT_MS);
+
+  /* `gapplication action org.babaihu.Agent logout`: checked out, logged out, the login page. */
+  g_action_group_activate_action (G_ACTION_GROUP (remote), "logout", NULL);
+  wait_trace (f, &lines, "check-in", "reason", "logout");
+  TEST_WAIT_UNTIL (!agent_session_get_logged_in (agent_application_get_session (app)), WAIT_MS);
+  g_assert_null (agent_window_get_page_name (agent_application_get_window (app)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (login_page_of (app))));
+  g_assert_cmpuint (count_check_in (f->sandbox, "1"), ==, 2);
 }
 
 static void
