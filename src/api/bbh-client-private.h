@@ -118,6 +118,11 @@ char        *bbh_client_dup_auth_query (BbhClient            *self);
 void         bbh_client_scrub_error    (BbhClient            *self,
                                         GError               *error);
 
+/* The least time a long poll (BBH_CALL_LONG_POLL) is given: 45 s, longer than any server
+ * holds one (the SDK re-issues after 35 s). Tests shorten it. */
+void         bbh_client_set_long_poll_timeout (BbhClient       *self,
+                                               guint            seconds);
+
 /* Fails a call before anything is sent (a parameter was invalid); takes @error. */
 void         bbh_client_report_error   (BbhClient            *self,
                                         gpointer              source_tag,

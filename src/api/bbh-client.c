@@ -33,6 +33,7 @@ struct _BbhClient
   char        *account;
   char        *password_md5;
   guint        timeout;
+  guint        long_poll_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (BbhClient, bbh_client, G_TYPE_OBJECT)
@@ -434,7 +435,7 @@ bbh_client_call_async (BbhClient           *self,
       return;
     }
 
-  timeout = (flags & BBH_CALL_LONG_POLL) ? MAX (self->timeout, LONG_POLL_TIMEOUT_S) : self->timeout;
+  timeout = (flags & BBH_CALL_LONG_POLL) ? MAX (self->timeout, self->long_poll_timeout) : self->timeout;
   if (timeout > 0)
     call->timeout_id = g_timeout_add_seconds (timeout, on_timeout_cb, call);
 
@@ -708,6 +709,7 @@ bbh_client_init (BbhClient *self)
   g_autofree char *user_agent = g_strdup_printf ("babaihu-agent/%s ", PACKAGE_VERSION);
 
   self->timeout = DEFAULT_TIMEOUT_S;
+  self->long_poll_timeout = LONG_POLL_TIMEOUT_S;
   /* No session-wide timeout: each call arms its own, so a long poll can wait longer. */
   self->session = soup_session_new_with_options ("user-agent", user_agent,
                                                  "timeout", 0,
@@ -771,6 +773,14 @@ bbh_client_set_timeout (BbhClient *self,
     return;
   self->timeout = seconds;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+void
+bbh_client_set_long_poll_timeout (BbhClient *self,
+                                  guint      seconds)
+{
+  g_return_if_fail (BBH_IS_CLIENT (self));
+  self->long_poll_timeout = seconds;
 }
 
 gboolean

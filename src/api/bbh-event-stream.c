@@ -12,8 +12,7 @@
  * that persists it on notify and stops (or dies) in the middle of a batch gets the rest of
  * the batch on the next start, as backlog. Neither ever moves backwards.
  *
- * Which events of a batch are new, and how long to wait after a failure, is decided in
- * bbh-event-filter.c (bbh-event-stream-private.h).
+ * What is new in a batch, and the back-off, are decided in bbh-event-filter.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -227,15 +226,16 @@ handle_failure (BbhEventStream    *self,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  /* For good: a server that lacks the long poll will not grow it while we run. Only before
-   * the long poll has ever answered, though — afterwards an "unsupported" answer is one of
-   * the ambiguous readings (-3, see bbh_client_get_long_water_line_finish()) and is retried. */
-  if (transport != BBH_EVENT_TRANSPORT_POLL
-      && self->transport == BBH_EVENT_TRANSPORT_AUTO
+  /* For good: a server that lacks the long poll, or never answers it (a long poll follows a
+   * recvMsg that was answered), will not grow it while we run. Only before the long poll has
+   * ever answered, though — afterwards these are the ambiguous -3 (see
+   * bbh_client_get_long_water_line_finish()) or an outage, and are retried. */
+  if (transport != BBH_EVENT_TRANSPORT_POLL && self->transport == BBH_EVENT_TRANSPORT_AUTO
       && !self->long_poll_worked
-      && g_error_matches (error, BBH_ERROR, BBH_ERROR_UNSUPPORTED))
+      && (g_error_matches (error, BBH_ERROR, BBH_ERROR_UNSUPPORTED)
+          || g_error_matches (error, BBH_ERROR, BBH_ERROR_TIMEOUT)))
     {
-      g_debug ("getLongWaterLine not supported (%s); polling recvMsg every %u ms",
+      g_debug ("getLongWaterLine not answered (%s); polling recvMsg every %u ms",
                error->message, self->poll_interval);
       set_active (self, BBH_EVENT_TRANSPORT_POLL);
       fetch (self);

@@ -371,6 +371,72 @@ test_fallback_404 (Fixture       *f,
 }
 
 static void
+on_notify_count_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    guint      *count)
+{
+  (*count)++;
+}
+
+/* A server (or a proxy) that takes getLongWaterLine and never answers it, while recvMsg
+ * answers: polling, silently, after the first long poll timed out. */
+static void
+test_fallback_silent (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *m1 = msg (2, "13800138000", 0, -1, 11);
+  g_autofree char *a1 = answer ("waterLine", 11, m1, NULL);
+  guint n_connected = 0;
+  gulong id;
+
+  bbh_client_set_timeout (f->client, 1);
+  bbh_client_set_long_poll_timeout (f->client, 1);
+  bbh_event_stream_set_watermark (f->stream, 10);
+  queue_poll (f, "{\"code\":0,\"waterLine\":10,\"msgs\":[]}");
+  bbh_test_server_queue_delayed (f->server, "getLongWaterLine", 60000, "{\"code\":0,\"waterline\":10}");
+  queue_poll (f, a1);
+
+  bbh_event_stream_start (f->stream);
+  wait_requests (f, "getLongWaterLine", 1);
+  g_assert_true (bbh_event_stream_get_connected (f->stream));
+  id = g_signal_connect (f->stream, "notify::connected", G_CALLBACK (on_notify_count_cb), &n_connected);
+  wait_events (f, 1);
+  wait_requests (f, "recvMsg", 3);
+  g_signal_handler_disconnect (f->stream, id);
+
+  g_assert_cmpint (bbh_event_stream_get_active_transport (f->stream), ==, BBH_EVENT_TRANSPORT_POLL);
+  g_assert_cmpuint (bbh_test_server_count_method (f->server, "getLongWaterLine"), ==, 1);
+  /* Nothing for the agent to see: no error, never "not connected". */
+  g_assert_cmpuint (f->errors->len, ==, 0);
+  g_assert_cmpuint (n_connected, ==, 0);
+  g_assert_cmpint (bbh_event_get_watermark (event_at (f, 0)), ==, 11);
+  g_assert_cmpstr (request_param (f, "recvMsg", 1, "waterLine"), ==, "10");
+}
+
+/* Once the long poll has answered, a timeout is an outage: back off, keep the long poll. */
+static void
+test_long_poll_timeout_after_success (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *m1 = msg (2, "13800138000", 0, -1, 21);
+
+  bbh_client_set_timeout (f->client, 1);
+  bbh_client_set_long_poll_timeout (f->client, 1);
+  bbh_event_stream_set_watermark (f->stream, 20);
+  queue_poll (f, "{\"code\":0,\"waterLine\":20,\"msgs\":[]}");
+  queue_long (f, answer ("waterline", 21, m1, NULL));
+  bbh_test_server_queue_delayed (f->server, "getLongWaterLine", 60000, "{\"code\":0,\"waterline\":21}");
+  bbh_event_stream_start (f->stream);
+  wait_errors (f, 1);
+
+  g_assert_error (error_at (f, 0), BBH_ERROR, BBH_ERROR_TIMEOUT);
+  g_assert_cmpint (bbh_event_stream_get_active_transport (f->stream), ==, BBH_EVENT_TRANSPORT_LONG_POLL);
+  g_assert_false (bbh_event_stream_get_connected (f->stream));
+  g_assert_cmpuint (bbh_event_stream_get_retry_in (f->stream), ==, 1);
+  g_assert_cmpuint (f->events->len, ==, 1);
+}
+
+static void
 test_long_poll_kept_after_success (Fixture       *f,
                                    gconstpointer  data)
 {
@@ -772,14 +838,6 @@ test_one_in_flight (Fixture       *f,
 }
 
 static void
-on_notify_count_cb (GObject    *object,
-                    GParamSpec *pspec,
-                    guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_auth_stops (Fixture       *f,
                  gconstpointer  data)
 {
@@ -968,6 +1026,8 @@ main (int   argc,
   ADD ("long-poll", test_long_poll);
   ADD ("fallback-to-poll", test_fallback_to_poll);
   ADD ("fallback-404", test_fallback_404);
+  ADD ("fallback-silent", test_fallback_silent);
+  ADD ("long-poll-timeout", test_long_poll_timeout_after_success);
   ADD ("long-poll-kept", test_long_poll_kept_after_success);
   ADD ("forced-poll", test_forced_poll);
   ADD ("watermark-monotonic", test_watermark_monotonic);
