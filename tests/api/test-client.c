@@ -297,6 +297,9 @@ capture_writer (GLogLevelFlags   log_level,
             g_string_append_len (captured_log, fields[i].value, fields[i].length);
           g_string_append_c (captured_log, '\n');
         }
+  /* The debug lines the capture turns on are not for the TAP stream on stdout. */
+  if (captured_log != NULL && (log_level & G_LOG_LEVEL_DEBUG) != 0)
+    return G_LOG_WRITER_HANDLED;
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
