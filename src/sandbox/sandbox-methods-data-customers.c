@@ -35,20 +35,18 @@
   "p.cp_id AS cpId, p.cust_id AS cp_custId, p.cp_phone AS cpPhone, p.cp_type AS cpType," \
   " p.cp_link_man AS cpLinkMan"
 
-/* A customer with a number that has the digits searched for: the token the query is written
- * with, then either the list of every match (one pass over the phone index) or a probe of the
- * customer's own numbers (cheap per customer, so for a page of many matches in the default
- * order). Numbers are digits: instr() finds them as LIKE '%…%' would, in two thirds of the
- * time. */
-#define PHONE_MATCH "@PHONE_MATCH@"
-#define PHONE_MATCH_LIST \
-  "c.cust_id IN (SELECT p.cust_id FROM customer_phones p WHERE instr(p.cp_phone, ?) > 0)"
-#define PHONE_MATCH_PROBE \
-  "EXISTS (SELECT 1 FROM customer_phones p WHERE p.cust_id = c.cust_id" \
-  " AND instr(p.cp_phone, ?) > 0)"
-/* Many matches against the rows wanted: newest first, the page's last row is found after
- * about (start + limit) · customers / matches customers — a twentieth of them at most. */
-#define PROBE_RATIO 20
+/* The customers whose name, company name or a number holds what is searched for, each from
+ * its own index: (comp_id, name) and (comp_id, cp_phone, cust_id) cover these scans, so no
+ * customer's row is read to test it. Numbers are digits: instr() finds them as LIKE '%…%'
+ * would, in two thirds of the time. Each takes the company id, then the pattern. */
+#define NAME_MATCH \
+  "SELECT cust_id FROM customers INDEXED BY customers_name" \
+  " WHERE comp_id = ? AND cust_name LIKE ? ESCAPE '\\'"
+#define CORP_MATCH \
+  "SELECT cust_id FROM customers INDEXED BY customers_corp" \
+  " WHERE comp_id = ? AND cust_corp_name LIKE ? ESCAPE '\\'"
+#define PHONE_MATCH \
+  "SELECT cust_id FROM customer_phones WHERE comp_id = ? AND instr(cp_phone, ?) > 0"
 
 #define SALE_COLUMNS \
   "s.cs_id AS csId, s.cust_id AS cs_custId, s.exte_id AS cs_exteId," \
@@ -293,7 +291,6 @@ get_customers_page (SandboxRequest  *request,
   g_autoptr(SandboxBinds) binds = sandbox_binds_new ();
   g_autoptr(GString) where = g_string_new ("c.comp_id = ?");
   g_autoptr(GString) order = g_string_new (NULL);
-  g_autoptr(GString) page_where = NULL;
   g_autofree char *count_sql = NULL;
   g_autofree char *page_sql = NULL;
   g_autoptr(GString) ids = g_string_new ("[");
@@ -320,34 +317,40 @@ get_customers_page (SandboxRequest  *request,
   sandbox_binds_add_int (binds, request->agent->comp_id);
 
   /* sqlwhere is a search value, never SQL: it is bound, as a LIKE pattern for names, as the
-   * text to find for numbers (PHONE_MATCH, which the page's query may replace, see below). */
+   * text to find for numbers. Each is looked for in its own index (names, company names,
+   * numbers), which is narrower than the customers' rows. */
   if (value != NULL && *value != '\0')
     {
       g_autofree char *pattern = sandbox_like_pattern (value);
-      const char *phone_match = PHONE_MATCH;
+      gint64 comp_id = request->agent->comp_id;
 
       if (g_strcmp0 (find_type, "cpPhone") == 0)
         {
-          g_string_append_printf (where, " AND %s", phone_match);
+          g_string_append (where, " AND c.cust_id IN (" PHONE_MATCH ")");
+          sandbox_binds_add_int (binds, comp_id);
           sandbox_binds_add_text (binds, value);
         }
       else if (g_strcmp0 (find_type, "custCorpName") == 0)
         {
-          g_string_append (where, " AND c.cust_corp_name LIKE ? ESCAPE '\\'");
+          g_string_append (where, " AND c.cust_id IN (" CORP_MATCH ")");
+          sandbox_binds_add_int (binds, comp_id);
           sandbox_binds_add_text (binds, pattern);
         }
       else if (g_strcmp0 (find_type, "custName") == 0)
         {
-          g_string_append (where, " AND c.cust_name LIKE ? ESCAPE '\\'");
+          g_string_append (where, " AND c.cust_id IN (" NAME_MATCH ")");
+          sandbox_binds_add_int (binds, comp_id);
           sandbox_binds_add_text (binds, pattern);
         }
       else if (*find_type == '\0')
         {
-          g_string_append_printf (where, " AND (c.cust_name LIKE ? ESCAPE '\\'"
-                                         " OR c.cust_corp_name LIKE ? ESCAPE '\\' OR %s)",
-                                  phone_match);
+          g_string_append (where, " AND c.cust_id IN (" NAME_MATCH " UNION " CORP_MATCH
+                                  " UNION " PHONE_MATCH ")");
+          sandbox_binds_add_int (binds, comp_id);
           sandbox_binds_add_text (binds, pattern);
+          sandbox_binds_add_int (binds, comp_id);
           sandbox_binds_add_text (binds, pattern);
+          sandbox_binds_add_int (binds, comp_id);
           sandbox_binds_add_text (binds, value);
         }
       else
@@ -425,48 +428,79 @@ get_customers_page (SandboxRequest  *request,
       return NULL;
     }
 
-  /* Counting takes one pass over the cheapest index that holds what is searched (names, or
-   * (comp_id, cp_phone, cust_id) for numbers), not a look at every customer's row. */
-  page_where = g_string_new (where->str);
-  g_string_replace (where, PHONE_MATCH, PHONE_MATCH_LIST, 0);
-  count_sql = g_strdup_printf ("SELECT COUNT(*) FROM customers c WHERE %s", where->str);
-  stmt = sandbox_db_prepare (request->db, count_sql, error);
+  if (value != NULL && *value != '\0')
+    {
+      /* A search reads every customer's name (no index finds "%…%"): one pass over them
+       * gives both the total and the page's ids, in the page's order; the page then reads
+       * only its own rows. */
+      g_autofree char *ids_sql = NULL;
+      g_autoptr(GString) page_ids = g_string_new ("[");
+
+      ids_sql = g_strdup_printf ("SELECT c.cust_id FROM customers c WHERE %s ORDER BY %s",
+                                 where->str, order->str);
+      stmt = sandbox_db_prepare (request->db, ids_sql, error);
+      if (stmt == NULL)
+        return NULL;
+      sandbox_binds_apply (binds, stmt);
+      total = 0;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          if (total >= start && total < (gint64) start + limit)
+            g_string_append_printf (page_ids, "%s%" G_GINT64_FORMAT, page_ids->len > 1 ? "," : "",
+                                    (gint64) sqlite3_column_int64 (stmt, 0));
+          total++;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          sandbox_db_set_error (request->db, error);
+          return NULL;
+        }
+      g_string_append_c (page_ids, ']');
+      g_clear_pointer (&binds, sandbox_binds_free);
+      binds = sandbox_binds_new ();
+      sandbox_binds_add_text (binds, page_ids->str);
+      page_sql = g_strdup_printf ("SELECT " CUSTOMER_COLUMNS " FROM customers c"
+                                  " LEFT JOIN agents a ON a.exte_id = c.exte_id"
+                                  " WHERE c.cust_id IN (SELECT value FROM json_each(?))"
+                                  " ORDER BY %s", order->str);
+    }
+  else
+    {
+      /* Filters alone: counting walks the filter's index; the page's ids come from the same
+       * index (the OFFSET skips index entries, not rows), then only its rows are read. */
+      count_sql = g_strdup_printf ("SELECT COUNT(*) FROM customers c WHERE %s", where->str);
+      stmt = sandbox_db_prepare (request->db, count_sql, error);
+      if (stmt == NULL)
+        return NULL;
+      sandbox_binds_apply (binds, stmt);
+      total = sandbox_db_query_int (request->db, stmt, error);
+      if (total < 0)
+        return NULL;
+      page_sql = g_strdup_printf ("SELECT " CUSTOMER_COLUMNS " FROM customers c"
+                                  " LEFT JOIN agents a ON a.exte_id = c.exte_id"
+                                  " WHERE c.cust_id IN (SELECT c.cust_id FROM customers c WHERE %s"
+                                  " ORDER BY %s LIMIT ? OFFSET ?)"
+                                  " ORDER BY %s", where->str, order->str, order->str);
+    }
+
+  stmt = sandbox_db_prepare (request->db, page_sql, error);
   if (stmt == NULL)
     return NULL;
-  sandbox_binds_apply (binds, stmt);
-  total = sandbox_db_query_int (request->db, stmt, error);
-  if (total < 0)
-    return NULL;
+  {
+    int next = sandbox_binds_apply (binds, stmt);
+
+    if (value == NULL || *value == '\0')
+      {
+        sqlite3_bind_int (stmt, next, limit);
+        sqlite3_bind_int (stmt, next + 1, start);
+      }
+  }
 
   builder = sandbox_success_new ();
   json_builder_set_member_name (builder, "recordTotal");
   json_builder_add_int_value (builder, total);
 
-  /* The page needs only its rows. When many customers match, going through them newest
-   * first (probing a customer's own numbers) finds those at once; when few do, the matches
-   * are found as they were counted and only they are read and sorted — rather than every
-   * customer's row read to test it. */
-  if ((gint64) start + limit <= total / PROBE_RATIO)
-    g_string_replace (page_where, PHONE_MATCH,
-                      strstr (order->str, "c.cust_id DESC") == order->str ? PHONE_MATCH_PROBE
-                                                                         : PHONE_MATCH_LIST, 0);
-  else
-    g_string_printf (page_where, "c.cust_id IN (SELECT c.cust_id FROM customers c WHERE %s)",
-                     where->str);
-  page_sql = g_strdup_printf ("SELECT " CUSTOMER_COLUMNS " FROM customers c"
-                              " LEFT JOIN agents a ON a.exte_id = c.exte_id"
-                              " WHERE %s ORDER BY %s LIMIT ? OFFSET ?", page_where->str, order->str);
-  stmt = sandbox_db_prepare (request->db, page_sql, error);
-  if (stmt == NULL)
-    {
-      g_object_unref (builder);
-      return NULL;
-    }
-  {
-    int next = sandbox_binds_apply (binds, stmt);
-    sqlite3_bind_int (stmt, next, limit);
-    sqlite3_bind_int (stmt, next + 1, start);
-  }
   json_builder_set_member_name (builder, "rows_customer");
   json_builder_begin_array (builder);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
