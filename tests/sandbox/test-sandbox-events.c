@@ -243,36 +243,73 @@ test_long_poll_timeout (Fixture       *f,
   g_assert_cmpint (sandbox_test_get_int (answer, "waterline", 0), ==, 1234);
 }
 
-#define N_POLLS 200
+/* 500 agents long-polling at once (the issue's figure), five polls each from 100 agents: the
+ * demo's four plus 96 an administrator adds. A SoupServer on one main loop holds them all. */
+#define N_AGENTS 100
+#define N_POLLS  500
 
 static void
 test_many_long_polls (Fixture       *f,
                       gconstpointer  data)
 {
-  static const char *accounts[] = { "100008800", "100008801", "100008802", "100008803" };
+  static const char *demo[] = { "100008800", "100008801", "100008802", "100008803" };
+  char *accounts[N_AGENTS];
   SandboxTestPending *pending[N_POLLS];
   Waiters w = { f, N_POLLS };
   g_autoptr(JsonObject) status = NULL;
   guint answered = 0;
+  gint64 started;
 
+  for (guint a = 0; a < N_AGENTS; a++)
+    {
+      if (a < G_N_ELEMENTS (demo))
+        accounts[a] = g_strdup (demo[a]);
+      else
+        {
+          g_autofree char *extension = g_strdup_printf ("%u", 400 + a);
+          g_autoptr(JsonObject) added = sandbox_test_call (f->server, SANDBOX_TEST_ADMIN,
+                                                           SANDBOX_TEST_ADMIN_PASSWORD, "addExtension",
+                                                           "exteExtension", extension,
+                                                           "exteName", extension,
+                                                           "extePassword", PASSWORD, NULL);
+
+          g_assert_cmpint (sandbox_test_get_int (added, "code", -99), ==, 0);
+          accounts[a] = g_strconcat ("100008", extension, NULL);
+        }
+    }
+
+  started = g_get_monotonic_time ();
   for (guint i = 0; i < N_POLLS; i++)
-    pending[i] = sandbox_test_call_start (f->server, accounts[i % G_N_ELEMENTS (accounts)], PASSWORD,
+    pending[i] = sandbox_test_call_start (f->server, accounts[i % N_AGENTS], PASSWORD,
                                           "getLongWaterLine", "client", "1", "message", "1",
                                           "waterLine", "0", NULL);
-  sandbox_test_wait_until (waiters_reached, &w, 30000);
+  sandbox_test_wait_until (waiters_reached, &w, 60000);
+  g_test_message ("%u long polls held after %.1f s", N_POLLS,
+                  (g_get_monotonic_time () - started) / 1e6);
+
+  /* While it holds them, the server still answers at once. */
+  {
+    g_autoptr(SandboxTestResponse) response = NULL;
+    g_autofree char *query = sandbox_test_call_query (AGENT, PASSWORD, "getExtension", NULL);
+    g_autofree char *path = g_strconcat ("/voip/api/jsondata.html", query, NULL);
+
+    response = sandbox_test_request (f->server, NULL, "GET", path, NULL, NULL, NULL, 10000);
+    g_assert_cmpuint (response->status, ==, 200);
+    g_assert_cmpint (response->elapsed_ms, <, 2000);
+  }
 
   /* One call for each agent releases every poll of that agent, and only those. */
-  for (guint a = 0; a < G_N_ELEMENTS (accounts); a++)
+  for (guint a = 0; a < N_AGENTS; a++)
     {
-      g_autofree char *json = g_strdup_printf ("{\"extension\":\"%s\",\"phone\":\"1390000000%u\","
-                                               "\"ring_ms\":60000,\"talk_ms\":0}", accounts[a], a);
+      g_autofree char *json = g_strdup_printf ("{\"extension\":\"%s\",\"phone\":\"13900%06u\","
+                                               "\"ring_ms\":60000,\"talk_ms\":0}", accounts[a] + 6, a);
       control_call (f, json);
     }
 
   for (guint i = 0; i < N_POLLS; i++)
     {
       g_autoptr(JsonObject) answer = sandbox_test_call_finish (pending[i], 30000);
-      g_autofree char *phone = g_strdup_printf ("1390000000%u", i % (guint) G_N_ELEMENTS (accounts));
+      g_autofree char *phone = g_strdup_printf ("13900%06u", i % N_AGENTS);
       JsonArray *msgs = json_object_get_array_member (answer, "msgs");
 
       g_assert_cmpint (sandbox_test_get_int (answer, "code", -99), ==, 0);
@@ -285,6 +322,8 @@ test_many_long_polls (Fixture       *f,
 
   status = sandbox_test_control (f->server, "/sandbox/status", NULL);
   g_assert_cmpint (sandbox_test_get_int (status, "waiters", -1), ==, 0);
+  for (guint a = 0; a < N_AGENTS; a++)
+    g_free (accounts[a]);
 }
 
 static void
