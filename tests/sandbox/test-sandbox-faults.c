@@ -77,6 +77,22 @@ fault_now (Fixture *f)
   return mode;
 }
 
+static gboolean
+login_fast (gpointer user_data)
+{
+  g_autoptr(SandboxTestResponse) response = login (user_data);
+
+  return response->status == 200 && response->elapsed_ms < 300;
+}
+
+/* The fault set at @started_us lasted about @ms: the API came back no sooner. */
+static void
+assert_lasted (gint64 started_us,
+               guint  ms)
+{
+  g_assert_cmpint ((g_get_monotonic_time () - started_us) / 1000, >=, ms * 9 / 10);
+}
+
 static void
 test_down (Fixture       *f,
            gconstpointer  data)
@@ -137,6 +153,19 @@ test_slow (Fixture       *f,
   fast = login (f);
   g_assert_cmpuint (fast->status, ==, 200);
   g_assert_cmpint (fast->elapsed_ms, <, 1000);
+
+  /* Or letting it run out: slow for the time given, then fast again by itself. */
+  {
+    g_autoptr(SandboxTestResponse) again = NULL;
+    gint64 started = g_get_monotonic_time ();
+
+    set_fault (f, "{\"mode\":\"slow\",\"ms\":1500,\"delay_ms\":600}");
+    again = login (f);
+    g_assert_cmpint (again->elapsed_ms, >=, 550);
+    sandbox_test_wait_until (login_fast, f, 10000);
+    assert_lasted (started, 1500);
+    g_assert_cmpstr (fault_now (f), ==, "none");
+  }
 }
 
 static void
@@ -145,6 +174,7 @@ test_garbage (Fixture       *f,
 {
   g_autoptr(SandboxTestResponse) response = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
+  gint64 started = g_get_monotonic_time ();
 
   set_fault (f, "{\"mode\":\"garbage\",\"ms\":800}");
   response = login (f);
@@ -154,7 +184,9 @@ test_garbage (Fixture       *f,
   g_assert_false (json_parser_load_from_data (parser, g_bytes_get_data (response->body, NULL),
                                               g_bytes_get_size (response->body), NULL));
 
+  /* for the time given, and then no longer */
   sandbox_test_wait_until (login_works, f, 10000);
+  assert_lasted (started, 800);
 }
 
 static void
@@ -163,6 +195,7 @@ test_http500 (Fixture       *f,
 {
   g_autoptr(SandboxTestResponse) response = NULL;
   g_autofree char *body = NULL;
+  gint64 started = g_get_monotonic_time ();
 
   /* Set through the API port's own /sandbox/ while no fault is active. */
   {
@@ -183,6 +216,7 @@ test_http500 (Fixture       *f,
   g_assert_nonnull (strstr (body, "502 Bad Gateway"));
 
   sandbox_test_wait_until (login_works, f, 10000);
+  assert_lasted (started, 800);
 }
 
 static void
@@ -190,6 +224,7 @@ test_reset (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(SandboxTestResponse) response = NULL;
+  gint64 started = g_get_monotonic_time ();
 
   set_fault (f, "{\"mode\":\"reset\",\"ms\":800}");
   response = login (f);
@@ -197,6 +232,7 @@ test_reset (Fixture       *f,
   g_assert_cmpuint (response->status, ==, 0);
 
   sandbox_test_wait_until (login_works, f, 10000);
+  assert_lasted (started, 800);
 }
 
 static void
