@@ -117,7 +117,7 @@ test_down (Fixture       *f,
   /* …new connections are refused, while the control port still answers… */
   sandbox_test_wait_until (login_fails, f, 5000);
   refused = login (f);
-  g_assert_nonnull (refused->error);
+  g_assert_error (refused->error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
   g_assert_cmpuint (refused->status, ==, 0);
   g_assert_cmpstr (fault_now (f), ==, "down");
 
