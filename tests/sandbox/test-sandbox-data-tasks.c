@@ -1,4 +1,5 @@
 /* test-sandbox-data-tasks.c — outbound tasks, call flows and task details over HTTP; seeding time
+ * and what --demo seeds
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -236,6 +237,12 @@ on_line_cb (GObject      *object,
 }
 
 /* --demo seeds 5,000 customers and 20,000 calls; the target is 5 s, asserted loosely. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SEED_SECONDS_MAX 15.0
+#else
+#define SEED_SECONDS_MAX 5.0
+#endif
+
 static void
 test_seed_time (void)
 {
@@ -268,7 +275,9 @@ test_seed_time (void)
   g_assert_true (g_str_has_prefix (line, "listening on http://127.0.0.1:"));
   g_test_message ("--demo seeded and listened after %.2f s", seconds);
   g_print ("# seeding --demo took %.2f s\n", seconds);
-  g_assert_cmpfloat (seconds, <, 15.0);
+  /* The issue's bar: under 5 s (0.5 s on the machine it was written on), three times that
+   * under AddressSanitizer. */
+  g_assert_cmpfloat (seconds, <, SEED_SECONDS_MAX);
 
   g_subprocess_send_signal (process, SIGTERM);
   g_subprocess_wait (process, NULL, &error);
@@ -295,6 +304,125 @@ test_seed_time (void)
   g_rmdir (dir);
 }
 
+/* What --demo seeds (the issue's list): the two accounts of the document, ten more agents,
+ * 5,000 customers with Chinese names, companies and several numbers, 20,000 calls over 90 days
+ * (some missed, some with memos), a few hundred playable recordings of 5–60 s, tasks, call
+ * flows, a blacklist. */
+static gint64
+local_ms (const char *text)
+{
+  g_autofree char *iso = g_strdup (text);
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) dt = NULL;
+
+  iso[10] = 'T';
+  dt = g_date_time_new_from_iso8601 (iso, local);
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt) * 1000;
+}
+
+static void
+test_demo_contents (void)
+{
+  const char *args[] = { "--demo-size=0", NULL };   /* the full --demo */
+  SandboxTestServer *demo = sandbox_test_server_start (args, NULL);
+  g_autoptr(JsonObject) agents = sandbox_test_call (demo, ADMIN, ADMIN_PW, "getExtensions", NULL);
+  g_autoptr(JsonObject) me = sandbox_test_call (demo, AGENT, AGENT_PW, "getExtension", NULL);
+  g_autoptr(JsonObject) boss = sandbox_test_call (demo, ADMIN, ADMIN_PW, "getExtension", NULL);
+  g_autoptr(JsonObject) customers = sandbox_test_call (demo, AGENT, AGENT_PW, "getCustomersPage",
+                                                       "start", "0", "limit", "100", NULL);
+  g_autoptr(JsonObject) missed = sandbox_test_call (demo, ADMIN, ADMIN_PW, "findDialrecord",
+                                                    "talktimeSql", "1", "talktime", "1",
+                                                    "limit", "1", NULL);
+  g_autoptr(JsonObject) oldest = sandbox_test_call (demo, ADMIN, ADMIN_PW, "findDialrecord",
+                                                    "start", "19999", "limit", "1", NULL);
+  g_autoptr(JsonObject) memos = sandbox_test_call (demo, ADMIN, ADMIN_PW, "getMemos", NULL);
+  g_autoptr(JsonObject) black = sandbox_test_call (demo, ADMIN, ADMIN_PW, "getBlacklists", NULL);
+  g_autoptr(JsonObject) flows = sandbox_test_call (demo, AGENT, AGENT_PW, "findCallFlow", NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *rows = json_object_get_array_member (customers, "rows_customer");
+  JsonArray *phones = json_object_get_array_member (customers, "rows_customerphone");
+  const char *name, *oldest_time;
+  gint64 age_days, with_memo = 0;
+
+  assert_code (me, 0);
+  g_assert_cmpstr (member_string (me, "compNumber"), ==, "100008");
+  assert_code (boss, 0);
+  g_assert_cmpint (sandbox_test_get_int (boss, "exteStatus", -1), ==, 2);
+  /* 800, the administrator and ten more */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (agents, "extension")), >=, 12);
+
+  g_assert_cmpint (sandbox_test_get_int (customers, "recordTotal", -1), ==, 5000);
+  name = member_string (json_array_get_object_element (rows, 0), "custName");
+  g_assert_true (g_unichar_get_script (g_utf8_get_char (name)) == G_UNICODE_SCRIPT_HAN);
+  g_assert_cmpuint (json_array_get_length (phones), >, json_array_get_length (rows) * 3 / 2);
+  {
+    guint with_corp = 0;
+
+    for (guint i = 0; i < json_array_get_length (rows); i++)
+      with_corp += *member_string (json_array_get_object_element (rows, i), "custCorpName") != '\0';
+    g_assert_cmpuint (with_corp, >, 20);
+  }
+
+  g_assert_cmpint (sandbox_test_get_int (oldest, "recordTotal", -1), ==, 20000);
+  g_assert_cmpint (sandbox_test_get_int (missed, "recordTotal", 0), >, 1000);
+  oldest_time = member_string (json_array_get_object_element (json_object_get_array_member (oldest, "rows"), 0),
+                               "cdrStartTime");
+  age_days = (g_get_real_time () / 1000 - local_ms (oldest_time)) / (24 * 3600 * 1000);
+  g_assert_cmpint (age_days, >=, 85);
+  g_assert_cmpint (age_days, <=, 91);
+  g_assert_cmpint (sandbox_test_get_int (memos, "total", 0), >, 1000);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (black, "blaPhone")), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (flows, "callflow")), >, 0);
+
+  /* The recordings: every call record's file, a few hundred of them, each a WAV of 5–60 s. */
+  for (guint page = 0; page < 20; page++)
+    {
+      g_autofree char *start = g_strdup_printf ("%u", page * 1000);
+      g_autoptr(JsonObject) calls = sandbox_test_call (demo, ADMIN, ADMIN_PW, "findDialrecord",
+                                                       "start", start, "limit", "1000", NULL);
+      JsonArray *calls_rows = json_object_get_array_member (calls, "rows");
+
+      for (guint i = 0; i < json_array_get_length (calls_rows); i++)
+        {
+          JsonObject *call = json_array_get_object_element (calls_rows, i);
+          const char *file = member_string (call, "cdrRecordFile");
+
+          if (*file != '\0')
+            g_ptr_array_add (files, g_strdup (file));
+          with_memo += sandbox_test_get_int (call, "cdrCmmId", 0) != 0;
+        }
+    }
+  g_test_message ("%u recordings, %" G_GINT64_FORMAT " calls with a memo", files->len, with_memo);
+  g_assert_cmpuint (files->len, >=, 100);
+  g_assert_cmpuint (files->len, <=, 1000);
+  g_assert_cmpint (with_memo, >, 0);
+  for (guint i = 0; i < files->len; i += files->len / 5)
+    {
+      g_autofree char *path = g_strconcat ("/voip/record/", (char *) files->pdata[i], NULL);
+      g_autoptr(SandboxTestResponse) wav = sandbox_test_request (demo, NULL, "GET", path, NULL, NULL,
+                                                                 NULL, 30000);
+      const guint8 *bytes;
+      gsize size;
+      guint32 byte_rate, data_size;
+      double seconds;
+
+      g_assert_cmpuint (wav->status, ==, 200);
+      bytes = g_bytes_get_data (wav->body, &size);
+      g_assert_cmpuint (size, >, 44);
+      g_assert_cmpmem (bytes, 4, "RIFF", 4);
+      g_assert_cmpmem (bytes + 8, 4, "WAVE", 4);
+      byte_rate = GUINT32_FROM_LE (*(const guint32 *) (bytes + 28));
+      data_size = GUINT32_FROM_LE (*(const guint32 *) (bytes + 40));
+      g_assert_cmpuint (byte_rate, >, 0);
+      seconds = (double) data_size / byte_rate;
+      g_assert_cmpfloat (seconds, >=, 5.0);
+      g_assert_cmpfloat (seconds, <=, 60.5);
+    }
+
+  sandbox_test_server_stop (demo);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/agent/sandbox-data-tasks/add-task-and-details", test_add_task_and_details);
   g_test_add_func ("/agent/sandbox-data-tasks/call-next-and-report", test_call_next_and_report);
   g_test_add_func ("/agent/sandbox-data-tasks/seed-time", test_seed_time);
+  g_test_add_func ("/agent/sandbox-data-tasks/demo-contents", test_demo_contents);
 
   status = g_test_run ();
   sandbox_test_server_stop (server);
