@@ -421,26 +421,149 @@ test_hangup_transfer (Fixture       *f,
   hangup = wait_for (f, "13800006666", 2, &water_line);
 }
 
+/* One simulated call as its events tell it: statuses in order, and the hang-up's content. */
+typedef struct
+{
+  char      *phone;
+  GString   *statuses;    /* "0", "01", "012", "02" */
+  gint64     cdr_id;
+  gint64     talk_times;
+} SimSeen;
+
+static void
+sim_seen_free (gpointer data)
+{
+  SimSeen *seen = data;
+
+  g_free (seen->phone);
+  g_string_free (seen->statuses, TRUE);
+  g_free (seen);
+}
+
+/* A number from a `content` like {status:2,cdrId:123,talkTimes:9}. */
+static gint64
+content_number (const char *content,
+                const char *name)
+{
+  g_autofree char *key = g_strconcat (name, ":", NULL);
+  const char *at = strstr (content, key);
+
+  return at != NULL ? g_ascii_strtoll (at + strlen (key), NULL, 10) : G_MININT64;
+}
+
 static void
 test_simulate (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(JsonObject) checked_in = sandbox_test_call (f->server, AGENT, PASSWORD,
                                                         "setUserCheckInOut", "status", "0", NULL);
-  g_autoptr(JsonObject) ring = NULL;
-  g_autoptr(JsonObject) hangup = NULL;
-  g_autofree char *phone = NULL;
-  gint64 water_line = 0;
+  g_autoptr(JsonObject) colleague_in = sandbox_test_call (f->server, "100008801", PASSWORD,
+                                                          "setUserCheckInOut", "status", "0", NULL);
+  g_autoptr(JsonObject) colleague_ring = NULL;
+  g_autoptr(JsonObject) away = NULL;
+  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (sim_seen_free);
+  g_autoptr(GHashTable) ongoing = g_hash_table_new (g_str_hash, g_str_equal);
+  guint answered = 0, missed = 0, known = 0, unknown = 0;
+  gint64 water_line = 0, colleague_line = 0;
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
   g_assert_cmpint (sandbox_test_get_int (checked_in, "code", -99), ==, 0);
+  g_assert_cmpint (sandbox_test_get_int (colleague_in, "code", -99), ==, 0);
 
-  /* A checked-in agent gets incoming calls on its own. */
-  ring = wait_for (f, NULL, 0, &water_line);
-  g_assert_cmpstr (json_object_get_string_member (ring, "kind"), ==, "2");
-  phone = g_strdup (json_object_get_string_member (ring, "phone"));
-  g_assert_cmpuint (strlen (phone), >=, 7);
-  hangup = wait_for (f, phone, 2, &water_line);
-  g_assert_nonnull (strstr (json_object_get_string_member (hangup, "content"), "cdrId:"));
+  /* Every call the simulator gives the agent, from its first event to its hang-up, until both
+   * answered and missed calls, from customers and from unknown numbers, have come. */
+  while (!(answered >= 2 && missed >= 1 && known >= 1 && unknown >= 1))
+    {
+      g_autofree char *after = g_strdup_printf ("%" G_GINT64_FORMAT, water_line);
+      g_autoptr(JsonObject) answer = NULL;
+      JsonArray *msgs;
+
+      if (g_get_monotonic_time () > deadline)
+        g_error ("after %u calls: %u answered, %u missed, %u known, %u unknown", calls->len,
+                 answered, missed, known, unknown);
+      answer = sandbox_test_call (f->server, AGENT, PASSWORD, "getLongWaterLine", "client", "1",
+                                  "message", "1", "waterLine", after, NULL);
+      msgs = json_object_get_array_member (answer, "msgs");
+      for (guint i = 0; msgs != NULL && i < json_array_get_length (msgs); i++)
+        {
+          JsonObject *msg = json_array_get_object_element (msgs, i);
+          const char *phone = json_object_get_string_member (msg, "phone");
+          const char *content = json_object_get_string_member (msg, "content");
+          gint64 status = content_number (content, "status");
+          SimSeen *seen = g_hash_table_lookup (ongoing, phone);
+
+          water_line = MAX (water_line, sandbox_test_get_int (msg, "waterLine", 0));
+          g_assert_cmpstr (json_object_get_string_member (msg, "kind"), ==, "2");
+          if (seen == NULL)
+            {
+              /* a call starts ringing */
+              g_assert_cmpint (status, ==, 0);
+              seen = g_new0 (SimSeen, 1);
+              seen->phone = g_strdup (phone);
+              seen->statuses = g_string_new (NULL);
+              g_ptr_array_add (calls, seen);
+              g_hash_table_insert (ongoing, seen->phone, seen);
+            }
+          g_string_append_printf (seen->statuses, "%" G_GINT64_FORMAT, status);
+          if (status != 2)
+            continue;
+
+          /* hung up: its record is there, with a recording when it was answered */
+          g_hash_table_remove (ongoing, phone);
+          seen->cdr_id = content_number (content, "cdrId");
+          seen->talk_times = content_number (content, "talkTimes");
+          g_assert_cmpint (seen->cdr_id, >, 0);
+          {
+            g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, seen->cdr_id);
+            g_autoptr(JsonObject) record = sandbox_test_call (f->server, AGENT, PASSWORD,
+                                                              "findDialrecord", "scdrId", id, NULL);
+            g_autoptr(JsonObject) customer = sandbox_test_call (f->server, AGENT, PASSWORD,
+                                                                "getcustomer", "phoneNum", phone, NULL);
+            JsonArray *rows = json_object_get_array_member (record, "rows");
+            JsonObject *row;
+            const char *file;
+
+            g_assert_cmpuint (json_array_get_length (rows), ==, 1);
+            row = json_array_get_object_element (rows, 0);
+            g_assert_cmpstr (json_object_get_string_member (row, "cdrPhoneNum"), ==, phone);
+            g_assert_cmpint (sandbox_test_get_int (row, "cdrPeer", 0), ==, 2);
+            file = json_object_get_string_member (row, "cdrRecordFile");
+            if (g_str_equal (seen->statuses->str, "012"))
+              {
+                g_autofree char *path = g_strconcat ("/voip/record/", file, NULL);
+                g_autoptr(SandboxTestResponse) wav = NULL;
+
+                g_assert_cmpint (seen->talk_times, >, 0);
+                g_assert_cmpint (sandbox_test_get_int (row, "cdrTalktime", 0), >, 0);
+                wav = sandbox_test_request (f->server, NULL, "GET", path, NULL, NULL, NULL, 30000);
+                g_assert_cmpuint (wav->status, ==, 200);
+                g_assert_cmpstr (wav->content_type, ==, "audio/x-wav");
+                answered++;
+              }
+            else
+              {
+                g_assert_cmpstr (seen->statuses->str, ==, "02");
+                g_assert_cmpint (seen->talk_times, ==, 0);
+                g_assert_cmpint (sandbox_test_get_int (row, "cdrTalktime", -1), ==, 0);
+                missed++;
+              }
+            if (json_node_is_null (json_object_get_member (customer, "customer")))
+              unknown++;
+            else
+              known++;
+          }
+        }
+    }
+  g_test_message ("%u calls: %u answered, %u missed, %u from customers, %u unknown", calls->len,
+                  answered, missed, known, unknown);
+
+  /* The other checked-in agent got calls of its own; one who did not check in got none. */
+  colleague_ring = sandbox_test_wait_for_event (f->server, "100008801", PASSWORD, NULL, 0,
+                                                &colleague_line, 30000);
+  g_assert_cmpstr (json_object_get_string_member (colleague_ring, "kind"), ==, "2");
+  away = sandbox_test_call (f->server, "100008802", PASSWORD, "recvMsg", "client", "1",
+                            "waterLine", "0", "limit", "1000", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (away, "msgs")), ==, 0);
 }
 
 int
