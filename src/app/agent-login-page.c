@@ -200,6 +200,33 @@ agent_login_page_finalize (GObject *object)
   G_OBJECT_CLASS (agent_login_page_parent_class)->finalize (object);
 }
 
+/* The first field still to fill has the keyboard: a remembered server and account leave the
+ * password to type. */
+static void
+focus_first_field (AgentLoginPage *self)
+{
+  const char *custom = gtk_editable_get_text (GTK_EDITABLE (self->custom_server_row));
+  const char *account = gtk_editable_get_text (GTK_EDITABLE (self->account_row));
+  GtkWidget *first;
+
+  if (agent_login_page_get_preset (self) == AGENT_SERVER_CUSTOM && *custom == '\0')
+    first = GTK_WIDGET (self->custom_server_row);
+  else if (*account == '\0')
+    first = GTK_WIDGET (self->account_row);
+  else
+    first = GTK_WIDGET (self->password_row);
+  gtk_widget_grab_focus (first);
+}
+
+static void
+agent_login_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (agent_login_page_parent_class)->map (widget);
+
+  if (!AGENT_LOGIN_PAGE (widget)->busy)
+    focus_first_field (AGENT_LOGIN_PAGE (widget));
+}
+
 static void
 agent_login_page_class_init (AgentLoginPageClass *klass)
 {
@@ -209,6 +236,7 @@ agent_login_page_class_init (AgentLoginPageClass *klass)
   object_class->get_property = agent_login_page_get_property;
   object_class->dispose = agent_login_page_dispose;
   object_class->finalize = agent_login_page_finalize;
+  widget_class->map = agent_login_page_map;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
@@ -399,8 +427,21 @@ agent_login_page_set_busy (AgentLoginPage *self,
   self->busy = busy;
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  if (busy)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      /* A field made insensitive with the focus in it never hears it lost it (its cursor
+       * goes on blinking, and GTK warns): the focus leaves the form first. */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form_group)))
+        gtk_root_set_focus (root, NULL);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->form_group), !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.submit", !busy);
+  /* Back from a login that failed: ready to type again. */
+  if (!busy && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_first_field (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 

@@ -498,6 +498,15 @@ no_auto_login_body (AgentApplication *app,
   g_assert_false (agent_session_get_logged_in (session));
   g_assert_false (agent_session_get_busy (session));
   g_assert_cmpstr (agent_login_page_get_account (page), ==, DEMO_ACCOUNT);
+
+  /* …and the password field has the keyboard: that is all there is left to type. */
+  {
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (agent_application_get_window (app)));
+    GtkWidget *password_row = test_template_child (page, AGENT_TYPE_LOGIN_PAGE, "password_row");
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == password_row || gtk_widget_is_ancestor (focus, password_row));
+  }
 }
 
 static void
