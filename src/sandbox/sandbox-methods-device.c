@@ -264,6 +264,102 @@ box_message_list (SandboxRequest *request,
   return answer;
 }
 
+/* A member as an integer, whether the box sent "2" or 2; @fallback otherwise. */
+static gint64
+member_int (JsonObject *object,
+            const char *name,
+            gint64      fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  gint64 value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_ascii_string_to_signed (json_node_get_string (node), 10, G_MININT64, G_MAXINT64,
+                                     &value, NULL) ? value : fallback;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node);
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return (gint64) json_node_get_double (node);
+  return fallback;
+}
+
+/* channelstatus: each RJ11 port the box reports ({ch, state, phone, timelen, peer}) becomes
+ * that channel's row, which systemChannels shows (its calltime is the box's timelen). A
+ * status that is not the document's JSON is kept as it came and changes no channel. */
+static gboolean
+update_channels (SandboxRequest  *request,
+                 Device          *device,
+                 const char      *status,
+                 GError         **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonArray *channels;
+  sqlite3_stmt *stmt;
+  gint64 now = sandbox_now_ms ();
+
+  if (status == NULL || !json_parser_load_from_data (parser, status, -1, NULL))
+    return TRUE;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)
+      || !json_object_has_member (json_node_get_object (root), "channels")
+      || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "channels")))
+    return TRUE;
+  channels = json_object_get_array_member (json_node_get_object (root), "channels");
+
+  for (guint i = 0; i < json_array_get_length (channels); i++)
+    {
+      JsonNode *node = json_array_get_element (channels, i);
+      JsonObject *channel;
+      g_autofree char *name = NULL;
+      const char *phone;
+      gint64 ch, state, timelen, peer;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      channel = json_node_get_object (node);
+      ch = member_int (channel, "ch", -1);
+      state = member_int (channel, "state", -1);
+      if (ch < 1 || ch > 64 || state < 0 || state > 4)
+        continue;
+      timelen = MAX (0, member_int (channel, "timelen", 0));
+      peer = member_int (channel, "peer", 0);
+      phone = json_object_get_string_member_with_default (channel, "phone", "");
+      name = g_strdup_printf ("RJ11/%" G_GINT64_FORMAT, ch);
+
+      /* the port's row, made the first time the box reports it */
+      stmt = sandbox_db_prepare (request->db,
+                                 "INSERT INTO channels (comp_id, dev_id, exte_id, ch_name)"
+                                 " SELECT ?1, ?2, NULLIF(?3, 0), ?4 WHERE NOT EXISTS"
+                                 " (SELECT 1 FROM channels WHERE dev_id = ?2 AND ch_name = ?4)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, device->comp_id);
+      sqlite3_bind_int64 (stmt, 2, device->dev_id);
+      sqlite3_bind_int64 (stmt, 3, device->exte_id);
+      sqlite3_bind_text (stmt, 4, name, -1, SQLITE_TRANSIENT);
+      if (!sandbox_db_step_done (request->db, stmt, error))
+        return FALSE;
+
+      stmt = sandbox_db_prepare (request->db,
+                                 "UPDATE channels SET ch_state = ?1, ch_phone = ?2, ch_peer = ?3,"
+                                 " ch_since_ms = ?4 WHERE dev_id = ?5 AND ch_name = ?6", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, (int) state);
+      sqlite3_bind_text (stmt, 2, state > 1 && phone != NULL ? phone : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, state > 1 && (peer == 1 || peer == 2) ? (int) peer : 0);
+      sqlite3_bind_int64 (stmt, 4, now - timelen * 1000);
+      sqlite3_bind_int64 (stmt, 5, device->dev_id);
+      sqlite3_bind_text (stmt, 6, name, -1, SQLITE_TRANSIENT);
+      if (!sandbox_db_step_done (request->db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static JsonNode *
 upload_record (SandboxRequest  *request,
                GError         **error)
@@ -291,7 +387,8 @@ upload_record (SandboxRequest  *request,
       sqlite3_bind_text (stmt, 1, status ? status : "{}", -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, sandbox_now_ms ());
       sqlite3_bind_int64 (stmt, 3, device->dev_id);
-      if (!sandbox_db_step_done (request->db, stmt, error))
+      if (!sandbox_db_step_done (request->db, stmt, error)
+          || !update_channels (request, device, status, error))
         return NULL;
       return sandbox_answer_node (box_answer (0, NULL));
     }

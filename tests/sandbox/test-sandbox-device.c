@@ -88,6 +88,50 @@ test_upload_record_status (Fixture       *f,
   g_assert_cmpint (sandbox_test_get_int (status, "time", 0), >, 0);
   /* MACs compare without regard to case; an empty queue is 3003. */
   g_assert_cmpint (sandbox_test_get_int (nothing, "status", 0), ==, 3003);
+
+  /* The ports' states the box reports are what the administrator's channel monitor shows. */
+  {
+    g_autoptr(JsonObject) ports = sandbox_test_call (f->server, NULL, NULL, "upload_record",
+                                                     "cmd", "channelstatus", "satellite", BOX_MAC,
+                                                     "status",
+                                                     "{\"diskUsagePercent\":\"5\",\"ip\":\"10.0.0.9\","
+                                                     "\"channels\":[{\"ch\":\"1\",\"state\":\"4\","
+                                                     "\"phone\":\"13812345678\",\"timelen\":\"42\","
+                                                     "\"peer\":\"2\",\"serial\":\"1\"},"
+                                                     "{\"ch\":2,\"state\":1,\"phone\":\"\"}]}", NULL);
+    g_autoptr(JsonObject) monitor = sandbox_test_call (f->server, SANDBOX_TEST_ADMIN,
+                                                       SANDBOX_TEST_ADMIN_PASSWORD, "systemChannels",
+                                                       NULL);
+    JsonArray *rows = json_object_get_array_member (monitor, "channelviewinfo");
+    gboolean saw_talking = FALSE, saw_idle = FALSE;
+
+    g_assert_cmpint (sandbox_test_get_int (ports, "status", -1), ==, 0);
+    for (guint i = 0; i < json_array_get_length (rows); i++)
+      {
+        JsonObject *row = json_array_get_object_element (rows, i);
+        const char *name = json_object_get_string_member (row, "channelName");
+
+        if (g_strcmp0 (json_object_get_string_member (row, "devMac"), BOX_MAC) != 0)
+          continue;
+        if (g_strcmp0 (name, "RJ11/1") == 0)
+          {
+            g_assert_cmpint (sandbox_test_get_int (row, "state", -1), ==, 4);
+            g_assert_cmpstr (json_object_get_string_member (row, "phone"), ==, "13812345678");
+            g_assert_cmpint (sandbox_test_get_int (row, "peer", -1), ==, 2);
+            g_assert_cmpint (sandbox_test_get_int (row, "calltime", -1), >=, 42);
+            g_assert_cmpint (sandbox_test_get_int (row, "calltime", -1), <, 60);
+            saw_talking = TRUE;
+          }
+        else if (g_strcmp0 (name, "RJ11/2") == 0)
+          {
+            g_assert_cmpint (sandbox_test_get_int (row, "state", -1), ==, 1);
+            g_assert_cmpstr (json_object_get_string_member (row, "phone"), ==, "");
+            saw_idle = TRUE;
+          }
+      }
+    g_assert_true (saw_talking);
+    g_assert_true (saw_idle);
+  }
 }
 
 static void
