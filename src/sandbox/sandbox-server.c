@@ -99,10 +99,14 @@ sandbox_server_log_request (SandboxServer     *self,
       g_hash_table_iter_init (&iter, params);
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
-          if (g_ascii_strcasecmp (key, "sa_password") == 0)
-            json_object_set_string_member (logged, key, "(redacted)");
+          /* The log is JSON: what came as something else than UTF-8 is logged repaired. */
+          g_autofree char *name = g_utf8_make_valid (key, -1);
+          g_autofree char *text = g_utf8_make_valid (value, -1);
+
+          if (g_ascii_strcasecmp (name, "sa_password") == 0)
+            json_object_set_string_member (logged, name, "(redacted)");
           else
-            json_object_set_string_member (logged, key, value);
+            json_object_set_string_member (logged, name, text);
         }
     }
 
@@ -198,9 +202,12 @@ call_respond (SandboxCall  *call,
     {
       JsonObject *object = json_object_new ();
 
+      g_autofree char *message = g_utf8_make_valid (error ? error->message : "internal error", -1);
+
       code = (error && error->domain == SANDBOX_ERROR) ? error->code : SANDBOX_ERROR_INTERNAL;
       json_object_set_int_member (object, "code", code);
-      json_object_set_string_member (object, "message", error ? error->message : "internal error");
+      /* A message may quote a value the client sent: the answer stays UTF-8 all the same. */
+      json_object_set_string_member (object, "message", message);
       node = sandbox_answer_node (object);
     }
   else if (JSON_NODE_HOLDS_OBJECT (node)
@@ -258,6 +265,20 @@ missing_required (SandboxCall         *call,
   return missing ? g_string_free (g_steal_pointer (&missing), FALSE) : NULL;
 }
 
+/* Section 1.1.1: every value is UTF-8. The first parameter that is not, or NULL. */
+static const char *
+first_invalid_text (GHashTable *params)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, params);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_utf8_validate (key, -1, NULL) || !g_utf8_validate (value, -1, NULL))
+      return key;
+  return NULL;
+}
+
 static JsonNode *
 call_run (SandboxCall  *call,
           GError      **error)
@@ -267,12 +288,23 @@ call_run (SandboxCall  *call,
   const char *name = g_hash_table_lookup (call->request.params, "method");
   const char *user = g_hash_table_lookup (call->request.params, "sa_user");
   g_autofree char *missing = NULL;
+  const char *bad;
   gboolean device;
 
   if (name == NULL || *name == '\0')
     {
       g_set_error_literal (error, SANDBOX_ERROR, SANDBOX_ERROR_PARAMETER,
                            "missing parameter: method");
+      return NULL;
+    }
+  bad = first_invalid_text (call->request.params);
+  if (bad != NULL)
+    {
+      /* Refused by name, before anything is stored or quoted back. */
+      g_autofree char *shown = g_utf8_make_valid (bad, -1);
+
+      g_set_error (error, SANDBOX_ERROR, SANDBOX_ERROR_PARAMETER,
+                   "parameter %s is not UTF-8 text", shown);
       return NULL;
     }
   call->method_name = g_str_has_suffix (name, ".html")

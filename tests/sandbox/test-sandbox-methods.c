@@ -621,6 +621,79 @@ test_table_complete (void)
     }
 }
 
+/* Hostile values in every parameter of every method: SQL, 10 kB, bytes that are not UTF-8, a
+ * NUL. Each answer is JSON in UTF-8 with a code, a value that is not UTF-8 is refused by name,
+ * and afterwards the data is all still there. */
+static void
+test_hostile_values (void)
+{
+  static const char sql[] = "x' OR '1'='1'; DROP TABLE customers; --";
+  g_autofree char *big = g_strnfill (10 * 1024, '9');
+  const char *values[] = { sql, big, "ab\xff\xfe", "a\0b" };
+  g_autoptr(JsonObject) before = call_get (AGENT, "getCustomersPage", "");
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) log = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+      {
+        const MethodCase *c = &cases[i];
+        g_autofree char *expanded = expand (c->params);
+        g_auto(GStrv) pairs = g_strsplit (expanded, "|", -1);
+        g_autoptr(GString) form = g_string_new (NULL);
+        g_autoptr(GBytes) body = NULL;
+        g_autoptr(SandboxTestResponse) response = NULL;
+        g_autoptr(JsonObject) answer = NULL;
+        const char *first = NULL;
+
+        if (c->who != DEVICE)
+          {
+            g_autofree char *md5 = sandbox_test_md5 (password_of (c->who));
+            g_string_append_printf (form, "sa_user=%s&sa_password=%s&", account_of (c->who), md5);
+          }
+        g_string_append_printf (form, "method=%s", c->method);
+        for (guint p = 0; pairs[p] != NULL; p++)
+          {
+            const char *eq = strchr (pairs[p], '=');
+            g_autofree char *name = eq ? g_strndup (pairs[p], eq - pairs[p]) : NULL;
+
+            if (name == NULL)
+              continue;
+            first = first ? first : pairs[p];
+            g_string_append_printf (form, "&%s=", name);
+            if (v == 3)
+              g_string_append (form, "a%00b");
+            else
+              g_string_append_uri_escaped (form, values[v], NULL, FALSE);
+          }
+        /* a form: ten 10 kB values are past what a URL may hold */
+        body = g_bytes_new (form->str, form->len);
+        response = sandbox_test_request (server, NULL, "POST", "/voip/api/jsondata.html",
+                                         "application/x-www-form-urlencoded", body, NULL, 30000);
+        g_assert_no_error (response->error);
+        g_assert_cmpuint (response->status, ==, 200);
+        if (!g_utf8_validate (g_bytes_get_data (response->body, NULL),
+                              g_bytes_get_size (response->body), NULL))
+          g_error ("%s with %.8s…: the answer is not UTF-8", c->method, values[v]);
+        answer = sandbox_test_response_json (response);
+        g_assert_nonnull (answer);
+        g_assert_true (json_object_has_member (answer, "code") || json_object_has_member (answer, "status"));
+        if (v == 2 && first != NULL)
+          {
+            g_assert_cmpint (sandbox_test_get_int (answer, "code", 0), ==, -3);
+            g_assert_nonnull (strstr (json_object_get_string_member (answer, "message"), "UTF-8"));
+          }
+      }
+
+  /* Nothing was dropped, and the request log (JSON too) took it all. */
+  after = call_get (AGENT, "getCustomersPage", "");
+  g_assert_cmpint (sandbox_test_get_int (after, "code", -1), ==, 0);
+  g_assert_cmpint (sandbox_test_get_int (after, "recordTotal", -1), >=,
+                   sandbox_test_get_int (before, "recordTotal", 0));
+  log = sandbox_test_control (server, "/sandbox/requests", NULL);
+  g_assert_cmpint (sandbox_test_get_int (log, "total", 0), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +720,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_method);
     }
   g_test_add_func ("/agent/sandbox-methods/admin-only", test_admin_methods);
+  g_test_add_func ("/agent/sandbox-methods/hostile-values", test_hostile_values);
 
   status = g_test_run ();
   sandbox_test_server_stop (server);
