@@ -531,6 +531,9 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* Everything a call writes survives a restart on the same --db: customers, memos, agents,
+ * the blacklist, call records, check-in, events (the watermark keeps going up from where it
+ * was), callbacks. */
 static void
 test_persistence (void)
 {
@@ -538,7 +541,9 @@ test_persistence (void)
   g_autofree char *db = g_build_filename (dir, "keep.db", NULL);
   const char *args[] = { "--db", db, NULL };
   SandboxTestServer *first, *second;
-  gint64 cust_id;
+  g_autofree char *cbk_id = NULL;
+  gint64 cust_id, exte_id, water_line;
+  g_autofree char *cdr_id = NULL;
 
   first = sandbox_test_server_start (args, NULL);
   {
@@ -546,9 +551,39 @@ test_persistence (void)
                                                      "custName", "重启之后", "cpPhone", "13966667777", NULL);
     g_autoptr(JsonObject) memo = sandbox_test_call (first, AGENT, AGENT_PW, "addMemo",
                                                     "cdrPhone", "13966667777", "cdrMemo", "还在吗", NULL);
+    g_autoptr(JsonObject) agent = sandbox_test_call (first, ADMIN, ADMIN_PW, "addExtension",
+                                                     "exteExtension", "877", "exteName", "重启坐席",
+                                                     "extePassword", "keep-877", NULL);
+    g_autoptr(JsonObject) black = sandbox_test_call (first, ADMIN, ADMIN_PW, "addBlacklists",
+                                                     "phones", "13955550000", NULL);
+    g_autoptr(JsonObject) cdr = sandbox_test_call (first, AGENT, AGENT_PW, "addCdrRecord",
+                                                   "dialId", "keep-1", "dialPhoneNum", "13966667777",
+                                                   "dialPeer", "1", "dialStartTime", "2026-01-02 10:00:00",
+                                                   "dialHangupTime", "2026-01-02 10:01:00",
+                                                   "dialTalktime", "60", NULL);
+    g_autoptr(JsonObject) in = sandbox_test_call (first, AGENT, AGENT_PW, "setUserCheckInOut",
+                                                  "status", "0", NULL);
+    g_autoptr(JsonObject) sent = sandbox_test_call (first, AGENT, AGENT_PW, "sendMsg", "kind", "1",
+                                                    "client", "2", "phone", "13966667777",
+                                                    "content", "拨号", "time", "1700000000000",
+                                                    "lostTime", "0", NULL);
+    g_autoptr(JsonObject) callback = sandbox_test_call (first, AGENT, AGENT_PW, "callbackPhone",
+                                                        "sourcePhone", AGENT, "descPhone", "13966667777",
+                                                        NULL);
     assert_code (saved, 0);
     assert_code (memo, 0);
+    assert_code (agent, 0);
+    assert_code (black, 0);
+    assert_code (cdr, 0);
+    assert_code (in, 0);
+    assert_code (sent, 0);
+    assert_code (callback, 0);
     cust_id = sandbox_test_get_int (saved, "custId", 0);
+    exte_id = sandbox_test_get_int (agent, "exteId", 0);
+    cdr_id = g_strdup (member_string (cdr, "cdrId"));
+    cbk_id = g_strdup_printf ("%" G_GINT64_FORMAT, sandbox_test_get_int (callback, "id", 0));
+    water_line = sandbox_test_get_int (sent, "waterLine", 0);
+    g_assert_cmpint (water_line, >, 0);
   }
   sandbox_test_server_stop (first);
 
@@ -558,12 +593,48 @@ test_persistence (void)
                                                    "phoneNum", "13966667777", NULL);
     g_autoptr(JsonObject) memos = sandbox_test_call (second, AGENT, AGENT_PW, "getMemos",
                                                      "phoneNum", "13966667777", NULL);
+    g_autoptr(JsonObject) newcomer = sandbox_test_call (second, "100008877", "keep-877",
+                                                        "getExtension", NULL);
+    g_autoptr(JsonObject) black = sandbox_test_call (second, ADMIN, ADMIN_PW, "getBlacklists", NULL);
+    g_autoptr(JsonObject) records = sandbox_test_call (second, AGENT, AGENT_PW, "findDialrecord",
+                                                       "scdrId", cdr_id, NULL);
+    g_autoptr(JsonObject) me = sandbox_test_call (second, AGENT, AGENT_PW, "getExtension", NULL);
+    g_autoptr(JsonObject) events = sandbox_test_call (second, AGENT, AGENT_PW, "recvMsg", "client", "1",
+                                                      "waterLine", "0", "limit", "1000", NULL);
+    g_autoptr(JsonObject) callbacks = sandbox_test_call (second, AGENT, AGENT_PW, "getCallbackList",
+                                                         "id", cbk_id, NULL);
+    g_autoptr(JsonObject) later = NULL;
     JsonObject *customer = json_object_get_object_member (got, "customer");
+    JsonArray *blacklist = json_object_get_array_member (black, "blaPhone");
+    JsonArray *msgs = json_object_get_array_member (events, "msgs");
+    gboolean listed = FALSE, dialled = FALSE;
 
     g_assert_nonnull (customer);
     g_assert_cmpint (sandbox_test_get_int (customer, "custId", 0), ==, cust_id);
     g_assert_cmpstr (member_string (customer, "custName"), ==, "重启之后");
     g_assert_cmpint (sandbox_test_get_int (memos, "total", 0), ==, 1);
+    assert_code (newcomer, 0);
+    g_assert_cmpint (sandbox_test_get_int (newcomer, "exteId", 0), ==, exte_id);
+    for (guint i = 0; i < json_array_get_length (blacklist); i++)
+      listed |= g_strcmp0 (json_array_get_string_element (blacklist, i), "13955550000") == 0;
+    g_assert_true (listed);
+    g_assert_cmpint (sandbox_test_get_int (records, "recordTotal", 0), ==, 1);
+    g_assert_true (json_object_get_boolean_member (me, "checkedIn"));
+    for (guint i = 0; i < json_array_get_length (msgs); i++)
+      {
+        JsonObject *msg = json_array_get_object_element (msgs, i);
+
+        if (sandbox_test_get_int (msg, "waterLine", 0) == water_line)
+          dialled = g_strcmp0 (json_object_get_string_member (msg, "phone"), "13966667777") == 0;
+      }
+    g_assert_true (dialled);
+    g_assert_cmpint (sandbox_test_get_int (callbacks, "total", 0), ==, 1);
+
+    /* the next event comes after the ones from before the restart */
+    later = sandbox_test_call (second, AGENT, AGENT_PW, "sendMsg", "kind", "1", "client", "2",
+                               "phone", "13966668888", "time", "1700000000000", "lostTime", "0", NULL);
+    g_assert_cmpint (sandbox_test_get_int (later, "waterLine", 0), >,
+                     sandbox_test_get_int (events, "waterLine", G_MAXINT64));
   }
   sandbox_test_server_stop (second);
 
