@@ -439,9 +439,6 @@ agent_login_page_set_busy (AgentLoginPage *self,
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->form_group), !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.submit", !busy);
-  /* Back from a login that failed: ready to type again. */
-  if (!busy && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    focus_first_field (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
