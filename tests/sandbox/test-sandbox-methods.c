@@ -209,7 +209,7 @@ static const MethodCase cases[] = {
     "id", NULL, NULL, "ctkId=id", 0,
     AGENT, "data=[{\"phone\":\"13123456789\"}]|addType=2|name=x", -5, "addTask" },
   { "findTaskMx", AGENT, 0, "cflId={cfId}|type=0|start=0|limit=25",
-    "count", "data", "ctdId ctdPhone ctdStatus ctkName ctd_ctkId", NULL, 0,
+    "count groupData", "data", "ctdId ctdPhone ctdStatus ctkName ctd_ctkId", NULL, 0,
     AGENT, "type=0", -3, "cflId" },
 
   /* 2.11 agents */
