@@ -400,8 +400,13 @@ incoming_body (AgentApplication *app,
     g_settings_reset (agent_application_get_settings (app), "screen-pop-url");
   }
 
-  /* The number is there at once; the memo field has the focus. */
+  /* The number is there at once, formatted; the memo field has the focus. */
   g_assert_cmpstr (agent_call_popup_get_phone (popup), ==, phone);
+  {
+    g_autofree char *number = agent_phone_format (phone);
+
+    g_assert_cmpstr (label_text (popup, "number_label"), ==, number);
+  }
   g_assert_cmpint (agent_call_popup_get_state (popup), ==, AGENT_CALL_STATE_RINGING);
   focus = gtk_window_get_focus (GTK_WINDOW (popup));
   g_assert_true (GTK_IS_TEXT_VIEW (focus));
@@ -414,9 +419,36 @@ incoming_body (AgentApplication *app,
   g_assert_nonnull (customer);
   g_assert_cmpstr (bbh_customer_get_name (customer), ==, "韩梅梅");
   g_assert_cmpstr (bbh_customer_get_corp_name (customer), ==, "重庆八百呼测试有限公司");
+  /* …on screen: the first row of the customer section. */
+  {
+    GtkListBox *list = test_template_child (popup, AGENT_TYPE_CALL_POPUP, "customer_list");
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "韩梅梅");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                     "重庆八百呼测试有限公司");
+  }
   TEST_WAIT_UNTIL (g_strcmp0 (agent_call_popup_get_section_state (popup, "memos"),
                               "loading") != 0, WAIT_MS);
   g_assert_cmpstr (agent_call_popup_get_section_state (popup, "memos"), ==, "empty");
+
+  /* The number's area, as the server names it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BbhArea) area = NULL;
+    g_autofree char *expected = NULL;
+    Wait wait = { 0 };
+
+    bbh_client_get_area_phone_async (f->client, phone, NULL, on_done_cb, &wait);
+    while (!wait.done)
+      g_main_context_iteration (NULL, TRUE);
+    area = bbh_client_get_area_phone_finish (f->client, wait.result, &error);
+    g_object_unref (wait.result);
+    g_assert_no_error (error);
+    expected = g_strdup_printf ("%s · %s", bbh_area_get_area (area), bbh_area_get_area_code (area));
+    TEST_WAIT_UNTIL (g_strcmp0 (label_text (popup, "area_label"), expected) == 0, WAIT_MS);
+  }
 
   /* Painted once, and traced once, for this call. */
   TEST_WAIT_UNTIL (count_trace (f, "popup-shown", "phone", phone) >= 1, WAIT_MS);
