@@ -67,41 +67,6 @@ read_body (SoupServerMessage  *msg,
   return json_object_ref (json_node_get_object (root));
 }
 
-/* A member as text, whether the JSON has it as a string or a number. */
-static char *
-member_text (JsonObject *object,
-             const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return g_strdup (json_node_get_string (node));
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    case G_TYPE_DOUBLE:
-      return g_strdup_printf ("%.0f", json_node_get_double (node));
-    default:
-      return NULL;
-    }
-}
-
-static gint64
-member_int (JsonObject *object,
-            const char *name,
-            gint64      fallback)
-{
-  g_autofree char *text = member_text (object, name);
-  gint64 value;
-
-  if (text == NULL || !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
-    return fallback;
-  return value;
-}
-
 static gboolean
 member_bool (JsonObject *object,
              const char *name,
@@ -113,7 +78,7 @@ member_bool (JsonObject *object,
     return fallback;
   if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     return json_node_get_boolean (node);
-  return member_int (object, name, fallback) != 0;
+  return sandbox_json_member_int (object, name, fallback) != 0;
 }
 
 /* The 9-digit account, or the 3-digit extension of the demo company 100008. */
@@ -121,7 +86,7 @@ static SandboxAgent *
 find_agent (SandboxServer *self,
             JsonObject    *body)
 {
-  g_autofree char *extension = member_text (body, "extension");
+  g_autofree char *extension = sandbox_json_member_text (body, "extension");
   g_autofree char *account = NULL;
 
   if (extension == NULL)
@@ -138,8 +103,8 @@ handle_call (SandboxServer     *self,
 {
   g_autoptr(SandboxAgent) agent = find_agent (self, body);
   g_autoptr(GError) error = NULL;
-  g_autofree char *phone = member_text (body, "phone");
-  g_autofree char *direction = member_text (body, "direction");
+  g_autofree char *phone = sandbox_json_member_text (body, "phone");
+  g_autofree char *direction = sandbox_json_member_text (body, "direction");
   SandboxCallScript script = { 0 };
   JsonObject *answer;
   gint64 cdr_id;
@@ -163,8 +128,8 @@ handle_call (SandboxServer     *self,
 
   script.phone = phone;
   script.outgoing = g_strcmp0 (direction, "out") == 0;
-  script.ring_ms = CLAMP (member_int (body, "ring_ms", 3000), 0, 600000);
-  script.talk_ms = CLAMP (member_int (body, "talk_ms", 10000), 0, 3600000);
+  script.ring_ms = CLAMP (sandbox_json_member_int (body, "ring_ms", 3000), 0, 600000);
+  script.talk_ms = CLAMP (sandbox_json_member_int (body, "talk_ms", 10000), 0, 3600000);
   script.record = member_bool (body, "record", TRUE);
 
   cdr_id = sandbox_simulator_start_call (sandbox_server_get_simulator (self), agent, &script,
@@ -207,9 +172,9 @@ handle_fault (SandboxServer     *self,
               JsonObject        *body)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *mode = member_text (body, "mode");
-  gint64 ms = member_int (body, "ms", 0);
-  gint64 delay_ms = member_int (body, "delay_ms", 0);
+  g_autofree char *mode = sandbox_json_member_text (body, "mode");
+  gint64 ms = sandbox_json_member_int (body, "ms", 0);
+  gint64 delay_ms = sandbox_json_member_int (body, "delay_ms", 0);
   JsonObject *answer;
 
   if (!sandbox_server_set_fault (self, mode, CLAMP (ms, 0, G_MAXINT), CLAMP (delay_ms, 0, 600000),
@@ -230,8 +195,8 @@ handle_company (SandboxServer     *self,
                 JsonObject        *body)
 {
   SandboxDb *db = sandbox_server_get_db (self);
-  g_autofree char *number = member_text (body, "compNumber");
-  g_autofree char *push_url = member_text (body, "push_url");
+  g_autofree char *number = sandbox_json_member_text (body, "compNumber");
+  g_autofree char *push_url = sandbox_json_member_text (body, "push_url");
   sqlite3_stmt *stmt = NULL;
   JsonObject *answer;
   int changed;

@@ -1127,6 +1127,21 @@ sandbox_binds_apply (SandboxBinds *binds,
   return i + 1;
 }
 
+gint64
+sandbox_binds_count (SandboxDb     *db,
+                     SandboxBinds  *binds,
+                     const char    *from_where,
+                     GError       **error)
+{
+  g_autofree char *sql = g_strconcat ("SELECT COUNT(*) FROM ", from_where, NULL);
+  sqlite3_stmt *stmt = sandbox_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  sandbox_binds_apply (binds, stmt);
+  return sandbox_db_query_int (db, stmt, error);
+}
+
 gboolean
 sandbox_db_is_blacklisted (SandboxDb  *db,
                            gint64      comp_id,

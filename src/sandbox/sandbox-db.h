@@ -123,6 +123,11 @@ void          sandbox_binds_add_int       (SandboxBinds *binds,
 /* Binds every value from index 1; returns the next free index. */
 int           sandbox_binds_apply         (SandboxBinds *binds,
                                            sqlite3_stmt *stmt);
+/* `SELECT COUNT(*) FROM @from_where` with @binds: a page's total; -1 with @error. */
+gint64        sandbox_binds_count         (SandboxDb    *db,
+                                           SandboxBinds *binds,
+                                           const char   *from_where,
+                                           GError      **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SandboxBinds, sandbox_binds_free)
 
 gboolean      sandbox_agent_is_admin      (const SandboxAgent *agent);

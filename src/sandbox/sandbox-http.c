@@ -159,3 +159,37 @@ sandbox_parse_params (SoupServerMessage  *msg,
   return params;
 }
 
+/* A member as text, whether the JSON has it as a string or a number. */
+char *
+sandbox_json_member_text (JsonObject *object,
+                          const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return g_strdup (json_node_get_string (node));
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      return g_strdup_printf ("%.0f", json_node_get_double (node));
+    default:
+      return NULL;
+    }
+}
+
+gint64
+sandbox_json_member_int (JsonObject *object,
+                         const char *name,
+                         gint64      fallback)
+{
+  g_autofree char *text = sandbox_json_member_text (object, name);
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
+    return fallback;
+  return value;
+}

@@ -176,12 +176,8 @@ find_dial_record (SandboxRequest  *request,
       sandbox_binds_add_int (binds, cmm_id);
     }
 
-  count_sql = g_strdup_printf ("SELECT COUNT(*) FROM call_records r WHERE %s", where->str);
-  stmt = sandbox_db_prepare (request->db, count_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sandbox_binds_apply (binds, stmt);
-  total = sandbox_db_query_int (request->db, stmt, error);
+  count_sql = g_strdup_printf ("call_records r WHERE %s", where->str);
+  total = sandbox_binds_count (request->db, binds, count_sql, error);
   if (total < 0)
     return NULL;
 

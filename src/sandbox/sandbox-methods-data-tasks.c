@@ -498,13 +498,9 @@ find_task_mx (SandboxRequest  *request,
       sandbox_binds_add_int (binds, to);
     }
 
-  count_sql = g_strdup_printf ("SELECT COUNT(*) FROM task_details d JOIN tasks k ON k.ctk_id = d.ctk_id"
-                               " WHERE %s", where->str);
-  stmt = sandbox_db_prepare (request->db, count_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sandbox_binds_apply (binds, stmt);
-  total = sandbox_db_query_int (request->db, stmt, error);
+  count_sql = g_strdup_printf ("task_details d JOIN tasks k ON k.ctk_id = d.ctk_id WHERE %s",
+                               where->str);
+  total = sandbox_binds_count (request->db, binds, count_sql, error);
   if (total < 0)
     return NULL;
 

@@ -264,27 +264,6 @@ box_message_list (SandboxRequest *request,
   return answer;
 }
 
-/* A member as an integer, whether the box sent "2" or 2; @fallback otherwise. */
-static gint64
-member_int (JsonObject *object,
-            const char *name,
-            gint64      fallback)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  gint64 value;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return fallback;
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_ascii_string_to_signed (json_node_get_string (node), 10, G_MININT64, G_MAXINT64,
-                                     &value, NULL) ? value : fallback;
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return json_node_get_int (node);
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return (gint64) json_node_get_double (node);
-  return fallback;
-}
-
 /* channelstatus: each RJ11 port the box reports ({ch, state, phone, timelen, peer}) becomes
  * that channel's row, which systemChannels shows (its calltime is the box's timelen). A
  * status that is not the document's JSON is kept as it came and changes no channel. */
@@ -314,19 +293,19 @@ update_channels (SandboxRequest  *request,
       JsonNode *node = json_array_get_element (channels, i);
       JsonObject *channel;
       g_autofree char *name = NULL;
-      const char *phone;
+      g_autofree char *phone = NULL;
       gint64 ch, state, timelen, peer;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       channel = json_node_get_object (node);
-      ch = member_int (channel, "ch", -1);
-      state = member_int (channel, "state", -1);
+      ch = sandbox_json_member_int (channel, "ch", -1);
+      state = sandbox_json_member_int (channel, "state", -1);
       if (ch < 1 || ch > 64 || state < 0 || state > 4)
         continue;
-      timelen = MAX (0, member_int (channel, "timelen", 0));
-      peer = member_int (channel, "peer", 0);
-      phone = json_object_get_string_member_with_default (channel, "phone", "");
+      timelen = MAX (0, sandbox_json_member_int (channel, "timelen", 0));
+      peer = sandbox_json_member_int (channel, "peer", 0);
+      phone = sandbox_json_member_text (channel, "phone");
       name = g_strdup_printf ("RJ11/%" G_GINT64_FORMAT, ch);
 
       /* the port's row, made the first time the box reports it */

@@ -106,5 +106,12 @@ JsonNode         *sandbox_answer_node              (JsonObject     *object);
 void              sandbox_set_json_response        (SoupServerMessage *msg,
                                                     guint              status,
                                                     JsonNode          *node);
+/* A member as text or as a number, whether the JSON has it as a string or a number (what a
+ * box or a test sends drifts); NULL or @fallback when it is neither (sandbox-http.c). */
+char             *sandbox_json_member_text         (JsonObject        *object,
+                                                    const char        *name);
+gint64            sandbox_json_member_int          (JsonObject        *object,
+                                                    const char        *name,
+                                                    gint64             fallback);
 
 G_END_DECLS
