@@ -971,6 +971,9 @@ connection_body (AgentApplication *app,
   g_assert_false (agent_session_get_connected (session));
   g_assert_cmpstr (gtk_image_get_icon_name (indicator), ==, "network-offline-symbolic");
   g_assert_nonnull (strstr (gtk_label_get_label (label), "Connection lost"));
+  /* It counts down to the next try, in seconds. */
+  TEST_WAIT_UNTIL (g_regex_match_simple ("^Connection lost — retrying in [0-9]+ seconds?$",
+                                         gtk_label_get_label (label), 0, 0), 30000);
 
   /* While it stays away the bar stays too, through each new attempt: it says it is retrying
    * now rather than blink off and on. */
