@@ -2,7 +2,9 @@
  *
  *   GET  /sandbox/status           {"port","control_port","fault","waiters","requests"}
  *   POST /sandbox/call             {"extension","phone","direction":"in|out","ring_ms","talk_ms",
- *                                   "record"} → {"cdrId"}; talk_ms 0 = nobody answers
+ *                                   "record"} → {"cdrId"}; talk_ms 0 = nobody answers; an
+ *                                  incoming call from a number cached with setIvrDialing is the
+ *                                  IVR's outgoing call to the cached number, for its agent
  *   POST /sandbox/hangup           {"extension"} → ends the agent's current call
  *   POST /sandbox/fault            {"mode":"down|slow|garbage|http500|reset|none","ms","delay_ms"}
  *   POST /sandbox/simulate         {"enabled": true|false}
@@ -19,6 +21,7 @@
 
 #include "config.h"
 
+#include "sandbox-db.h"
 #include "sandbox-server.h"
 #include "sandbox-simulator.h"
 
@@ -96,6 +99,36 @@ find_agent (SandboxServer *self,
   return sandbox_db_lookup_agent (sandbox_server_get_db (self), account);
 }
 
+/* setIvrDialing (2.2.5): while the number an agent cached calls in, the IVR dials the cached
+ * number for that agent. The agent (with *@out_dial) when @phone has such an entry, or NULL. */
+static SandboxAgent *
+ivr_dialing_for (SandboxServer *self,
+                 gint64         comp_id,
+                 const char    *phone,
+                 char         **out_dial)
+{
+  SandboxDb *db = sandbox_server_get_db (self);
+  sqlite3_stmt *stmt = sandbox_db_prepare (db,
+    "SELECT c.comp_number || a.exte_extension, i.dial_phone FROM ivr_dial_cache i"
+    " JOIN agents a ON a.exte_id = i.exte_id JOIN companies c ON c.comp_id = i.comp_id"
+    " WHERE i.comp_id = ? AND i.source_phone = ? AND i.expires_ms > ?"
+    " ORDER BY i.create_ms DESC LIMIT 1", NULL);
+  g_autofree char *account = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, comp_id);
+  sqlite3_bind_text (stmt, 2, phone, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, sandbox_now_ms ());
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      account = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *out_dial = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return account != NULL ? sandbox_db_lookup_agent (db, account) : NULL;
+}
+
 static void
 handle_call (SandboxServer     *self,
              SoupServerMessage *msg,
@@ -128,6 +161,22 @@ handle_call (SandboxServer     *self,
 
   script.phone = phone;
   script.outgoing = g_strcmp0 (direction, "out") == 0;
+  if (!script.outgoing)
+    {
+      g_autofree char *dial = NULL;
+      SandboxAgent *dialing = ivr_dialing_for (self, agent->comp_id, phone, &dial);
+
+      /* The call the IVR places for the agent is theirs, outgoing, to the cached number. */
+      if (dialing != NULL)
+        {
+          sandbox_agent_free (agent);
+          agent = dialing;
+          g_free (phone);
+          phone = g_steal_pointer (&dial);
+          script.phone = phone;
+          script.outgoing = TRUE;
+        }
+    }
   script.ring_ms = CLAMP (sandbox_json_member_int (body, "ring_ms", 3000), 0, 600000);
   script.talk_ms = CLAMP (sandbox_json_member_int (body, "talk_ms", 10000), 0, 3600000);
   script.record = member_bool (body, "record", TRUE);

@@ -332,6 +332,31 @@ test_ivr_dialing (void)
   assert_code (missing, -3);
   /* the answer names what is missing */
   g_assert_nonnull (strstr (member_string (missing, "message"), "descPhone"));
+
+  /* While it lasts, a call from the cached number is the IVR dialling the cached one for the
+   * agent who cached it: their outgoing call, whoever's line it came in on. */
+  {
+    g_autoptr(JsonObject) me = sandbox_test_call (server, AGENT, AGENT_PW, "getExtension", NULL);
+    g_autoptr(JsonObject) call = sandbox_test_control (server, "/sandbox/call",
+                                                       "{\"extension\":\"801\",\"phone\":\"13800000001\","
+                                                       "\"direction\":\"in\",\"ring_ms\":20,\"talk_ms\":0}");
+    g_autofree char *cdr_id = g_strdup_printf ("%" G_GINT64_FORMAT, sandbox_test_get_int (call, "cdrId", 0));
+    gint64 water_line = 0;
+    g_autoptr(JsonObject) ring = sandbox_test_wait_for_event (server, AGENT, AGENT_PW, "13900000002", 0,
+                                                              &water_line, 20000);
+    g_autoptr(JsonObject) ended = sandbox_test_wait_for_event (server, AGENT, AGENT_PW, "13900000002", 2,
+                                                               &water_line, 20000);
+    g_autoptr(JsonObject) record = sandbox_test_call (server, AGENT, AGENT_PW, "findDialrecord",
+                                                      "scdrId", cdr_id, NULL);
+    JsonObject *row;
+
+    g_assert_cmpint (sandbox_test_get_int (call, "exteId", 0), ==, sandbox_test_get_int (me, "exteId", -1));
+    g_assert_cmpstr (member_string (ring, "kind"), ==, "1");
+    g_assert_cmpint (sandbox_test_get_int (record, "recordTotal", 0), ==, 1);
+    row = json_array_get_object_element (json_object_get_array_member (record, "rows"), 0);
+    g_assert_cmpstr (member_string (row, "cdrPhoneNum"), ==, "13900000002");
+    g_assert_cmpint (sandbox_test_get_int (row, "cdrPeer", 0), ==, 1);
+  }
 }
 
 int
