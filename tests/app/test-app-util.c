@@ -248,3 +248,13 @@ test_write_password_file (const char *password)
   g_assert_no_error (error);
   return path;
 }
+
+GtkWindow *
+test_find_window (gpointer application,
+                  GType    type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}

@@ -53,6 +53,10 @@ gpointer     test_template_child      (gpointer            widget,
                                        GType               type,
                                        const char         *name);
 
+/* The visible window of @type among the application's, or NULL. */
+GtkWindow   *test_find_window         (gpointer            application,
+                                       GType               type);
+
 /* A password file for --password-file. */
 char        *test_write_password_file (const char         *password);
 

@@ -708,16 +708,6 @@ test_stack (Fixture       *f,
   run (f, stack_body);
 }
 
-static GtkWindow *
-find_window_of_type (AgentApplication *app,
-                     GType             type)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static AdwMessageDialog *
 find_dialog (AgentApplication *app)
 {
@@ -1141,7 +1131,7 @@ edit_lock_body (AgentApplication *app,
 
   /* Edit: the customer editor opens on this record; its save goes through the outbox. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popup), "popup.edit-customer", NULL));
-  TEST_WAIT_UNTIL ((editor = (AgentCustomerEditor *) find_window_of_type (app, AGENT_TYPE_CUSTOMER_EDITOR)) != NULL,
+  TEST_WAIT_UNTIL ((editor = (AgentCustomerEditor *) test_find_window (app, AGENT_TYPE_CUSTOMER_EDITOR)) != NULL,
                    WAIT_MS);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (popup));
   gtk_editable_set_text (test_template_child (editor, AGENT_TYPE_CUSTOMER_EDITOR, "name_row"),

@@ -266,6 +266,22 @@ test_login_unreachable (Fixture       *f,
   test_app_run (NULL, login_failure_body, f);
 }
 
+/* @server answers every request with @callback, on a loopback port; returns its address. */
+static char *
+serve_locally (SoupServer         *server,
+               SoupServerCallback  callback,
+               gpointer            user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+
+  soup_server_add_handler (server, NULL, callback, user_data, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  return g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+}
+
 static void
 on_html_cb (SoupServer        *server,
             SoupServerMessage *msg,
@@ -284,16 +300,8 @@ test_login_html (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
-  g_autofree char *url = NULL;
+  g_autofree char *url = serve_locally (server, on_html_cb, NULL);
   FailureCase failure = { NULL, DEMO_ACCOUNT, DEMO_PASSWORD, "does not answer like an 800ing server" };
-
-  soup_server_add_handler (server, NULL, on_html_cb, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
 
   failure.server = url;
   f->extra = &failure;
@@ -321,17 +329,9 @@ test_login_no_permission (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
-  g_autofree char *url = NULL;
   guint requests = 0;
+  g_autofree char *url = serve_locally (server, on_no_permission_cb, &requests);
   FailureCase failure = { NULL, DEMO_ACCOUNT, DEMO_PASSWORD, "no permission to log in here" };
-
-  soup_server_add_handler (server, NULL, on_no_permission_cb, &requests, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
 
   failure.server = url;
   f->extra = &failure;
@@ -1241,16 +1241,6 @@ test_session_watermark (Fixture       *f,
 
 /* The primary menu -------------------------------------------------------------------------- */
 
-static GtkWindow *
-find_window (AgentApplication *app,
-             GType             type)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static void
 menu_body (AgentApplication *app,
            gpointer          user_data)
@@ -1265,7 +1255,7 @@ menu_body (AgentApplication *app,
 
   /* Preferences: the switch is the setting. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  TEST_WAIT_UNTIL ((window = find_window (app, ADW_TYPE_PREFERENCES_WINDOW)) != NULL, WAIT_MS);
+  TEST_WAIT_UNTIL ((window = test_find_window (app, ADW_TYPE_PREFERENCES_WINDOW)) != NULL, WAIT_MS);
   check_in_switch = test_template_child (window, G_OBJECT_TYPE (window), "check_in_switch");
   g_assert_true (gtk_switch_get_active (check_in_switch));
   gtk_switch_set_active (check_in_switch, FALSE);
@@ -1273,12 +1263,12 @@ menu_body (AgentApplication *app,
   gtk_window_destroy (window);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  TEST_WAIT_UNTIL ((window = find_window (app, ADW_TYPE_ABOUT_WINDOW)) != NULL, WAIT_MS);
+  TEST_WAIT_UNTIL ((window = test_find_window (app, ADW_TYPE_ABOUT_WINDOW)) != NULL, WAIT_MS);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (window)), ==, PACKAGE_VERSION);
   gtk_window_destroy (window);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  TEST_WAIT_UNTIL ((window = find_window (app, GTK_TYPE_SHORTCUTS_WINDOW)) != NULL, WAIT_MS);
+  TEST_WAIT_UNTIL ((window = test_find_window (app, GTK_TYPE_SHORTCUTS_WINDOW)) != NULL, WAIT_MS);
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
 
   /* Logging out is only offered to somebody logged in. */
