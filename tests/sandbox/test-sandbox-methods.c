@@ -590,25 +590,6 @@ test_method (gconstpointer data)
     g_error ("%s: the error \"%s\" does not name %s", c->method, message, c->error_word);
 }
 
-/* Every administrator method answers -5 to an ordinary agent, whatever else is wrong. */
-static void
-test_admin_methods (void)
-{
-  static const char * const admin_methods[] = {
-    "registerExtension", "addExtension", "editExtension", "delExtension", "initExtensionPassword",
-    "setShowPhone", "systemChannels", "addBlacklists", "delBlacklists", "getBlacklists", "addTask",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (admin_methods); i++)
-    {
-      g_autoptr(JsonObject) answer = call_get (AGENT, admin_methods[i], "");
-      g_autoptr(JsonObject) posted = call_post (AGENT, admin_methods[i], "");
-
-      g_assert_cmpint (sandbox_test_get_int (answer, "code", 0), ==, -5);
-      g_assert_cmpint (sandbox_test_get_int (posted, "code", 0), ==, -5);
-    }
-}
-
 /* Every method the document names is in the table above. */
 static void
 test_table_complete (void)
@@ -712,7 +693,6 @@ main (int   argc,
 
       g_test_add_data_func (path, &cases[i], test_method);
     }
-  g_test_add_func ("/agent/sandbox-methods/admin-only", test_admin_methods);
   g_test_add_func ("/agent/sandbox-methods/hostile-values", test_hostile_values);
 
   status = g_test_run ();
