@@ -590,6 +590,23 @@ test_method (gconstpointer data)
     g_error ("%s: the error \"%s\" does not name %s", c->method, message, c->error_word);
 }
 
+/* Every method answers -2 to a wrong password (the device protocol has no password). */
+static void
+test_wrong_password (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonObject) answer = NULL;
+
+      if (cases[i].who == DEVICE)
+        continue;
+      answer = call_post (NOBODY, cases[i].method, cases[i].params);
+      if (sandbox_test_get_int (answer, "code", 0) != -2)
+        g_error ("%s with a wrong password answered %" G_GINT64_FORMAT, cases[i].method,
+                 sandbox_test_get_int (answer, "code", 0));
+    }
+}
+
 /* Every method the document names is in the table above. */
 static void
 test_table_complete (void)
@@ -693,6 +710,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &cases[i], test_method);
     }
+  g_test_add_func ("/agent/sandbox-methods/wrong-password", test_wrong_password);
   g_test_add_func ("/agent/sandbox-methods/hostile-values", test_hostile_values);
 
   status = g_test_run ();
