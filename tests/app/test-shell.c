@@ -1335,6 +1335,77 @@ test_trace_disabled_costs_nothing (void)
   g_assert_cmpint (json_object_get_int_member (line, "big"), ==, G_GINT64_CONSTANT (7687658987667780097));
 }
 
+static gboolean
+on_render_hook (GSignalInvocationHint *hint,
+                guint                  n_params,
+                const GValue          *params,
+                gpointer               user_data)
+{
+  double *first_render_ms = user_data;
+
+  if (*first_render_ms == 0)
+    *first_render_ms = agent_trace_now_ms ();
+  return TRUE;
+}
+
+static guint
+count_event (goffset     offset,
+             const char *event)
+{
+  g_autoptr(GPtrArray) lines = test_trace_read (offset);
+  guint n = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    if (g_strcmp0 (json_object_get_string_member_with_default (g_ptr_array_index (lines, i),
+                                                               "event", ""), event) == 0)
+      n++;
+  return n;
+}
+
+/* popup-shown's clock: the event is written once, after the first frame that shows the widget
+ * was rendered — not while it is hidden, not at the present. */
+static void
+test_trace_on_paint (void)
+{
+  goffset offset = test_trace_offset ();
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GPtrArray) lines = NULL;
+  double first_render_ms = 0, presented_ms, ts;
+  guint signal_id = g_signal_lookup ("render", GDK_TYPE_SURFACE);
+  gulong hook;
+
+  gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("painted?"));
+  agent_trace_on_next_paint (window, "unit-painted", "n", g_variant_new_int32 (7), NULL);
+  for (guint i = 0; i < 20; i++)
+    test_iterate ();
+  g_assert_cmpuint (count_event (offset, "unit-painted"), ==, 0);
+
+  hook = g_signal_add_emission_hook (signal_id, 0, on_render_hook, &first_render_ms, NULL);
+  presented_ms = agent_trace_now_ms ();
+  gtk_window_present (GTK_WINDOW (window));
+  TEST_WAIT_UNTIL (count_event (offset, "unit-painted") == 1, WAIT_MS);
+
+  lines = test_trace_read (offset);
+  ts = json_object_get_double_member (test_trace_find (lines, "unit-painted", NULL, NULL), "ts_ms");
+  g_assert_cmpint (json_object_get_int_member (test_trace_find (lines, "unit-painted", NULL, NULL),
+                                               "n"), ==, 7);
+  g_assert_cmpfloat (first_render_ms, >, 0);
+  g_assert_cmpfloat (first_render_ms, >=, presented_ms);
+  g_assert_cmpfloat (ts, >=, first_render_ms);
+
+  /* Later frames do not write it again. */
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_widget_queue_draw (window);
+      for (guint j = 0; j < 10; j++)
+        test_iterate ();
+    }
+  g_assert_cmpuint (count_event (offset, "unit-painted"), ==, 1);
+
+  g_signal_remove_emission_hook (signal_id, hook);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1345,6 +1416,7 @@ main (int   argc,
 
   g_test_add_func ("/agent/shell/phone-from-uri", test_phone_from_uri);
   g_test_add_func ("/agent/shell/trace-writer", test_trace_disabled_costs_nothing);
+  g_test_add_func ("/agent/shell/trace-on-paint", test_trace_on_paint);
 #define ADD(path, func) \
   g_test_add ("/agent/shell/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("login-ok", test_login_ok);
