@@ -404,6 +404,63 @@ test_login_invalid_account (Fixture       *f,
   g_assert_cmpint (test_sandbox_count_method (f->sandbox, "getExtension"), ==, 0);
 }
 
+/* The three choices of server, as the page offers and reads them. */
+static void
+test_login_presets (void)
+{
+  AgentLoginPage *page = g_object_ref_sink (AGENT_LOGIN_PAGE (agent_login_page_new ()));
+  AdwComboRow *server_row = test_template_child (page, AGENT_TYPE_LOGIN_PAGE, "server_row");
+  GtkWidget *custom_row = test_template_child (page, AGENT_TYPE_LOGIN_PAGE, "custom_server_row");
+  g_autofree char *sandbox = NULL;
+  g_autofree char *cloud = NULL;
+  g_autofree char *custom = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (server_row)), ==, 3);
+
+  adw_combo_row_set_selected (server_row, AGENT_SERVER_SANDBOX);
+  sandbox = agent_login_page_get_server (page);
+  g_assert_null (sandbox);
+  g_assert_false (gtk_widget_get_visible (custom_row));
+
+  adw_combo_row_set_selected (server_row, AGENT_SERVER_800ING);
+  cloud = agent_login_page_get_server (page);
+  g_assert_cmpstr (cloud, ==, "http://voip.800ing.com:8080");
+  g_assert_false (gtk_widget_get_visible (custom_row));
+
+  /* A remembered address picks its preset again. */
+  agent_login_page_set_server (page, "https://cc.example.com:8443 ");
+  g_assert_cmpint (agent_login_page_get_preset (page), ==, AGENT_SERVER_CUSTOM);
+  g_assert_true (gtk_widget_get_visible (custom_row));
+  custom = agent_login_page_get_server (page);
+  g_assert_cmpstr (custom, ==, "https://cc.example.com:8443");
+  agent_login_page_set_server (page, "http://voip.800ing.com:8080");
+  g_assert_cmpint (agent_login_page_get_preset (page), ==, AGENT_SERVER_800ING);
+  agent_login_page_set_server (page, NULL);
+  g_assert_cmpint (agent_login_page_get_preset (page), ==, AGENT_SERVER_SANDBOX);
+
+  g_object_unref (page);
+}
+
+/* "Demo sandbox" on the login page: the sandbox starts and the demo agent is in. */
+static void
+sandbox_preset_body (AgentApplication *app,
+                     gpointer          user_data)
+{
+  submit_login (app, NULL, DEMO_ACCOUNT, DEMO_PASSWORD, FALSE);
+  wait_logged_in (app);
+  g_assert_true (agent_sandbox_get_running (agent_application_get_sandbox (app)));
+  g_assert_cmpstr (agent_session_get_server (agent_application_get_session (app)), ==,
+                   agent_sandbox_get_url (agent_application_get_sandbox (app)));
+  g_assert_true (agent_window_get_sandbox (agent_application_get_window (app)));
+}
+
+static void
+test_login_sandbox_preset (Fixture       *f,
+                           gconstpointer  data)
+{
+  test_app_run (NULL, sandbox_preset_body, f);
+}
+
 /* Keyring ---------------------------------------------------------------------------------- */
 
 typedef struct
@@ -1417,6 +1474,7 @@ main (int   argc,
   g_test_add_func ("/agent/shell/phone-from-uri", test_phone_from_uri);
   g_test_add_func ("/agent/shell/trace-writer", test_trace_disabled_costs_nothing);
   g_test_add_func ("/agent/shell/trace-on-paint", test_trace_on_paint);
+  g_test_add_func ("/agent/shell/login-presets", test_login_presets);
 #define ADD(path, func) \
   g_test_add ("/agent/shell/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("login-ok", test_login_ok);
@@ -1426,6 +1484,7 @@ main (int   argc,
   ADD ("login-not-a-server", test_login_not_a_server);
   ADD ("login-invalid-account", test_login_invalid_account);
   ADD ("login-no-permission", test_login_no_permission);
+  ADD ("login-sandbox-preset", test_login_sandbox_preset);
   ADD ("keyring", test_keyring);
   ADD ("check-in", test_check_in);
   ADD ("session-ended", test_session_ended);
