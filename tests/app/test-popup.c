@@ -533,6 +533,18 @@ follows_body (AgentApplication *app,
   g_assert_cmpuint (g_list_model_get_n_items (agent_popup_manager_get_missed (manager_of (app))),
                     ==, 0);
   agent_call_popup_close (popup);
+  TEST_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (popup)), WAIT_MS);
+
+  /* The same number calls again: its last calls list the one just ended. */
+  test_sandbox_call (f->sandbox, "800", phone, "in", 3000, 0, FALSE);
+  popup = wait_popup (app, phone);
+  TEST_WAIT_UNTIL (g_strcmp0 (agent_call_popup_get_section_state (popup, "calls"), "loading") != 0,
+                   WAIT_MS);
+  g_assert_cmpstr (agent_call_popup_get_section_state (popup, "calls"), ==, "list");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (test_template_child (popup,
+                                                                        AGENT_TYPE_CALL_POPUP,
+                                                                        "calls_list"), 0));
+  agent_call_popup_close (popup);
 }
 
 static void
