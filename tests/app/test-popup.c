@@ -1055,6 +1055,24 @@ customer_codes_body (AgentApplication *app,
   bbh_customer_edit_set_customer_type (edit, "2");
   bbh_customer_edit_add_phone (edit, phone, "办公电话", "李雷");
   save_customer (f, edit);
+  /* One sale, signed, and one still open. */
+  {
+    g_autoptr(BbhCustomer) customer = get_customer (f, phone);
+
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(GError) error = NULL;
+        Wait wait = { 0 };
+
+        bbh_client_set_customer_sales_async (f->client, 0, "800", bbh_customer_get_id (customer),
+                                             NULL, i == 0, phone, NULL, on_done_cb, &wait);
+        while (!wait.done)
+          g_main_context_iteration (NULL, TRUE);
+        g_assert_true (bbh_client_set_customer_sales_finish (f->client, wait.result, &error));
+        g_assert_no_error (error);
+        g_object_unref (wait.result);
+      }
+  }
 
   test_sandbox_call (f->sandbox, "800", phone, "in", 4000, 0, FALSE);
   popup = wait_popup (app, phone);
@@ -1065,6 +1083,7 @@ customer_codes_body (AgentApplication *app,
   TEST_WAIT_UNTIL (g_strcmp0 (row_subtitle (GTK_WIDGET (popup), "Status"),
                               "成交客户 · 企业客户") == 0, WAIT_MS);
   g_assert_cmpstr (row_subtitle (GTK_WIDGET (popup), number), ==, "办公电话 · 李雷");
+  g_assert_cmpstr (row_subtitle (GTK_WIDGET (popup), "Sales"), ==, "1 signed of 2 sales");
   agent_call_popup_close (popup);
 }
 
