@@ -655,6 +655,50 @@ build_keypad (AgentDialer *self)
     }
 }
 
+/* The keypad has the focus once it is open: what is typed on the keyboard goes to the
+ * number all the same, Backspace takes the last character back and Enter dials. */
+static gboolean
+on_keypad_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          AgentDialer           *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (self->number_entry);
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return GDK_EVENT_PROPAGATE;
+
+  if ((c >= '0' && c <= '9') || c == '*' || c == '#' || c == '+')
+    {
+      char key[2] = { (char) c, '\0' };
+      int position = gtk_editable_get_position (entry);
+
+      gtk_editable_insert_text (entry, key, -1, &position);
+      gtk_editable_set_position (entry, position);
+      return GDK_EVENT_STOP;
+    }
+
+  if (keyval == GDK_KEY_BackSpace)
+    {
+      int position = gtk_editable_get_position (entry);
+
+      if (position > 0)
+        gtk_editable_delete_text (entry, position - 1, position);
+      return GDK_EVENT_STOP;
+    }
+
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
+    {
+      gtk_popover_popdown (self->keypad_popover);
+      gtk_widget_activate_action (GTK_WIDGET (self), "dialer.dial", NULL);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -766,13 +810,17 @@ agent_dialer_class_init (AgentDialerClass *klass)
 static void
 agent_dialer_init (AgentDialer *self)
 {
-  GtkEventController *shortcuts;
+  GtkEventController *shortcuts, *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->poll_interval = POLL_INTERVAL_MS;
   build_keypad (self);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_keypad_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->keypad_popover), keys);
 
   g_signal_connect_swapped (self->number_entry, "activate", G_CALLBACK (dial_action), self);
 

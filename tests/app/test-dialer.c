@@ -402,6 +402,94 @@ test_message (Fixture       *f,
   run (f, message_body);
 }
 
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+static void
+press (GtkEventController *keys,
+       guint               keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, 0, &handled);
+}
+
+static void
+keypad_body (AgentApplication *app,
+             gpointer          user_data)
+{
+  Fixture *f = user_data;
+  AgentDialer *dialer = dialer_of (app);
+  GSettings *settings = agent_application_get_settings (app);
+  GtkWidget *popover = test_template_child (dialer, AGENT_TYPE_DIALER, "keypad_popover");
+  GtkEditable *entry = test_template_child (dialer, AGENT_TYPE_DIALER, "number_entry");
+  GtkShortcutController *shortcuts;
+  GtkEventController *keys;
+  gboolean bound = FALSE;
+  const guint digits[] = { GDK_KEY_1, GDK_KEY_3, GDK_KEY_8, GDK_KEY_0, GDK_KEY_0, GDK_KEY_1,
+                           GDK_KEY_3, GDK_KEY_8, GDK_KEY_0, GDK_KEY_0, GDK_KEY_KP_6 };
+
+  wait_logged_in (app);
+  g_settings_set_string (settings, "dial-mode", "message");
+
+  /* Ctrl+K is the keypad, from anywhere in the window. */
+  shortcuts = GTK_SHORTCUT_CONTROLLER (find_controller (GTK_WIDGET (dialer),
+                                                        GTK_TYPE_SHORTCUT_CONTROLLER));
+  g_assert_nonnull (shortcuts);
+  g_assert_cmpint (gtk_shortcut_controller_get_scope (shortcuts), ==, GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
+      g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+      GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+      if (g_str_equal (trigger, "<Control>k") && GTK_IS_NAMED_ACTION (action) &&
+          g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                       "dialer.keypad"))
+        bound = TRUE;
+    }
+  g_assert_true (bound);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialer), "dialer.keypad", NULL));
+  TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover), WAIT_MS);
+
+  /* Typed on the keyboard with the keypad open: digits go to the number, a letter does not,
+   * Backspace takes one back, Enter dials. */
+  keys = find_controller (popover, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  g_assert_nonnull (keys);
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    press (keys, digits[i]);
+  press (keys, GDK_KEY_l);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "13800138006");
+  press (keys, GDK_KEY_BackSpace);
+  press (keys, GDK_KEY_7);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "13800138007");
+  press (keys, GDK_KEY_Return);
+  TEST_WAIT_UNTIL (!gtk_widget_get_visible (popover), WAIT_MS);
+  TEST_WAIT_UNTIL (sent_is (f, "sendMsg", "phone", "13800138007"), WAIT_MS);
+
+  g_settings_reset (settings, "dial-mode");
+}
+
+static void
+test_keypad (Fixture       *f,
+             gconstpointer  data)
+{
+  run (f, keypad_body);
+}
+
 typedef struct
 {
   gboolean done;
@@ -554,6 +642,7 @@ main (int   argc,
   ADD ("tel-uri", test_tel_uri);
   ADD ("smarttel", test_smarttel);
   ADD ("message", test_message);
+  ADD ("keypad", test_keypad);
   ADD ("entry-points", test_entry_points);
 #undef ADD
 
