@@ -57,6 +57,13 @@ on_done_cb (GObject      *object,
   wait->done = TRUE;
 }
 
+static void
+wait_done (Wait *wait)
+{
+  while (!wait->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static char *
 unique_phone (void)
 {
@@ -74,8 +81,7 @@ save_customer (Fixture         *f,
   Wait wait = { 0 };
 
   bbh_client_save_customer_async (f->client, edit, NULL, on_done_cb, &wait);
-  while (!wait.done)
-    g_main_context_iteration (NULL, TRUE);
+  wait_done (&wait);
   g_assert_true (bbh_client_save_customer_finish (f->client, wait.result, NULL, &error));
   g_assert_no_error (error);
   g_object_unref (wait.result);
@@ -104,8 +110,7 @@ get_customer (Fixture    *f,
   BbhCustomer *customer;
 
   bbh_client_get_customer_async (f->client, phone, NULL, on_done_cb, &wait);
-  while (!wait.done)
-    g_main_context_iteration (NULL, TRUE);
+  wait_done (&wait);
   customer = bbh_client_get_customer_finish (f->client, wait.result, &error);
   g_assert_no_error (error);
   g_object_unref (wait.result);
@@ -441,8 +446,7 @@ incoming_body (AgentApplication *app,
     Wait wait = { 0 };
 
     bbh_client_get_area_phone_async (f->client, phone, NULL, on_done_cb, &wait);
-    while (!wait.done)
-      g_main_context_iteration (NULL, TRUE);
+    wait_done (&wait);
     area = bbh_client_get_area_phone_finish (f->client, wait.result, &error);
     g_object_unref (wait.result);
     g_assert_no_error (error);
@@ -1066,8 +1070,7 @@ customer_codes_body (AgentApplication *app,
 
         bbh_client_set_customer_sales_async (f->client, 0, "800", bbh_customer_get_id (customer),
                                              NULL, i == 0, phone, NULL, on_done_cb, &wait);
-        while (!wait.done)
-          g_main_context_iteration (NULL, TRUE);
+        wait_done (&wait);
         g_assert_true (bbh_client_set_customer_sales_finish (f->client, wait.result, &error));
         g_assert_no_error (error);
         g_object_unref (wait.result);
