@@ -369,7 +369,7 @@ agent_call_popup_update_customer_actions (AgentCallPopup *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "popup.edit-customer", known);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "popup.toggle-lock", known);
-  gtk_widget_set_visible (GTK_WIDGET (self->lock_button), known);
+  gtk_widget_set_visible (self->customer_actions, known);
   gtk_button_set_label (self->lock_button, self->locked ? _("_Unlock") : _("_Lock"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->lock_button),
                                self->locked ? _("Let other agents take this customer")

@@ -32,6 +32,7 @@ struct _AgentCallPopup
   GtkStack       *customer_stack;
   GtkSpinner     *customer_spinner;
   GtkListBox     *customer_list;
+  GtkWidget      *customer_actions;
   GtkButton      *lock_button;
   GtkLabel       *customer_error_label;
   GtkStack       *memos_stack;

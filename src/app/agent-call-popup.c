@@ -449,6 +449,7 @@ agent_call_popup_class_init (AgentCallPopupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, customer_stack);
   gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, customer_spinner);
   gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, customer_list);
+  gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, customer_actions);
   gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, lock_button);
   gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, customer_error_label);
   gtk_widget_class_bind_template_child (widget_class, AgentCallPopup, memos_stack);

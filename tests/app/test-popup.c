@@ -789,6 +789,9 @@ unknown_body (AgentApplication *app,
                               "loading") != 0, WAIT_MS);
   g_assert_cmpstr (agent_call_popup_get_section_state (popup, "customer"), ==, "unknown");
   g_assert_null (agent_call_popup_get_customer (popup));
+  /* Nothing to edit or lock yet. */
+  g_assert_false (gtk_widget_is_visible (test_template_child (popup, AGENT_TYPE_CALL_POPUP,
+                                                              "lock_button")));
   TEST_WAIT_UNTIL (g_strcmp0 (agent_call_popup_get_section_state (popup, "calls"),
                               "loading") != 0, WAIT_MS);
   g_assert_cmpstr (agent_call_popup_get_section_state (popup, "calls"), !=, "error");
@@ -1144,7 +1147,7 @@ edit_lock_body (AgentApplication *app,
 
   /* Lock: the agent sees "Lock", clicks it; the outbox sends setCustomerLock, once. */
   lock_button = test_template_child (popup, AGENT_TYPE_CALL_POPUP, "lock_button");
-  g_assert_true (gtk_widget_get_visible (lock_button));
+  TEST_WAIT_UNTIL (gtk_widget_get_mapped (lock_button), WAIT_MS);
   label = button_text (popup, "lock_button");
   g_assert_cmpstr (label, ==, "Lock");
   g_clear_pointer (&label, g_free);
