@@ -250,15 +250,59 @@ call_back_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "app.dial", "s", self->phone);
 }
 
+/* Stop waiting for a customer created here to reach the server. */
+void
+agent_call_popup_forget_created (AgentCallPopup *self)
+{
+  if (self->delivered_id != 0 && self->outbox != NULL)
+    g_signal_handler_disconnect (self->outbox, self->delivered_id);
+  self->delivered_id = 0;
+  self->created_entry = 0;
+}
+
+/* The customer created here reached the server: look it up again, so that it has the
+ * server's id and can be edited and locked from this pop-up too. */
+static void
+on_created_delivered_cb (AgentOutbox    *outbox,
+                         gint64          id,
+                         AgentOutboxKind kind,
+                         const char     *phone,
+                         AgentCallPopup *self)
+{
+  if (id != self->created_entry || self->phone == NULL || self->client == NULL)
+    return;
+
+  agent_call_popup_forget_created (self);
+  agent_call_popup_lookup_customer (self);
+}
+
+typedef struct
+{
+  AgentCallPopup *self;
+  char           *phone;    /* the call's number when the customer was created */
+} Created;
+
+static void
+created_free (Created *created)
+{
+  g_object_unref (created->self);
+  g_free (created->phone);
+  g_free (created);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Created, created_free)
+
 static void
 on_customer_committed_cb (GObject      *object,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
-  g_autoptr(AgentCallPopup) self = user_data;
+  g_autoptr(Created) created = user_data;
+  AgentCallPopup *self = created->self;
   g_autoptr(GError) error = NULL;
+  gint64 entry;
 
-  agent_outbox_add_finish (AGENT_OUTBOX (object), result, &error);
+  entry = agent_outbox_add_finish (AGENT_OUTBOX (object), result, &error);
   if (error != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The customer was not saved: %s"),
@@ -267,6 +311,15 @@ on_customer_committed_cb (GObject      *object,
       gtk_label_set_label (self->customer_error_label, text);
       set_section (self->customer_stack, self->customer_spinner, "error");
       return;
+    }
+
+  /* Still the same call (a pooled pop-up may have moved on): wait for the server's copy. */
+  if (self->outbox == AGENT_OUTBOX (object) && g_strcmp0 (self->phone, created->phone) == 0)
+    {
+      agent_call_popup_forget_created (self);
+      self->created_entry = entry;
+      self->delivered_id = g_signal_connect_object (self->outbox, "delivered",
+                                                    G_CALLBACK (on_created_delivered_cb), self, 0);
     }
 
   gtk_label_set_label (self->memo_status_label,
@@ -295,8 +348,14 @@ on_create_response_cb (AdwMessageDialog *dialog,
   json_object_set_string_member (fields, "cpPhone", self->phone);
   json_object_set_string_member (fields, "custName", name);
   json_object_set_string_member (fields, "custCorpName", corp);
-  agent_outbox_add_customer_save_async (self->outbox, self->phone, fields, NULL,
-                                        on_customer_committed_cb, g_object_ref (self));
+  {
+    Created *created = g_new0 (Created, 1);
+
+    created->self = g_object_ref (self);
+    created->phone = g_strdup (self->phone);
+    agent_outbox_add_customer_save_async (self->outbox, self->phone, fields, NULL,
+                                          on_customer_committed_cb, created);
+  }
 
   /* Show what was typed at once; the server's copy replaces it on the next call. */
   list_box_clear (self->customer_list);

@@ -70,6 +70,8 @@ struct _AgentCallPopup
   guint           spinner_id;
   guint           lookup_fallback_id;
   gulong          after_paint_id;
+  gulong          delivered_id;     /* on the outbox, while a customer created here is sent */
+  gint64          created_entry;    /* that customer's outbox entry */
   GdkFrameClock  *paint_clock;
   guint           outgoing : 1;
   guint           locked : 1;           /* as shown: the server's, or the agent's latest */
@@ -181,5 +183,6 @@ void       agent_call_popup_memo_changed        (AgentCallPopup *self);
 void       agent_call_popup_save_memo           (AgentCallPopup *self);
 void       agent_call_popup_ask_about_memo      (AgentCallPopup *self);
 void       agent_call_popup_update_customer_actions (AgentCallPopup *self);
+void       agent_call_popup_forget_created      (AgentCallPopup *self);
 
 G_END_DECLS

@@ -373,6 +373,7 @@ agent_call_popup_dispose (GObject *object)
   g_clear_handle_id (&self->record_retry_id, g_source_remove);
   g_clear_handle_id (&self->spinner_id, g_source_remove);
   clear_lookup_trigger (self);
+  agent_call_popup_forget_created (self);
   g_clear_object (&self->client);
   if (self->fields != NULL)
     g_signal_handlers_disconnect_by_data (self->fields, self);
@@ -698,6 +699,7 @@ agent_call_popup_reset (AgentCallPopup *self)
   if (self->question != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->question)));
 
+  agent_call_popup_forget_created (self);
   g_clear_object (&self->client);
   g_clear_object (&self->customer);
   g_clear_object (&self->record);

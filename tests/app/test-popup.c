@@ -811,6 +811,21 @@ unknown_body (AgentApplication *app,
   g_assert_nonnull (customer);
   g_assert_cmpstr (bbh_customer_get_name (customer), ==, "李雷");
   g_assert_cmpstr (bbh_customer_get_corp_name (customer), ==, "八百呼测试");
+
+  /* Once the server has it, the pop-up holds the server's record: it can be locked and
+   * edited from here, during the same call. */
+  TEST_WAIT_UNTIL (agent_call_popup_get_customer (popup) != NULL &&
+                   gtk_widget_is_visible (test_template_child (popup, AGENT_TYPE_CALL_POPUP,
+                                                               "lock_button")), WAIT_MS);
+  g_assert_cmpint (bbh_customer_get_id (agent_call_popup_get_customer (popup)), ==,
+                   bbh_customer_get_id (customer));
+  g_assert_cmpstr (bbh_customer_get_name (agent_call_popup_get_customer (popup)), ==, "李雷");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (popup), "popup.toggle-lock", NULL));
+  TEST_WAIT_UNTIL (test_sandbox_count_method (f->sandbox, "setCustomerLock") == 1 &&
+                   agent_outbox_get_pending (outbox) == 0, WAIT_MS);
+  g_clear_object (&customer);
+  customer = get_customer (f, phone);
+  g_assert_true (bbh_customer_get_is_locked (customer));
   agent_call_popup_close (popup);
 }
 
