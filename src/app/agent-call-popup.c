@@ -206,8 +206,12 @@ agent_call_popup_close_request (GtkWindow *window)
 static void
 clear_lookup_trigger (AgentCallPopup *self)
 {
-  if (self->paint_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+  /* The clock goes with the window's surface: once that is gone (the application quitting
+   * before the pop-up painted), its handlers were dropped with it. */
+  if (self->paint_clock != NULL && self->after_paint_id != 0 &&
+      g_signal_handler_is_connected (self->paint_clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->paint_clock, self->after_paint_id);
+  self->after_paint_id = 0;
   g_clear_object (&self->paint_clock);
   g_clear_handle_id (&self->lookup_fallback_id, g_source_remove);
 }

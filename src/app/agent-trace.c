@@ -292,7 +292,9 @@ agent_trace_flush (void)
 static void
 pending_paint_free (PendingPaint *pending)
 {
-  if (pending->handler != 0 && pending->clock != NULL)
+  /* A clock whose surface went has dropped its handlers already. */
+  if (pending->handler != 0 && pending->clock != NULL &&
+      g_signal_handler_is_connected (pending->clock, pending->handler))
     g_signal_handler_disconnect (pending->clock, pending->handler);
   g_clear_object (&pending->clock);
   g_weak_ref_clear (&pending->widget);

@@ -836,6 +836,26 @@ test_unknown (Fixture       *f,
   run (f, unknown_body);
 }
 
+/* A pop-up whose window goes before its first frame (the application quitting just as a call
+ * comes): the frame clock went with the window, and with it the pop-up's wait for a paint —
+ * nothing warns when the pop-up lets go of it. */
+static void
+test_gone_before_paint (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(BbhEvent) ringing = NULL;
+  AgentCallPopup *popup = agent_call_popup_new (NULL);
+
+  ringing = bbh_event_new (BBH_EVENT_KIND_INCOMING_CALL, "13800000019", "{status:0,cdrId:-1}",
+                           g_date_time_to_unix (now) * 1000, g_date_time_to_unix (now) * 1000);
+  agent_call_popup_start (popup, ringing, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (popup));
+  agent_call_popup_lookup_after_paint (popup);
+  gtk_widget_unrealize (GTK_WIDGET (popup));
+  agent_call_popup_reset (popup);
+  gtk_window_destroy (GTK_WINDOW (popup));
+}
+
 static void
 test_expand_url (void)
 {
@@ -1527,6 +1547,7 @@ main (int   argc,
   start_notification_server ();
 
   g_test_add_func ("/agent/popup/expand-url", test_expand_url);
+  g_test_add_func ("/agent/popup/gone-before-paint", test_gone_before_paint);
 #define ADD(path, func) \
   g_test_add ("/agent/popup/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("incoming", test_incoming);
