@@ -354,6 +354,104 @@ agent_history_rows_new (AgentPagedModel *source)
   return self;
 }
 
+/* ---- the direction's icon ---- */
+
+/* A 16 px symbolic icon in the text's colour whose size never changes: a GtkImage asks for a
+ * new size whenever its icon changes, which GTK 4.8 passes up to the window (see
+ * cell_label()); this only redraws. */
+#define AGENT_TYPE_HISTORY_ICON (agent_history_icon_get_type ())
+G_DECLARE_FINAL_TYPE (AgentHistoryIcon, agent_history_icon, AGENT, HISTORY_ICON, GtkWidget)
+
+#define HISTORY_ICON_SIZE 16
+
+struct _AgentHistoryIcon
+{
+  GtkWidget         parent_instance;
+
+  const char       *icon_name; /* static; NULL: nothing drawn */
+  GtkIconPaintable *paintable; /* looked up when first drawn */
+};
+
+G_DEFINE_FINAL_TYPE (AgentHistoryIcon, agent_history_icon, GTK_TYPE_WIDGET)
+
+static void
+agent_history_icon_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  *minimum = *natural = HISTORY_ICON_SIZE;
+}
+
+static void
+agent_history_icon_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  AgentHistoryIcon *self = AGENT_HISTORY_ICON (widget);
+  GdkRGBA color;
+
+  if (self->icon_name == NULL)
+    return;
+  if (self->paintable == NULL)
+    self->paintable = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
+                                                  self->icon_name, NULL, HISTORY_ICON_SIZE,
+                                                  gtk_widget_get_scale_factor (widget),
+                                                  gtk_widget_get_direction (widget), 0);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT ((gtk_widget_get_width (widget) - HISTORY_ICON_SIZE) / 2,
+                                                (gtk_widget_get_height (widget) - HISTORY_ICON_SIZE) / 2));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (self->paintable), snapshot,
+                                            HISTORY_ICON_SIZE, HISTORY_ICON_SIZE, &color, 1);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+agent_history_icon_finalize (GObject *object)
+{
+  g_clear_object (&AGENT_HISTORY_ICON (object)->paintable);
+
+  G_OBJECT_CLASS (agent_history_icon_parent_class)->finalize (object);
+}
+
+static void
+agent_history_icon_class_init (AgentHistoryIconClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = agent_history_icon_finalize;
+  widget_class->measure = agent_history_icon_measure;
+  widget_class->snapshot = agent_history_icon_snapshot;
+  gtk_widget_class_set_css_name (widget_class, "image");
+  /* The direction's words are beside it */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
+}
+
+static void
+agent_history_icon_init (AgentHistoryIcon *self)
+{
+}
+
+/* @icon_name: a static string, or %NULL for none */
+static void
+agent_history_icon_set_icon_name (AgentHistoryIcon *self,
+                                  const char       *icon_name)
+{
+  if (g_strcmp0 (self->icon_name, icon_name) == 0)
+    return;
+  self->icon_name = icon_name;
+  g_clear_object (&self->paintable);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* ---- cells ---- */
 
 typedef void (*CellUpdateFunc) (GtkListItem *list_item,
@@ -480,7 +578,7 @@ ivr_text (BbhCallRecord *record)
   return g_strdup (bbh_call_record_get_ivr_key (record));
 }
 
-/* A shortened label's whole text, when the pointer rests on it. */
+/* A shortened cell's whole text, when the pointer rests on it. */
 static gboolean
 query_label_tooltip_cb (GtkWidget  *widget,
                         int         x,
@@ -489,30 +587,65 @@ query_label_tooltip_cb (GtkWidget  *widget,
                         GtkTooltip *tooltip,
                         gpointer    user_data)
 {
-  GtkLabel *label = GTK_LABEL (widget);
-  const char *text = gtk_label_get_text (label);
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  g_autoptr(PangoLayout) layout = NULL;
+  int width = 0;
 
-  if (text == NULL || *text == '\0' ||
-      !pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  /* Asked only when the pointer rests: a layout of the whole text, as wide as it wants. */
+  layout = gtk_widget_create_pango_layout (widget, text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (width <= gtk_widget_get_width (widget))
     return FALSE;
 
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
+/* The height of a line of the cells' text, Chinese and Latin alike; the font is the same
+ * for every cell, so it is asked once. */
+static int
+text_line_height (GtkWidget *label)
+{
+  static int height = 0;
+
+  if (height == 0)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, "Ag王小明");
+
+      pango_layout_get_pixel_size (layout, NULL, &height);
+    }
+  return height;
+}
+
+/* A cell's text: a GtkInscription, not a GtkLabel. A label asks for a new size whenever its
+ * text changes, and GTK 4.8 passes that up to the window, which then measures its whole
+ * content again and asks the X server for its monitor's work area (five round trips) on every
+ * frame that binds a row or fills one. An inscription's size does not depend on its text (one
+ * line; the column's fixed width), so new text only redraws it. */
 static GtkWidget *
 cell_label (gboolean numeric)
 {
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+  GtkWidget *label = g_object_new (GTK_TYPE_INSCRIPTION,
                                    "xalign", 0.0f,
-                                   "ellipsize", PANGO_ELLIPSIZE_END,
-                                   "single-line-mode", TRUE,
+                                   "min-chars", 0,
+                                   "nat-chars", 0,
+                                   "min-lines", 1,
+                                   "nat-lines", 1,
+                                   "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
+                                   "valign", GTK_ALIGN_CENTER,
+                                   "hexpand", TRUE,
                                    "has-tooltip", TRUE,
                                    NULL);
 
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   g_signal_connect (label, "query-tooltip", G_CALLBACK (query_label_tooltip_cb), NULL);
+  /* As tall as a line with Chinese in it: an inscription is as tall as the font's own line,
+   * and the fallback font of the names is taller, so their lower part was cut off. */
+  gtk_widget_set_size_request (label, -1, text_line_height (label));
   return label;
 }
 
@@ -521,18 +654,18 @@ update_text_cell (GtkListItem   *list_item,
                   BbhCallRecord *record)
 {
   CellTextFunc func = g_object_get_data (G_OBJECT (list_item), "history-text");
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
   g_autofree char *text = NULL;
 
   if (record == NULL)
     {
       /* A row still loading: "…" in the first column, nothing in the others. */
-      gtk_label_set_text (label, func == time_text ? "…" : "");
+      gtk_inscription_set_text (label, func == time_text ? "…" : "");
       return;
     }
 
   text = func (record);
-  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_inscription_set_text (label, text != NULL ? text : "");
 }
 
 static void
@@ -551,20 +684,20 @@ update_direction_cell (GtkListItem   *list_item,
                        BbhCallRecord *record)
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *image = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (image);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
   g_autofree char *text = NULL;
 
   if (record == NULL)
     {
-      gtk_image_clear (GTK_IMAGE (image));
-      gtk_label_set_text (GTK_LABEL (label), "");
+      agent_history_icon_set_icon_name (AGENT_HISTORY_ICON (icon), NULL);
+      gtk_inscription_set_text (GTK_INSCRIPTION (label), "");
       return;
     }
 
   text = direction_text (record);
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), direction_icon (record));
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  agent_history_icon_set_icon_name (AGENT_HISTORY_ICON (icon), direction_icon (record));
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text != NULL ? text : "");
 }
 
 static void
@@ -574,7 +707,7 @@ on_direction_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  gtk_box_append (GTK_BOX (box), gtk_image_new ());
+  gtk_box_append (GTK_BOX (box), g_object_new (AGENT_TYPE_HISTORY_ICON, NULL));
   gtk_box_append (GTK_BOX (box), cell_label (FALSE));
   gtk_list_item_set_child (list_item, box);
   g_object_set_data (G_OBJECT (list_item), "history-update", update_direction_cell);
@@ -820,8 +953,12 @@ update_actions_cell (GtkListItem   *list_item,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *play = gtk_widget_get_first_child (box);
 
-  /* Only flags: GTK skips what does not change. */
-  gtk_widget_set_visible (box, record != NULL);
+  /* Only flags: GTK skips what does not change. A row still loading has its buttons hidden
+   * by opacity, out of reach of the pointer and the keyboard (insensitive): hiding the box
+   * would ask for a new size, up to the window (see cell_label()). */
+  gtk_widget_set_opacity (box, record != NULL ? 1.0 : 0.0);
+  gtk_widget_set_can_target (box, record != NULL);
+  gtk_widget_set_sensitive (box, record != NULL);
   if (record != NULL)
     gtk_widget_set_sensitive (play, bbh_call_record_has_recording (record));
 }

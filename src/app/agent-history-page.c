@@ -477,15 +477,25 @@ queue_ensure_visible (AgentHistoryPage *self)
 
 /* ---- the model's news ---- */
 
-/* A new answer's rows come a few dozen a frame, after its first ones were painted. */
+/* Rows past which GTK 4.8 makes no widgets for rows added at the end: it keeps widgets for
+ * 200 rows around the first one shown, whether they fit on screen or not. */
+#define GROW_WIDGET_ROWS 240
+
+/* A new answer's rows come a few dozen a frame, after its first ones were painted, until
+ * GTK has widgets for as many as it keeps; then all the others at once. Adding rows past
+ * those makes no widget (GTK counts them, one node for the lot), but every addition resizes
+ * the list and so relayouts the window, which on X11 asks the X server for the monitor's
+ * work area: 40 rows a frame took 12,500 frames for 500,000 calls, each with that relayout,
+ * and a scroll meanwhile could not reach past the rows shown so far. */
 static gboolean
 grow_tick_cb (GtkWidget     *widget,
               GdkFrameClock *clock,
               gpointer       user_data)
 {
   AgentHistoryPage *self = user_data;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
-  if (agent_history_rows_grow (self->rows, 40))
+  if (agent_history_rows_grow (self->rows, shown >= GROW_WIDGET_ROWS ? G_MAXUINT / 2 : 40))
     return G_SOURCE_CONTINUE;
 
   self->grow_tick = 0;
