@@ -675,8 +675,11 @@ on_random_tick_cb (gpointer user_data)
 
       if (due == NULL)
         {
+          /* An agent's first call comes in the first half of the range (20–40 s by default),
+           * so that someone trying the demo hears from it within a minute of checking in. */
           due = g_new (gint64, 1);
-          *due = now + g_random_int_range (self->sim_min_ms, self->sim_max_ms + 1);
+          *due = now + g_random_int_range (self->sim_min_ms,
+                                           self->sim_min_ms + (self->sim_max_ms - self->sim_min_ms) / 2 + 1);
           g_hash_table_insert (self->next_due, g_memdup2 (&agent->exte_id, sizeof (gint64)), due);
           continue;
         }
