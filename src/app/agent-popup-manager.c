@@ -24,6 +24,7 @@
 #include "agent-window.h"
 #include "agent-phone.h"
 #include "agent-popup-manager.h"
+#include "agent-popup-manager-private.h"
 #include "agent-trace.h"
 
 #define POOL_SIZE    2
@@ -159,6 +160,21 @@ make_popup (AgentPopupManager *self)
   return popup;
 }
 
+/* The pop-up the next call takes (take_popup(): the last of the pool) if it has never drawn:
+ * only that one is prepared, since each prepared context keeps its compiled shaders (about
+ * 14 MB with llvmpipe). A pop-up closed goes back to the end of the pool, drawn already;
+ * new ones go to the front. */
+static AgentCallPopup *
+unprepared_popup (AgentPopupManager *self)
+{
+  AgentCallPopup *next;
+
+  if (self->pool->len == 0)
+    return NULL;
+  next = g_ptr_array_index (self->pool, self->pool->len - 1);
+  return g_object_get_data (G_OBJECT (next), "agent-renderer-prepared") == NULL ? next : NULL;
+}
+
 /* One pop-up per idle turn: building one takes a few milliseconds (more on a loaded
  * machine), and an event that arrives meanwhile must not wait for the whole pool. */
 static gboolean
@@ -166,10 +182,14 @@ on_refill_cb (gpointer user_data)
 {
   AgentPopupManager *self = user_data;
 
-  if (!self->shut_down && self->pool->len < POOL_SIZE)
-    g_ptr_array_add (self->pool, make_popup (self));
+  AgentCallPopup *unprepared = self->shut_down ? NULL : unprepared_popup (self);
 
-  if (self->shut_down || self->pool->len >= POOL_SIZE)
+  if (unprepared != NULL)
+    agent_popup_manager_prepare_renderer (GTK_WINDOW (unprepared), self->application);
+  else if (!self->shut_down && self->pool->len < POOL_SIZE)
+    g_ptr_array_insert (self->pool, 0, make_popup (self));
+
+  if (self->shut_down || (self->pool->len >= POOL_SIZE && unprepared_popup (self) == NULL))
     {
       self->refill_id = 0;
       return G_SOURCE_REMOVE;
@@ -420,6 +440,8 @@ show_popup (AgentPopupManager *self,
 
   agent_call_popup_start (popup, event, agent_session_get_client (self->session), self->outbox);
   g_list_store_append (self->popups, popup);
+  /* Shown: its renderer has drawn by the time it comes back to the pool. */
+  g_object_set_data (G_OBJECT (popup), "agent-renderer-prepared", GINT_TO_POINTER (TRUE));
 
   /* An outgoing call is the agent's own doing: shown, but the focus stays where it is. So
    * is every call when the agent turned "raise" off. */
