@@ -9,6 +9,10 @@
 #include "agent-popup-manager-private.h"
 #include "agent-window.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 /* The first widget of @type under @widget, breadth first. */
 static GtkWidget *
 find_descendant (GtkWidget *widget,
@@ -65,6 +69,16 @@ agent_popup_manager_prepare_renderer (GtkWindow      *popup,
   if (renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer) || surface == NULL ||
       gtk_widget_get_mapped (GTK_WIDGET (popup)))
     return;
+  /* X11 only, where it was measured. On Wayland a frame drawn now would attach a buffer to a
+   * surface that has no xdg role yet, which xdg-shell forbids once the role comes (the
+   * compositor would end the connection); GNOME on Wayland has a GPU or llvmpipe alike, and
+   * the pop-up there keeps its first-frame cost. */
+#ifdef GDK_WINDOWING_X11
+  if (!GDK_IS_X11_SURFACE (surface))
+    return;
+#else
+  return;
+#endif
 
   for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
     if (AGENT_IS_WINDOW (l->data) && gtk_widget_get_mapped (l->data))

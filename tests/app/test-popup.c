@@ -14,6 +14,7 @@
 #include "agent-customer-editor.h"
 #include "agent-phone.h"
 #include "agent-popup-manager.h"
+#include "agent-popup-manager-private.h"
 #include "agent-trace.h"
 #include "bbh-event-private.h"
 #include "test-app-util.h"
@@ -836,6 +837,67 @@ test_unknown (Fixture       *f,
   run (f, unknown_body);
 }
 
+static void
+on_painted_cb (GdkFrameClock *clock,
+               gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* The pop-up the next call takes draws once while hidden (with GL on X11, so that its first
+ * frame compiles no shaders): it stays unmapped, takes no focus from the main window, and then
+ * shows a call as any other. */
+static void
+prepared_body (AgentApplication *app,
+               gpointer          user_data)
+{
+  GtkWindow *main_window = GTK_WINDOW (agent_application_get_window (app));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(BbhEvent) ringing = NULL;
+  GtkWidget *focus;
+  AgentCallPopup *popup;
+  gboolean painted = FALSE;
+  gulong painted_id;
+
+  wait_logged_in (app);
+  TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (main_window)), WAIT_MS);
+  focus = gtk_window_get_focus (main_window);
+
+  popup = agent_call_popup_new (GTK_APPLICATION (app));
+  gtk_widget_realize (GTK_WIDGET (popup));
+  g_test_message ("renderer: %s",
+                  G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (popup))));
+  agent_popup_manager_prepare_renderer (GTK_WINDOW (popup), GTK_APPLICATION (app));
+  g_assert_nonnull (g_object_get_data (G_OBJECT (popup), "agent-renderer-prepared"));
+  test_iterate ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (popup)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popup)));
+  g_assert_true (gtk_window_get_focus (main_window) == focus);
+
+  ringing = bbh_event_new (BBH_EVENT_KIND_INCOMING_CALL, "13800000018", "{status:0,cdrId:-1}",
+                           g_date_time_to_unix (now) * 1000, g_date_time_to_unix (now) * 1000);
+  agent_call_popup_start (popup, ringing, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (popup));
+  TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popup)), WAIT_MS);
+  painted_id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (popup)), "after-paint",
+                                 G_CALLBACK (on_painted_cb), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (popup));
+  TEST_WAIT_UNTIL (painted, WAIT_MS);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (popup)), painted_id);
+  g_assert_cmpstr (gtk_label_get_label (test_template_child (popup, AGENT_TYPE_CALL_POPUP,
+                                                             "number_label")), ==,
+                   "138 0000 0018");
+  agent_call_popup_reset (popup);
+  gtk_window_destroy (GTK_WINDOW (popup));
+}
+
+static void
+test_prepared (Fixture       *f,
+               gconstpointer  data)
+{
+  run (f, prepared_body);
+}
+
 /* A pop-up whose window goes before its first frame (the application quitting just as a call
  * comes): the frame clock went with the window, and with it the pop-up's wait for a paint —
  * nothing warns when the pop-up lets go of it. */
@@ -1558,6 +1620,7 @@ main (int   argc,
   ADD ("stack", test_stack);
   ADD ("unsaved-memo", test_unsaved);
   ADD ("unknown-number", test_unknown);
+  ADD ("prepared-while-hidden", test_prepared);
   ADD ("backlog-listed", test_backlog);
   ADD ("show-on-answer", test_show_on_answer);
   ADD ("close-after-call", test_close_after_call);
