@@ -47,17 +47,17 @@ on_handoff_cb (GstElement *sink,
 {
   Accumulator *acc = user_data;
   GstMapInfo map;
-  const gint16 *samples;
   gsize n;
 
   if (!gst_buffer_map (buffer, &map, GST_MAP_READ))
     return;
 
-  samples = (const gint16 *) map.data;
+  /* The samples are S16LE (the caps), but a buffer need not start on an even address (a WAV
+   * whose data follows a chunk of odd length): each is read byte by byte. */
   n = map.size / sizeof (gint16);
   for (gsize i = 0; i < n; i++)
     {
-      int value = samples[i];
+      int value = (gint16) (guint16) (map.data[2 * i] | (map.data[2 * i + 1] << 8));
       guint16 magnitude = (guint16) (value < 0 ? -value : value);
 
       if (magnitude > acc->block_max)
